@@ -1,0 +1,3 @@
+from indicators.cli import cli
+
+cli()
