@@ -1,0 +1,48 @@
+"""Find the places a text names (江苏省 -> 江苏, 浦东新区 -> 浦东新区), from rules/regions.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.rulebook import rules, word_list
+
+PLACE_KEYS = ("national", "world", "provinces", "cities", "districts")
+
+
+@cache
+def _place_pattern() -> re.Pattern:
+    names = sorted({n for key in PLACE_KEYS for n in word_list("regions", key)}, key=len, reverse=True)
+    suffixes = "|".join(map(re.escape, word_list("regions", "suffixes")))
+    return re.compile(f"(?P<name>{'|'.join(map(re.escape, names))})(?P<suffix>{suffixes})?")
+
+
+@cache
+def _canonical() -> dict[str, str]:
+    """Spellings that mean the same place: 中国/我国 -> 全国, 世界 -> 全球."""
+    out = {n: "全国" for n in rules("regions")["national"]}
+    out |= {n: "全球" for n in rules("regions")["world"]}
+    return out
+
+
+def place_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every place named in `text`."""
+    canon = _canonical()
+    out = []
+    for m in _place_pattern().finditer(text):
+        name = m.group("name")
+        out.append((m.start(), m.end(), canon.get(name, name)))
+    return out
+
+
+def first_place(text: str, local: bool = False) -> str | None:
+    """The first place named in `text`, or None; with `local`, a province, city or district first."""
+    spans = place_spans(text)
+    if local:
+        spans = [s for s in spans if s[2] not in ("全国", "全球")] or spans
+    return spans[0][2] if spans else None
+
+
+@cache
+def home_words() -> tuple[str, ...]:
+    return tuple(word_list("regions", "home"))

@@ -1,0 +1,75 @@
+"""Load the word lists in extractors/rules/*.yaml, rejecting unknown keys, duplicates and missing keys."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+class RulesError(Exception):
+    """A rules file is malformed: the message names the file and the key."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise RulesError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml_text(text: str, name: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except RulesError as exc:
+        raise RulesError(f"{name}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{name}: not valid YAML: {exc}") from None
+
+
+@cache
+def rules(name: str) -> dict[str, Any]:
+    """The mapping in extractors/rules/<name>.yaml, with its keys checked against the file's `keys:` list."""
+    text = resources.files("extractors").joinpath("rules", f"{name}.yaml").read_text(encoding="utf-8")
+    data = load_yaml_text(text, f"extractors/rules/{name}.yaml")
+    if not isinstance(data, dict):
+        raise RulesError(f"extractors/rules/{name}.yaml: expected a mapping at the top")
+    expected = SCHEMAS.get(name)
+    if expected is not None:
+        unknown = set(data) - set(expected)
+        missing = set(expected) - set(data)
+        if unknown:
+            raise RulesError(f"extractors/rules/{name}.yaml: unknown key(s) {sorted(unknown)}")
+        if missing:
+            raise RulesError(f"extractors/rules/{name}.yaml: missing key(s) {sorted(missing)}")
+    return data
+
+
+def word_list(name: str, key: str) -> list[str]:
+    """A list of words, longest first, so that alternations match the longest spelling."""
+    words = rules(name)[key]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise RulesError(f"extractors/rules/{name}.yaml: {key} must be a list of non-empty strings")
+    if len(set(words)) != len(words):
+        dup = sorted({w for w in words if words.count(w) > 1})
+        raise RulesError(f"extractors/rules/{name}.yaml: {key} repeats {dup}")
+    return sorted(words, key=len, reverse=True)
+
+
+# The keys each rules file must have, and no others.
+SCHEMAS: dict[str, tuple[str, ...]] = {
+    "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
+}
+SCHEMAS["regions"] = ("national", "world", "provinces", "cities", "districts", "home", "suffixes")
