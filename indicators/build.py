@@ -35,6 +35,14 @@ class BuildFailed(Exception):
         self.reasons = reasons
 
 
+class ExtractionFailed(Exception):
+    """The extractor raised on a document (a bug in extractors/: the document itself is readable)."""
+
+    def __init__(self, document: Document, error: BaseException) -> None:
+        super().__init__(f"{document.source}: document {document.id}: extraction failed: {error!r}")
+        self.doc = document.id
+
+
 class NoDatabase(Exception):
     """The database to add to does not exist."""
 
@@ -150,7 +158,7 @@ def extracted(
 
     if workers <= 1:
         for document in documents():
-            yield document, extract(document)
+            yield document, _checked(extract, document)
         return
     # Processes, not threads: extraction is pure Python and CPU-bound. A bounded window of
     # futures keeps the order and never reads the whole corpus into memory.
@@ -161,13 +169,21 @@ def extracted(
             pending.append((document, pool.submit(extract, document)))
             if len(pending) >= workers * WINDOW_PER_WORKER:
                 done, future = pending.popleft()
-                yield done, future.result()
+                yield done, _checked(Future.result, future, done)
         while pending:
             done, future = pending.popleft()
-            yield done, future.result()
+            yield done, _checked(Future.result, future, done)
     finally:
         # On an error or Ctrl-C, drop the documents not yet started instead of extracting them.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _checked(call: Callable[..., list[Fact]], arg: Any, document: Document | None = None) -> list[Fact]:
+    """call(arg), an extractor error turned into ExtractionFailed naming the document."""
+    try:
+        return call(arg)
+    except Exception as error:
+        raise ExtractionFailed(document or arg, error) from error
 
 
 def _ignore_sigint() -> None:

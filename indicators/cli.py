@@ -2,10 +2,112 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import click
+from tqdm import tqdm
+
+from indicators import build, store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zhibiao")
 def cli() -> None:
     """zhibiao (指标): indicator facts from Chinese economic documents."""
+
+
+# build, add (issue 3) ---------------------------------------------------------------------------
+
+DEFAULT_DB = "data/zhibiao.db"
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite database file.",
+)
+
+
+def _documents(paths: tuple[Path, ...], published: str | None) -> Iterator:
+    """Documents (and the errors of unreadable files) from paths, with a progress bar on stderr."""
+    from extractors.sources import bundled_corpus, read_paths
+
+    items = read_paths(list(paths) or [bundled_corpus()], published=published)
+    return tqdm(items, desc="documents", unit=" doc", file=sys.stderr, disable=None, leave=False)
+
+
+def _write(db_path: Path, action: Callable[..., build.Summary], paths: tuple[Path, ...], **options) -> None:
+    """Run build or add with the extractor and catalogue; report, or fail with the database untouched."""
+    import extractors
+    from indicators.catalogue import load_catalogue
+
+    try:
+        summary = action(
+            db_path,
+            _documents(paths, options.pop("published")),
+            extractors.extract,
+            load_catalogue(),
+            extractors.EXTRACTOR_VERSION,
+            **options,
+        )
+    except (build.BuildFailed, build.NoDatabase, build.ExtractionFailed, store.UnknownIndicator) as error:
+        raise click.ClickException(str(error)) from error
+    except sqlite3.Error as error:  # a full disk, a locked or corrupt file
+        raise click.ClickException(f"{db_path}: {error}; the database was left unchanged.") from error
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {db_path} was left unchanged.", err=True)
+        sys.exit(130)
+    click.echo(f"{db_path}: {summary}", err=True)
+
+
+published_option = click.option(
+    "--published", metavar="YYYY-MM-DD", help="Publication date of plain-text files that state none."
+)
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option(
+    "--workers",
+    "-w",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract in N processes.",
+)
+@published_option
+def build_command(paths: tuple[Path, ...], db_path: Path, workers: int, published: str | None) -> None:
+    """Build the database from documents (default: the bundled corpus).
+
+    The new database is written beside the old one and renamed into place: if anything fails
+    (an unreadable file, a full disk, Ctrl-C), the old database is left as it was.
+
+    \b
+    Examples:
+        zhibiao build
+        zhibiao build articles/ export.json --db data/zhibiao.db --workers 2
+    """
+    _write(db_path, build.build_database, paths, workers=workers, published=published)
+
+
+@cli.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@published_option
+def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -> None:
+    """Add documents to an existing database, in one transaction.
+
+    A document already there with the same text is left alone; a changed one has its facts
+    replaced. If any file cannot be read, nothing is added.
+
+    \b
+    Example:
+        zhibiao add new-bulletin.txt --db data/zhibiao.db
+    """
+    _write(db_path, build.add_documents, files, published=published)
