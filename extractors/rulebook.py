@@ -6,37 +6,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from indicators.yamlfile import DataFileError, load_yaml_text
 
 
-class RulesError(Exception):
+class RulesError(DataFileError):
     """A rules file is malformed: the message names the file and the key."""
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise RulesError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml_text(text: str, name: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
-    except RulesError as exc:
-        raise RulesError(f"{name}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise RulesError(f"{name}: not valid YAML: {exc}") from None
 
 
 @cache
@@ -73,3 +47,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
 }
 SCHEMAS["regions"] = ("national", "world", "provinces", "cities", "districts", "home", "suffixes")
+SCHEMAS["qualifiers"] = ("lower_bound", "approx", "upper_bound", "linking")
+SCHEMAS["multiples"] = ("words",)

@@ -1,0 +1,193 @@
+"""Quantities in a sentence: number + magnitude + unit, with qualifier, ranges and word multiples.
+
+5.67万亿元, 超2.3万家, 2-3个, 0.8%—1.3%, 1000—2000元/吨标煤, 4+2艘, 三分之一, 翻一番.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from extractors.numbers import ARABIC, CHINESE, NotANumber, parse_chinese, parse_fraction, parse_number
+from extractors.rulebook import rules
+from indicators.units import UnknownUnit, magnitudes, spellings, to_canonical
+
+_CN_CHARS = "〇零一二两三四五六七八九十百千"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as written, read into the canonical unit. Offsets are relative to the searched text."""
+
+    start: int
+    end: int
+    text: str  # number and unit as written: 5.67万亿元
+    number: Decimal
+    unit_text: str  # 万亿元
+    value: Decimal  # canonical: 5.67E+12
+    unit: str  # canonical code: CNY
+    qualifier: str
+    role: str = "single"  # single | low | high (a range) | part (4+2艘) | words (翻一番, 三分之一)
+    chinese: bool = False  # written in Chinese numerals
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern:
+    units = _alternation(spellings())
+    mags = _alternation(magnitudes())
+    more = _alternation(["余", "多"])
+    unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
+    arabic = rf"(?<![\d.A-Za-z-]){ARABIC}"
+    chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
+    number = rf"(?:{arabic}|{chinese})"
+    second = rf"(?:{ARABIC}|(?=[{_CN_CHARS}]){CHINESE})"
+    sep = r"[-—–~～至到]|\+"
+    return re.compile(
+        rf"(?P<n1>{number})(?P<more1>{more})?(?P<u1>{unit})?"
+        rf"(?:(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?P<u2>{unit})"
+        # 个 before 月/工作日 is a duration, 人 before 一 is an idiom (一人一策): not counters.
+        r"(?!月|工作日|小时制)"
+    )
+
+
+@cache
+def _bare_magnitude() -> re.Pattern:
+    """超万亿元, 突破千亿元: a magnitude with no number means one of it, after a bounding word."""
+    units = _alternation(spellings())
+    quals = _alternation(["超", "超过", "突破", "逾", "近", "破", "过"])
+    return re.compile(rf"(?:{quals})(?P<u>(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)(?:{units}))")
+
+
+@cache
+def _multiple_words() -> re.Pattern:
+    return re.compile(_alternation(rules("multiples")["words"]))
+
+
+_FRACTION = re.compile(
+    r"(?<![一二两三四五六七八九十])(百|十|[一二两三四五六七八九]+)分之([一二两三四五六七八九十]+)"
+)
+
+
+@cache
+def _qualifiers() -> tuple[re.Pattern, dict[str, str], list[tuple[str, str]]]:
+    """(pattern of `before` words at the end of a text, word -> qualifier, `after` words longest first)."""
+    data = rules("qualifiers")
+    names = ("upper_bound", "lower_bound", "approx")
+    before = {w: q for q in names for w in data[q]["before"]}
+    after = sorted(((w, q) for q in names for w in data[q]["after"]), key=lambda wq: len(wq[0]), reverse=True)
+    pattern = re.compile(rf"(?P<q>{_alternation(before)})(?:{_alternation(data['linking'])})?$")
+    return pattern, before, after
+
+
+def qualifier_before(text: str) -> str | None:
+    """The qualifier that ends `text` (the words right before a number): '总投资约' -> approx."""
+    pattern, lookup, _ = _qualifiers()
+    m = pattern.search(text[-6:])
+    return lookup[m.group("q")] if m else None
+
+
+def qualifier_after(text: str) -> tuple[str | None, int]:
+    """The qualifier that starts `text` (right after a quantity) and its length: '以上，' -> (lower_bound, 2)."""
+    for word, qualifier in _qualifiers()[2]:
+        if text.startswith(word):
+            return qualifier, len(word)
+    return None, 0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right."""
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _pattern().finditer(text):
+        out.extend(_from_match(text, m))
+        taken.append(m.span())
+    for m in _bare_magnitude().finditer(text):
+        if not _overlaps(m.span("u"), taken):
+            q = _make(text, m.start("u"), m.end("u"), Decimal(1), m.group("u"), "single", False)
+            if q:
+                out.append(q)
+    for m in _multiple_words().finditer(text):
+        value = Decimal(rules("multiples")["words"][m.group(0)])
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
+    for m in _FRACTION.finditer(text):
+        try:
+            value = parse_fraction(m.group(0))
+        except NotANumber:
+            continue
+        qual = qualifier_before(text[: m.start()]) or "exact"
+        out.append(
+            Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
+        )
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _from_match(text: str, m: re.Match) -> list[Quantity]:
+    n1, n2, sep = m.group("n1"), m.group("n2"), m.group("sep")
+    u2 = m.group("u2")
+    chinese = not n1[0].isdigit()
+    if chinese and n1 == "一" and not n2:
+        return []  # 一家, 一个: an article, not a count
+    if n2 is None:
+        return _single(text, m.start(), m.end(), n1, m.group("more1") or m.group("more2"), u2, chinese)
+    u1 = m.group("u1") or ""
+    if sep == "+":
+        first = _make(
+            text,
+            m.start("n1"),
+            m.end("u1") if u1 else m.end("n1"),
+            parse_number(n1),
+            u1 or u2,
+            "part",
+            chinese,
+        )
+        second = _make(text, m.start("n2"), m.end(), parse_number(n2), u2, "part", chinese)
+        return [q for q in (first, second) if q]
+    # A range: 2-3个, 0.8%—1.3%, 90亿元到110亿元. The low end takes the unit of the high end when it has none.
+    try:
+        low_n, high_n = parse_number(n1), parse_number(n2)
+    except NotANumber:
+        return []
+    if u1 and u1 != u2 and not u2.endswith(u1):
+        return _single(text, m.start(), m.end("u1"), n1, None, u1, chinese)
+    low = _make(text, m.start(), m.end(), low_n, u1 or u2, "low", chinese, "lower_bound")
+    high = _make(text, m.start(), m.end(), high_n, u2, "high", chinese, "upper_bound")
+    return [q for q in (low, high) if q]
+
+
+def _single(text: str, start: int, end: int, number: str, more: str | None, unit_text: str, chinese: bool):
+    try:
+        n = parse_number(number) if not chinese else parse_chinese(number)
+    except NotANumber:
+        return []
+    unit_clean = unit_text.replace("余", "").replace("多", "") if more else unit_text
+    q = _make(text, start, end, n, unit_clean, "single", chinese, "lower_bound" if more else None)
+    return [q] if q else []
+
+
+def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) -> Quantity | None:
+    unit_text = unit_text.replace("余", "").replace("多", "") if unit_text[:1] in "余多" else unit_text
+    try:
+        value, unit = to_canonical(number, unit_text)
+    except UnknownUnit:
+        return None
+    if qualifier is None:
+        qualifier = qualifier_before(text[:start]) or "exact"
+        after, _ = qualifier_after(text[end:])
+        if after:
+            qualifier = after
+    return Quantity(start, end, text[start:end], number, unit_text, value, unit, qualifier, role, chinese)
