@@ -1,0 +1,99 @@
+"""What a chart shows a reader: display units (5670000000000 CNY -> 5.67 万亿元), periods, kinds, statuses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+UNITS_FILE = Path(__file__).with_name("display_units.json")
+
+KIND_LABELS = {"actual": "实际值", "estimate": "预计值", "target": "目标值"}
+MEASURE_LABELS = {
+    "level": "数值",
+    "growth": "增速",
+    "share": "比重",
+    "pp_change": "百分点变化",
+    "multiple": "倍数",
+}
+STATUS_LABELS = {
+    "met": "已完成",
+    "on_track": "进度正常",
+    "behind": "进度落后",
+    "not_yet_due": "未到期",
+    "no_actual": "暂无实际值",
+}
+
+
+class DisplayUnitsError(Exception):
+    """charts/display_units.json is malformed"""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A display scale: divide a canonical value by `factor` and write `label` after it."""
+
+    factor: float
+    label: str  # 万亿元, 万辆, %, 家
+
+
+@cache
+def display_units() -> dict[str, dict]:
+    """The unit table of charts/display_units.json, checked: {code: {"name": str, "prefixes": [[word, factor]]}}."""
+    raw = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    table = {}
+    for code, entry in raw.items():
+        if code.startswith("_"):
+            continue
+        if not isinstance(entry, dict) or set(entry) != {"name", "prefixes"}:
+            raise DisplayUnitsError(f'{UNITS_FILE}: unit "{code}" needs exactly the keys name and prefixes')
+        factors = [factor for _, factor in entry["prefixes"]]
+        if factors != sorted(factors, reverse=True):
+            raise DisplayUnitsError(f'{UNITS_FILE}: unit "{code}": prefixes must go from largest to smallest')
+        table[code] = entry
+    return table
+
+
+def unit_name(unit: str) -> str:
+    """The Chinese word for a canonical unit code: CNY -> 元, vehicle -> 辆; an unknown code is kept."""
+    entry = display_units().get(unit)
+    return entry["name"] if entry else unit
+
+
+def pick_scale(values: Iterable[float | int | None], unit: str) -> Scale:
+    """The largest prefix the largest value reaches: [5.67e12, 4.88e11] CNY -> 万亿元; [360000] vehicle -> 万辆."""
+    entry = display_units().get(unit)
+    name = entry["name"] if entry else unit
+    biggest = max((abs(v) for v in values if v is not None), default=0)
+    for word, factor in entry["prefixes"] if entry else ():
+        if biggest >= factor:
+            return Scale(factor, word + name)
+    return Scale(1, name)
+
+
+def period_label(start: str | None, end: str | None) -> str:
+    """How a Chinese text names a period: ('2025-01','2025-12') -> 2025年; ('2025-01','2025-11') -> 2025年1-11月."""
+    if not end:
+        return "未注明时间"
+    end_year, end_month = end[:4], int(end[5:7])
+    if not start:
+        return f"{end_year}年" if end_month == 12 else f"{end_year}年{end_month}月"
+    start_year, start_month = start[:4], int(start[5:7])
+    if start_year != end_year:
+        if start_month == 1 and end_month == 12:
+            return f"{start_year}-{end_year}年"
+        return f"{start_year}年{start_month}月-{end_year}年{end_month}月"
+    if start_month == 1 and end_month == 12:
+        return f"{end_year}年"
+    if start_month == end_month:
+        return f"{end_year}年{end_month}月"
+    return f"{end_year}年{start_month}-{end_month}月"
+
+
+def months_covered(start: str | None, end: str | None) -> int:
+    """Months a period spans; 0 for a stock or an as-of value. Points of equal span share a line."""
+    if not (start and end):
+        return 0
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1

@@ -1,0 +1,338 @@
+"""Pure functions from rows (dicts, as charts.queries returns them) to Altair charts. No I/O.
+
+>>> chart = indicator_series(rows, paths, title="地区生产总值")
+>>> chart.to_dict()["layer"][0]["mark"]
+{'type': 'line', ...}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import altair as alt
+
+from charts import theme  # noqa: F401  (registers and enables the zhibiao theme)
+from charts.display import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    months_covered,
+    period_label,
+    pick_scale,
+)
+from charts.theme import KIND_COLORS, STATUS_COLORS
+
+WIDTH = 560
+KIND_SHAPES = {"实际值": "circle", "预计值": "circle", "目标值": "diamond"}
+_MEASURE_AXIS = {"growth": "增速", "share": "比重", "pp_change": "变化", "multiple": "倍数"}
+MAX_LABELLED_ACTUALS = 6
+SERIES_NOTE = "线和实心点：实际值；空心点：预计值；菱形：目标值；虚线：从基期实际值到目标的进度路径"
+
+
+class NoRows(ValueError):
+    """No dated rows to chart"""
+
+
+class MixedUnits(ValueError):
+    """Rows of one chart must share one unit"""
+
+
+def _one_unit(rows: Sequence[dict]) -> str:
+    units = Counter(r["unit"] for r in rows if r.get("unit"))
+    if len(units) > 1:
+        raise MixedUnits(f"{MixedUnits.__doc__}; got {', '.join(sorted(units))}")
+    return next(iter(units), "")
+
+
+def _tooltip(*extra: alt.Tooltip) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("entity:N", title="主体"),
+        alt.Tooltip("period:N", title="时间"),
+        alt.Tooltip("kind_label:N", title="类型"),
+        alt.Tooltip("quantity_text:N", title="原文数值"),
+        *extra,
+        alt.Tooltip("title:N", title="来源"),
+        alt.Tooltip("published:N", title="发布日期"),
+        alt.Tooltip("evidence:N", title="原文"),
+    ]
+
+
+def series_values(rows: Sequence[dict], paths: Sequence[dict] = ()) -> list[dict]:
+    """Fact rows and target-path rows as one data set: `row` says which; `period`, `kind_label` and
+    `label` are for people. Every target and estimate is labelled; actuals all when an entity has
+    few of them, else its latest only."""
+    facts = [r for r in rows if r.get("period_end")]  # an open-ended target has no place on a time axis
+    actuals: dict[str | None, list[str]] = {}
+    for r in facts:
+        if r["kind"] == "actual":
+            actuals.setdefault(r["entity"], []).append(r["period_end"])
+    values = []
+    for r in facts:
+        period = period_label(r.get("period_start"), r["period_end"])
+        ends = actuals.get(r["entity"], [])
+        if r["kind"] == "target":
+            label = f"目标 {r['quantity_text']}"
+        elif r["kind"] == "estimate":
+            label = f"预计 {r['quantity_text']}"
+        elif len(ends) <= MAX_LABELLED_ACTUALS or r["period_end"] == max(ends):
+            label = (
+                r["quantity_text"]
+                if months_covered(r.get("period_start"), r["period_end"]) in (0, 12)
+                else f"{r['quantity_text']}（{period}）"
+            )
+        else:
+            label = None
+        values.append(
+            {
+                **r,
+                "row": "fact",
+                "kind_label": KIND_LABELS.get(r["kind"], r["kind"]),
+                "period": period,
+                "span": months_covered(r.get("period_start"), r["period_end"]),
+                "label": label,
+            }
+        )
+    for p in paths:
+        if (
+            p.get("baseline_period_end")
+            and p.get("target_period_end")
+            and p.get("baseline_value") is not None
+        ):
+            values.append(
+                {
+                    "row": "path",
+                    "entity": p["entity"],
+                    "kind_label": KIND_LABELS["target"],
+                    "period_end": p["baseline_period_end"],
+                    "period_end2": p["target_period_end"],
+                    "value": p["baseline_value"],
+                    "value2": p["target_value"],
+                    "quantity_text": f"{p.get('actual_text') or ''} → {p.get('target_text') or ''}",
+                    "period": period_label(None, p["baseline_period_end"])
+                    + " → "
+                    + period_label(p.get("target_period_start"), p["target_period_end"]),
+                    "status": STATUS_LABELS.get(p.get("status"), p.get("status")),
+                }
+            )
+    return values
+
+
+def _year_ticks(values: Sequence[dict]) -> list[alt.DateTime]:
+    """A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label."""
+    ends = [v[k] for v in values for k in ("period_end", "period_end2") if v.get(k)]
+    first, last = int(min(ends)[:4]), int(max(ends)[:4])
+    step = max(1, (last - first + 1) // 10)
+    return [alt.DateTime(year=y, month=12, date=1, utc=True) for y in range(last, first - 1, -step)][::-1]
+
+
+def indicator_series(
+    rows: Sequence[dict], paths: Sequence[dict] = (), *, title: str, measure: str = "level"
+) -> alt.LayerChart | alt.FacetChart:
+    """An indicator's series for one measure: actuals as a line with points, estimates as hollow points,
+    targets as labelled diamonds at their target period, a dashed rule for each target's path.
+
+    `rows` come from the `series` view (with title, published, evidence of the reporting document);
+    `paths` from `targets_vs_actuals`. One panel per entity when there are several.
+
+    >>> indicator_series([{"entity": "上海", "kind": "actual", "period_end": "2024-12", "value": 5.39e12,
+    ...                     "unit": "CNY", "quantity_text": "5.39万亿元", ...}], title="地区生产总值")
+    """
+    unit = _one_unit(rows)
+    values = series_values(rows, paths)
+    if not values:
+        raise NoRows(f"{NoRows.__doc__}: {title}")
+    scale = pick_scale([v.get(k) for v in values for k in ("value", "value2")], unit)
+    y_title = scale.label if measure == "level" else f"{_MEASURE_AXIS.get(measure, measure)}（{scale.label}）"
+    entities = sorted({v["entity"] or "" for v in values})
+
+    kind_color = alt.Color(
+        "kind_label:N",
+        title="类型",
+        scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values())),
+        legend=alt.Legend(orient="top"),
+    )
+    kind_shape = alt.Shape(
+        "kind_label:N",
+        title="类型",
+        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+    )
+    x = alt.X(
+        "period_end:T",
+        title="时间（刻度为年末）",
+        scale=alt.Scale(type="utc", padding=24),
+        axis=alt.Axis(labelExpr="utcFormat(datum.value, '%Y')", values=_year_ticks(values), grid=True),
+    )
+    y = alt.Y("shown:Q", title=y_title, scale=alt.Scale(zero=measure == "level"))
+    base = alt.Chart().transform_calculate(
+        shown=f"datum.value / {scale.factor}", shown2=f"datum.value2 / {scale.factor}"
+    )
+    is_kind = {k: f"datum.row == 'fact' && datum.kind == '{k}'" for k in KIND_LABELS}
+
+    actual_line = (
+        base.transform_filter(is_kind["actual"])
+        .mark_line(strokeWidth=2)
+        .encode(x=x, y=y, color=kind_color, detail=alt.Detail("span:O"))
+    )
+    path_rule = (
+        base.transform_filter("datum.row == 'path'")
+        .mark_rule(strokeDash=[6, 4], strokeWidth=1.5, opacity=0.8)
+        .encode(
+            x=x,
+            x2="period_end2:T",
+            y=y,
+            y2="shown2:Q",
+            color=kind_color,
+            tooltip=[
+                alt.Tooltip("entity:N", title="主体"),
+                alt.Tooltip("period:N", title="基期 → 目标期"),
+                alt.Tooltip("quantity_text:N", title="基期实际值 → 目标"),
+                alt.Tooltip("status:N", title="进度"),
+            ],
+        )
+    )
+    tooltip = _tooltip(alt.Tooltip("n_reports:Q", title="报道次数"))
+    points = {
+        "actual": {"filled": True, "size": 60},
+        "estimate": {"filled": False, "size": 80, "strokeWidth": 2},
+        "target": {"filled": True, "size": 160},
+    }
+    point_layers = [
+        base.transform_filter(is_kind[kind])
+        .mark_point(opacity=1, **style)
+        .encode(x=x, y=y, color=kind_color, shape=kind_shape, tooltip=tooltip)
+        for kind, style in points.items()
+    ]
+    # Actual values above their point; estimates and targets to the right, in their colour.
+    label_style = {
+        "actual": {"dy": -13, "color": KIND_COLORS["实际值"]},
+        "estimate": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["预计值"]},
+        "target": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["目标值"]},
+    }
+    labels = [
+        base.transform_filter(f"{is_kind[kind]} && datum.label != null")
+        .mark_text(**style)
+        .encode(x=x, y=y, text="label:N")
+        for kind, style in label_style.items()
+    ]
+    layers = alt.layer(path_rule, actual_line, *point_layers, *labels, data=alt.Data(values=values))
+    if len(entities) <= 1:
+        heading = f"{title}（{entities[0]}）" if entities and entities[0] else title
+        return layers.properties(
+            width=WIDTH, height=280, title=alt.TitleParams(heading, subtitle=SERIES_NOTE)
+        )
+    return (
+        layers.properties(width=WIDTH, height=200)
+        .facet(row=alt.Row("entity:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
+        .resolve_scale(y="independent")
+        .properties(title=alt.TitleParams(title, subtitle=SERIES_NOTE))
+    )
+
+
+def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
+    """One bar per target: progress (actual / target, %) coloured by status, one panel per indicator.
+
+    `rows` come from the `targets_vs_actuals` view.
+    """
+    values = [
+        {
+            **r,
+            "status_label": STATUS_LABELS.get(r["status"], r["status"]),
+            "target_period": period_label(r.get("target_period_start"), r.get("target_period_end")),
+            "actual_period": period_label(None, r["actual_period_end"]) if r.get("actual_period_end") else "",
+            "target_name": f"{r.get('entity') or ''} · {period_label(r.get('target_period_start'), r.get('target_period_end'))} · {r.get('target_text') or ''}",
+            "progress": r["progress_pct"] if r.get("progress_pct") is not None else 0,
+        }
+        for r in rows
+    ]
+    y = alt.Y("target_name:N", title=None, sort=alt.EncodingSortField("target_period_end"))
+    x = alt.X("progress:Q", title="进度（实际值 / 目标值，%）", scale=alt.Scale(domainMin=0))
+    status = alt.Color(
+        "status_label:N",
+        title="状态",
+        scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
+        legend=alt.Legend(orient="top"),
+    )
+    tooltip = [
+        alt.Tooltip("indicator:N", title="指标"),
+        alt.Tooltip("entity:N", title="主体"),
+        alt.Tooltip("target_period:N", title="目标期"),
+        alt.Tooltip("target_text:N", title="目标（原文）"),
+        alt.Tooltip("actual_text:N", title="实际值（原文）"),
+        alt.Tooltip("actual_period:N", title="实际值时间"),
+        alt.Tooltip("progress_pct:Q", title="进度 %", format=".1f"),
+        alt.Tooltip("status_label:N", title="状态"),
+    ]
+    base = alt.Chart()
+    bars = base.mark_bar(height={"band": 0.7}).encode(x=x, y=y, color=status, tooltip=tooltip)
+    done = base.mark_rule(color="#333", strokeDash=[3, 3]).encode(x=alt.datum(100))
+    labels = (
+        base.transform_calculate(
+            label="datum.progress_pct == null ? datum.status_label : "
+            "format(datum.progress_pct, '.0f') + '%  实际 ' + datum.actual_text + '（' + datum.actual_period + '）'"
+        )
+        .mark_text(align="left", dx=4)
+        .encode(x=x, y=y, text="label:N")
+    )
+    return (
+        alt.layer(bars, done, labels, data=alt.Data(values=values))
+        .properties(width=WIDTH - 120, height={"step": 24})
+        .facet(
+            row=alt.Row(
+                "indicator:N",
+                title=None,
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            )
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=alt.TitleParams("目标进度", subtitle="每个目标一条：实际值占目标值的百分比；虚线为 100%")
+        )
+    )
+
+
+def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
+    """The year's growth rates (actuals, %), one bar per indicator and entity, largest first.
+
+    `rows` come from `charts.queries.GROWTH_SQL`: one growth fact per indicator and entity, the
+    latest period of the year.
+    """
+    values = [
+        {
+            **r,
+            "name": f"{r['name']}（{r['entity']}）" if r.get("entity") else r["name"],
+            "period": period_label(r.get("period_start"), r.get("period_end")),
+            "direction": "下降" if r["value"] < 0 else "增长",
+        }
+        for r in rows
+    ]
+    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("value", op="max", order="descending"))
+    x = alt.X("value:Q", title="同比增速（%）")
+    color = alt.Color(
+        "direction:N",
+        title=None,
+        scale=alt.Scale(domain=["增长", "下降"], range=["#1f5aa6", "#e53935"]),
+        legend=None,
+    )
+    tooltip = [
+        alt.Tooltip("name:N", title="指标"),
+        alt.Tooltip("period:N", title="时间"),
+        alt.Tooltip("quantity_text:N", title="原文数值"),
+        alt.Tooltip("title:N", title="来源"),
+        alt.Tooltip("evidence:N", title="原文"),
+    ]
+    base = alt.Chart().encode(y=y)
+    bars = base.mark_bar().encode(x=x, color=color, tooltip=tooltip)
+    # A fall's label starts at zero, right of its bar, so no label sits on a bar.
+    labels = (
+        base.transform_calculate(
+            label="format(datum.value, '+.1f') + '%（' + datum.period + '）'", label_x="max(datum.value, 0)"
+        )
+        .mark_text(align="left", dx=4)
+        .encode(x="label_x:Q", text="label:N")
+    )
+    zero = alt.Chart().mark_rule(color="#333").encode(x=alt.datum(0))
+    return alt.layer(bars, labels, zero, data=alt.Data(values=values)).properties(
+        width=WIDTH - 120,
+        height={"step": 22},
+        title=alt.TitleParams(f"{year}年各指标同比增速", subtitle="实际值；每个指标取该年最新一期"),
+    )
