@@ -111,3 +111,37 @@ def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -
         zhibiao add new-bulletin.txt --db data/zhibiao.db
     """
     _write(db_path, build.add_documents, files, published=published)
+
+
+# serve (issue 4) --------------------------------------------------------------------------------
+
+
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+def serve_command(db_path: Path, host: str, port: int) -> None:
+    """Serve the database with Datasette, read-only, as /zhibiao; build it first when missing.
+
+    A missing database is built from the bundled corpus. The site uses datasette/metadata.yaml,
+    datasette/plugins/ and datasette/templates/, and opens the file immutable: nothing can write to it.
+
+    \b
+    Examples:
+        zhibiao serve
+        zhibiao serve --db data/zhibiao.db --host 127.0.0.1 --port 8080
+    """
+    from indicators import publish
+
+    if not db_path.exists():
+        click.echo(f"{db_path} not found: building it from the bundled corpus.", err=True)
+        _write(db_path, build.build_database, (), workers=1, published=None)
+    try:
+        publish.check_database(db_path)
+        publish.site_dir()
+    except (publish.NotAZhibiaoDatabase, publish.SiteConfigMissing) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    publish.run(db_path, host=host, port=port)

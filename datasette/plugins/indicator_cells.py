@@ -1,0 +1,67 @@
+"""How cells of the zhibiao database read in HTML: values in the unit the text used (5.67万亿元, with
+the canonical value on hover), evidence with its number highlighted, fact and document ids as links.
+JSON and CSV are untouched: they keep the canonical numbers and plain ids."""
+
+from urllib.parse import quote
+
+from datasette.utils import tilde_encode
+from markupsafe import Markup
+
+from datasette import hookimpl
+from indicators.display import evidence_html, format_quantity, written_unit
+
+DATABASE = "zhibiao"
+# value column -> the column holding the same quantity as written (its unit gives the magnitude)
+VALUE_COLUMNS = {
+    "value": "quantity_text",
+    "target_value": "target_text",
+    "actual_value": "actual_text",
+    "baseline_value": None,
+    "gap": "target_text",
+}
+FACT_LINK_COLUMNS = {"fact_id", "target_fact_id", "actual_fact_id"}
+CHART_TABLES = {"series", "targets_vs_actuals", "revisions"}  # views; canned queries come as table None
+
+
+def cell(row, key):
+    """row[key], or None when the row has no such column (a query that selected fewer)."""
+    try:
+        return row[key]
+    except (IndexError, KeyError):
+        return None
+
+
+def link(href: str, text) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if database != DATABASE or value in (None, ""):
+        return None
+    if column in VALUE_COLUMNS and cell(row, "unit") is not None:
+        written = VALUE_COLUMNS[column]
+        unit_text = (column == "value" and cell(row, "unit_text")) or written_unit(cell(row, written or ""))
+        return Markup('<span class="zb-value" title="{} {}">{}</span>').format(
+            value, cell(row, "unit"), format_quantity(value, cell(row, "unit"), unit_text)
+        )
+    if column == "evidence" and isinstance(value, str):
+        return Markup('<span class="zb-evidence">{}</span>').format(
+            evidence_html(
+                value,
+                cell(row, "evidence_start"),
+                cell(row, "quantity_start"),
+                cell(row, "quantity_end"),
+                cell(row, "quantity_text"),
+            )
+        )
+    if column in FACT_LINK_COLUMNS:
+        return link(datasette.urls.row(DATABASE, "facts", tilde_encode(str(value))), value)
+    if column == "doc" and table != "facts":  # facts.doc is a foreign key: Datasette links it itself
+        return link(datasette.urls.row(DATABASE, "documents", tilde_encode(str(value))), value)
+    if column == "indicator_id" and (table in CHART_TABLES or table is None):
+        chart = Markup(' <a class="zb-chart-link" href="{}" title="chart of {}">图表</a>').format(
+            datasette.urls.path("/-/charts/" + quote(str(value), safe="")), value
+        )
+        return link(datasette.urls.row(DATABASE, "indicators", tilde_encode(str(value))), value) + chart
+    return None
