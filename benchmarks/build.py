@@ -1,0 +1,134 @@
+"""Build time and peak memory for the bundled corpus ×1, ×10 and ×100 (copies with new ids).
+
+    python benchmarks/build.py                      # scales 1 10 100, one worker
+    python benchmarks/build.py --workers 2 --scales 1 10
+
+Each scale runs in a fresh process so that its peak memory is its own. Prints a Markdown table:
+documents, facts, MB of text, build seconds, MB/s, peak RSS of the main process and of the
+extraction workers, database size, and the time to read each view in full.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+VIEWS = ("series", "revisions", "targets_vs_actuals")
+
+
+def corpus_copies(scale: int) -> Iterator:
+    """The bundled corpus `scale` times over; copy k of a document gets the id `<id>~k`."""
+    from extractors.sources import bundled_corpus, read_paths
+    from indicators.model import Document
+
+    documents = [d for d in read_paths([bundled_corpus()]) if isinstance(d, Document)]
+    for k in range(scale):
+        for document in documents:
+            yield document if k == 0 else replace(document, id=f"{document.id}~{k}")
+
+
+def run_one(scale: int, workers: int, db_path: Path) -> dict:
+    """Build one scale here and now; the measurements as a dict."""
+    import extractors
+    from indicators import build, store
+    from indicators.catalogue import load_catalogue
+
+    text_bytes = 0
+
+    def counted() -> Iterator:
+        nonlocal text_bytes
+        for document in corpus_copies(scale):
+            text_bytes += len(document.text.encode("utf-8"))
+            yield document
+
+    start = time.perf_counter()
+    summary = build.build_database(
+        db_path,
+        counted(),
+        extractors.extract,
+        load_catalogue(),
+        extractors.EXTRACTOR_VERSION,
+        workers=workers,
+    )
+    seconds = time.perf_counter() - start
+    db = store.connect(str(db_path))
+    view_seconds = {}
+    for view in VIEWS:
+        t0 = time.perf_counter()
+        db.execute(f"select count(*) from [{view}]").fetchone()
+        view_seconds[view] = time.perf_counter() - t0
+    n_facts = db.table("facts").count
+    db.close()
+    return {
+        "scale": scale,
+        "workers": workers,
+        "documents": summary.added,
+        "facts": n_facts,
+        "text_mb": text_bytes / 1e6,
+        "seconds": seconds,
+        "mb_per_s": text_bytes / 1e6 / seconds,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "db_mb": db_path.stat().st_size / 1e6,
+        "view_seconds": view_seconds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one scale (child process)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.workers, args.db)))
+        return
+
+    print(f"workers: {args.workers}", file=sys.stderr)
+    header = (
+        "| corpus | documents | facts | text MB | build s | MB/s | peak RSS MB (main / workers) | DB MB "
+        "| series s | revisions s | targets_vs_actuals s |"
+    )
+    print(header)
+    print("|" + "---|" * header.count(" |"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in args.scales:
+            db_path = Path(tmp) / f"x{scale}.db"
+            child = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--one",
+                    str(scale),
+                    "--workers",
+                    str(args.workers),
+                    "--db",
+                    str(db_path),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            r = json.loads(child.stdout.strip().splitlines()[-1])
+            v = r["view_seconds"]
+            workers_rss = f"{r['worker_peak_rss_mb']:.0f}" if args.workers > 1 else "–"
+            print(
+                f"| ×{scale} | {r['documents']} | {r['facts']} | {r['text_mb']:.1f} | {r['seconds']:.1f} "
+                f"| {r['mb_per_s']:.2f} | {r['peak_rss_mb']:.0f} / {workers_rss} | {r['db_mb']:.0f} "
+                f"| {v['series']:.2f} | {v['revisions']:.2f} | {v['targets_vs_actuals']:.2f} |",
+                flush=True,
+            )
+            db_path.unlink()
+
+
+if __name__ == "__main__":
+    main()
