@@ -145,3 +145,53 @@ def serve_command(db_path: Path, host: str, port: int) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     publish.run(db_path, host=host, port=port)
+
+
+# charts (issue 5) -------------------------------------------------------------------------------
+
+
+@cli.command("charts")
+@db_option
+@click.option(
+    "--out",
+    "out_dir",
+    default="data/charts",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory to write the chart files to.",
+)
+@click.option(
+    "--indicator",
+    "indicator_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this indicator (repeat for several); default: every indicator with dated values.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="html,svg,png",
+    show_default=True,
+    help="Comma-separated file formats: html (self-contained), svg, png, vl.json.",
+)
+def charts_command(db_path: Path, out_dir: Path, indicator_ids: tuple[str, ...], formats: str) -> None:
+    """Write charts as files: each indicator's targets versus actuals, the targets overview and
+    the year's growth rates. HTML files carry Vega inline (no CDN); SVG and PNG come from vl-convert.
+
+    \b
+    Examples:
+        zhibiao charts
+        zhibiao charts --indicator gdp --indicator software_revenue --format png --out report/
+    """
+    from charts.files import ChartsError, open_database, parse_formats, write_charts
+
+    try:
+        wanted = parse_formats(formats)
+        conn = open_database(db_path)
+        try:
+            for path in write_charts(conn, out_dir, wanted, indicator_ids):
+                click.echo(path)
+        finally:
+            conn.close()
+    except ChartsError as error:
+        raise click.ClickException(str(error)) from error

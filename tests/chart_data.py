@@ -1,8 +1,8 @@
 """A small database for the chart tests: real `Fact` objects from sentences of the corpus (and a few
-made-up years so a line has several points), written in the tables of the database contract.
+made-up documents so a line has several points and two regions), written by the real build.
 
-Until `indicators.store` lands, the views `series` and `targets_vs_actuals` are simple stand-ins
-with the contract's column names; the chart code only reads those names.
+The extractor is replaced by the list below so that the charts are tested on known facts, whatever
+the extractor finds this week.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import sqlite_utils
-
+from indicators.build import build_database
+from indicators.catalogue import load_catalogue
 from indicators.model import Document, Fact
 
 # (doc id, title, published, text)
@@ -83,16 +83,6 @@ FACTS = [
      "500000", "vehicle", "万辆", "exact", "50万辆", "到2027年，新能源汽车推广量达到50万辆"),
 ]  # fmt: skip
 
-INDICATORS = [
-    {"id": "gdp", "name": "地区生产总值", "name_en": "Gross regional product", "category": "macro", "unit": "CNY"},
-    {"id": "software_revenue", "name": "软件和信息服务业营收", "name_en": "Software and IT services revenue",
-     "category": "industry", "unit": "CNY"},
-    {"id": "nev_promotion", "name": "新能源汽车推广量", "name_en": "New-energy vehicles promoted",
-     "category": "industry", "unit": "vehicle"},
-    {"id": "robot_density", "name": "机器人密度", "name_en": "Robot density", "category": "industry",
-     "unit": "unit/10k_person"},
-]  # fmt: skip
-
 
 def documents() -> list[Document]:
     return [
@@ -114,67 +104,10 @@ def facts() -> list[Fact]:
     return out
 
 
-SERIES_VIEW = """
-create view series as
-select indicator_id, indicator, entity, kind, measure, period_start, period_end, value, unit,
-       quantity_text, qualifier, n_reports, first_reported, last_reported, disagree, fact_id, doc
-from (
-  select f.*, f.id as fact_id,
-         count(*) over k as n_reports, min(f.published) over k as first_reported,
-         max(f.published) over k as last_reported,
-         (min(f.value) over k) != (max(f.value) over k) as disagree,
-         row_number() over (partition by f.indicator_id, f.entity, f.kind, f.measure, f.period_start,
-                            f.period_end order by f.published desc, f.id) as rn
-  from facts f where f.indicator_id is not null
-  window k as (partition by f.indicator_id, f.entity, f.kind, f.measure, f.period_start, f.period_end)
-) where rn = 1
-"""
-
-TARGETS_VIEW = """
-create view targets_vs_actuals as
-select t.id as target_fact_id, t.indicator_id, t.indicator, t.entity, t.measure, t.unit,
-       t.period_start as target_period_start, t.period_end as target_period_end,
-       t.value as target_value, t.qualifier as target_qualifier, t.quantity_text as target_text,
-       a.id as actual_fact_id, a.period_end as actual_period_end, a.value as actual_value,
-       a.quantity_text as actual_text, b.period_end as baseline_period_end, b.value as baseline_value,
-       t.value - a.value as gap, round(100.0 * a.value / t.value, 1) as progress_pct,
-       case when a.id is null then 'no_actual' when a.value >= t.value then 'met'
-            when a.period_end < t.period_end then 'not_yet_due' else 'behind' end as status
-from facts t
-left join facts a on a.id = (
-  select id from facts where indicator_id = t.indicator_id and entity = t.entity and measure = t.measure
-    and kind = 'actual' and period_end <= t.period_end order by period_end desc limit 1)
-left join facts b on b.id = (
-  select id from facts where indicator_id = t.indicator_id and entity = t.entity and measure = t.measure
-    and kind = 'actual' and period_end <= t.period_end order by period_end asc limit 1)
-where t.kind = 'target'
-"""
-
-
 def build(path: Path) -> Path:
-    """Write the test database at `path` and return it."""
-    db = sqlite_utils.Database(path)
-    docs = documents()
-    published = {d.id: d.published for d in docs}
-    db["documents"].insert_all(
-        (
-            {"id": d.id, "source": d.source, "source_kind": d.source_kind, "title": d.title, "url": d.url,
-             "published": d.published, "publisher": d.publisher, "text": d.text, "content_hash": d.content_hash}
-            for d in docs
-        ),
-        pk="id",
-    )  # fmt: skip
-    db["indicators"].insert_all(INDICATORS, pk="id")
-    db["facts"].insert_all(
-        (
-            {"id": f.id, **f.to_record(), "published": published[f.doc], "extractor_version": "test"}
-            for f in facts()
-        ),
-        pk="id",
-        foreign_keys=[("doc", "documents", "id"), ("indicator_id", "indicators", "id")],
-    )
-    db.execute(SERIES_VIEW)
-    db.execute(TARGETS_VIEW)
-    db.conn.commit()
-    db.close()
+    """Build the test database at `path` through the real build (store, views, catalogue); return it."""
+    by_doc: dict[str, list[Fact]] = {}
+    for fact in facts():
+        by_doc.setdefault(fact.doc, []).append(fact)
+    build_database(path, documents(), lambda doc: by_doc.get(doc.id, []), load_catalogue(), "test")
     return path
