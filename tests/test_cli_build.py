@@ -1,0 +1,182 @@
+"""`zhibiao build` and `zhibiao add` end to end: real files, the real extractor, a real SQLite file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractors.sources import bundled_corpus, read_paths
+from indicators import store
+from indicators.cli import cli
+from indicators.model import Document
+
+CORPUS = bundled_corpus()
+BULLETIN = CORPUS / "000_88d3ec5a67f36232.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def dump(path) -> list[str]:
+    db = store.connect(str(path))
+    try:
+        return list(db.conn.iterdump())
+    finally:
+        db.close()
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "zhibiao.db"
+    result = run("build", "--db", str(path))
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_build_reads_the_bundled_corpus(corpus_db):
+    documents = [d for d in read_paths([CORPUS]) if isinstance(d, Document)]
+    db = store.connect(str(corpus_db))
+    assert db.table("documents").count == len({d.id for d in documents})
+    assert db.table("indicators").count > 0
+    assert list(db.execute("PRAGMA foreign_key_check")) == []
+    assert list(db.execute("PRAGMA integrity_check")) == [("ok",)]
+    db.close()
+
+
+def test_build_says_what_it_did(tmp_path):
+    result = run("build", str(BULLETIN), "--db", str(tmp_path / "one.db"))
+    assert result.exit_code == 0
+    assert "1 documents added, 0 replaced, 0 unchanged" in result.stderr
+
+
+def test_two_builds_are_identical(tmp_path, corpus_db):
+    again = tmp_path / "again.db"
+    assert run("build", "--db", str(again), "--workers", "2").exit_code == 0
+    assert dump(again) == dump(corpus_db)
+
+
+def test_add_known_document_changes_nothing(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = dump(path)
+    result = run("add", str(BULLETIN), "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert "0 documents added, 0 replaced, 1 unchanged; 0 facts written" in result.stderr
+    assert dump(path) == before
+
+
+def test_add_changed_document_replaces_it(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    changed = tmp_path / BULLETIN.name
+    changed.write_text(BULLETIN.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    result = run("add", str(changed), "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert "0 documents added, 1 replaced, 0 unchanged" in result.stderr
+    db = store.connect(str(path))
+    doc = db.table("documents").get(BULLETIN.stem)
+    assert doc["source"] == str(changed)
+    assert all(
+        f["evidence_end"] <= len(doc["text"]) for f in db.table("facts").rows_where("doc = ?", [doc["id"]])
+    )
+    assert db.table("documents").count == store.connect(str(corpus_db)).table("documents").count
+    db.close()
+
+
+def test_build_with_a_bad_file_keeps_the_old_database(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = digest(path)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(BULLETIN, inputs / BULLETIN.name)
+    (inputs / "broken.json").write_text('[{"标题title": "x", ', encoding="utf-8")
+    result = run("build", str(inputs), "--db", str(path))
+    assert result.exit_code == 1
+    assert f"{path} was left unchanged because:" in result.stderr
+    assert "broken.json" in result.stderr
+    assert "Traceback" not in result.output
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "zhibiao.db"]
+
+
+def test_add_with_a_bad_file_adds_nothing(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = dump(path)
+    new = tmp_path / "new_article.txt"
+    new.write_text("2026年1月5日\n2025年上海船舶交付量120艘，同比增长20%。", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("add", str(new), str(empty), "--db", str(path))
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr
+    assert dump(path) == before
+
+
+def test_add_to_a_missing_database(tmp_path):
+    result = run("add", str(BULLETIN), "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1
+    assert "does not exist; create it with `zhibiao build --db" in result.stderr
+
+
+def test_ctrl_c_leaves_the_old_database(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = digest(path)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for i in range(300):  # enough documents for the build to take a while
+        shutil.copy(BULLETIN, inputs / f"{i:03d}_{BULLETIN.name}")
+    zhibiao = Path(sys.executable).parent / "zhibiao"
+    process = subprocess.Popen(
+        [str(zhibiao), "build", str(inputs), "--db", str(path), "--workers", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+        # As from a terminal: a shell starts background jobs with SIGINT ignored, and so would this.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp") and p.stat().st_size > 0]:
+            assert process.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert f"Interrupted: {path} was left unchanged." in stderr
+    assert "Traceback" not in stderr
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "zhibiao.db"]
+
+
+def test_commands_have_help():
+    for command in ("build", "add"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "--db" in result.output
+        assert "Example" in result.output
+
+
+def test_default_database_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("build", str(BULLETIN)).exit_code == 0
+    assert (tmp_path / "data" / "zhibiao.db").is_file()
+    assert os.listdir(tmp_path / "data") == ["zhibiao.db"]
