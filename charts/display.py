@@ -39,21 +39,28 @@ class Scale:
     label: str  # 万亿元, 万辆, %, 家
 
 
-@cache
-def display_units() -> dict[str, dict]:
-    """The unit table of charts/display_units.json, checked: {code: {"name": str, "prefixes": [[word, factor]]}}."""
-    raw = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+def load_display_units(path: Path = UNITS_FILE) -> dict[str, dict]:
+    """A unit table file, checked: {code: {"name": str, "prefixes": [[word, factor], ...]}}."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
     table = {}
     for code, entry in raw.items():
         if code.startswith("_"):
             continue
         if not isinstance(entry, dict) or set(entry) != {"name", "prefixes"}:
-            raise DisplayUnitsError(f'{UNITS_FILE}: unit "{code}" needs exactly the keys name and prefixes')
+            raise DisplayUnitsError(f'{path}: unit "{code}" needs exactly the keys name and prefixes')
+        if not all(isinstance(p, list) and len(p) == 2 and p[1] > 1 for p in entry["prefixes"]):
+            raise DisplayUnitsError(f'{path}: unit "{code}": each prefix is [word, factor > 1]')
         factors = [factor for _, factor in entry["prefixes"]]
         if factors != sorted(factors, reverse=True):
-            raise DisplayUnitsError(f'{UNITS_FILE}: unit "{code}": prefixes must go from largest to smallest')
+            raise DisplayUnitsError(f'{path}: unit "{code}": prefixes must go from largest to smallest')
         table[code] = entry
     return table
+
+
+@cache
+def display_units() -> dict[str, dict]:
+    """The unit table of charts/display_units.json."""
+    return load_display_units()
 
 
 def unit_name(unit: str) -> str:
