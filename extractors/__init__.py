@@ -1,12 +1,245 @@
-"""Documents -> facts. `extract(document)` is the whole pipeline, top to bottom."""
+"""Documents -> facts. `extract(document)` is the whole pipeline, top to bottom.
+
+>>> from extractors.sources import read_file
+>>> [f.indicator for f in extract(read_file("article.txt")[0])]      # doctest: +SKIP
+['地区生产总值', '地区生产总值']
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from extractors.entities import document_region, subject_entity
+from extractors.kinds import kind_of, measure_of
+from extractors.noise import COUNT_UNITS, noise_reason
+from extractors.periods import Period, TimeMention, find_times, parse_published, year_period, ym
+from extractors.phrases import is_relative, left_phrase, right_phrase
+from extractors.quantities import Quantity, find_quantities, qualifier_after
+from extractors.rulebook import word_list
+from extractors.sentences import Span, clause_bounds, paragraphs, sentences
+from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Document, Fact
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_STOCK_WORDS = re.compile(r"累计|截至|现有|已有|拥有|集聚|聚集|总数|目前|已达|已超|共有|规模达")
 
 
-def extract(document: Document) -> list[Fact]:
+@dataclass(frozen=True)
+class _Unit:
+    """A stretch of the document with one default region and title: a bulletin article, a story, or all."""
+
+    start: int
+    end: int
+    title: str | None
+    region: str | None
+    headline_end: int  # text before this offset is the headline
+
+
+def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact]:
     """Every indicator fact in `document`, in order of appearance."""
-    return []
+    catalogue = catalogue or load_catalogue()
+    default_kind = "target" if document.source_kind == "bulletin" else "actual"
+    facts: list[Fact] = []
+    headline_facts: list[Fact] = []
+    for unit in _units(document):
+        # Split.
+        context_year = _title_year(unit.title)
+        for para in paragraphs(document.text, unit.start, unit.end):
+            if _is_boilerplate(para.text):
+                continue
+            carried: Period | None = None
+            for sent in sentences(document.text, para.start, para.end):
+                # Find quantities and the times around them.
+                quantities = find_quantities(sent.text)
+                times, next_year = find_times(sent.text, document.published, context_year)
+                if quantities:
+                    found = _sentence_facts(
+                        document,
+                        sent,
+                        quantities,
+                        times,
+                        carried,
+                        context_year,
+                        unit,
+                        default_kind,
+                        catalogue,
+                    )
+                    target = headline_facts if sent.start < unit.headline_end else facts
+                    target.extend(found)
+                explicit = [t.period for t in times if not t.comparison]
+                carried = explicit[-1] if explicit else carried
+                context_year = next_year
+    return _merge_headlines(facts, headline_facts)
+
+
+def _units(document: Document) -> list[_Unit]:
+    region = document_region(document)
+    if document.sections:
+        out = []
+        first = document.sections[0].start
+        if first > 0:
+            out.append(_Unit(0, first, document.title, region, 0))
+        for s in document.sections:
+            out.append(_Unit(s.start, s.end, s.title, s.region or region, s.start + len(s.title)))
+        return out
+    title_end = len(document.title) if document.title and document.text.startswith(document.title) else 0
+    return [_Unit(0, len(document.text), document.title, region, title_end)]
+
+
+def _title_year(title: str | None) -> int | None:
+    m = _YEAR.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def _is_boilerplate(text: str) -> bool:
+    return text.startswith(tuple(word_list("layout", "boilerplate"))) or any(
+        w in text[:12] for w in ("欢迎转发", "点赞", "转载自")
+    )
+
+
+def _sentence_facts(
+    document: Document,
+    sent: Span,
+    quantities: list[Quantity],
+    times: list[TimeMention],
+    carried: Period | None,
+    context_year: int | None,
+    unit: _Unit,
+    default_kind: str,
+    catalogue: Catalogue,
+) -> list[Fact]:
+    text = sent.text
+    out: list[Fact] = []
+    prev_end_in_clause = 0
+    prev_clause = (-1, -1)
+    for q in quantities:
+        cs, ce = clause_bounds(text, q.start)
+        if (cs, ce) != prev_clause:
+            prev_end_in_clause, prev_clause = cs, (cs, ce)
+        before = text[cs : q.start]
+        after = text[q.end : ce]
+        _, post_len = qualifier_after(after)
+        after_q = after[post_len:]
+        reason = noise_reason(q, before, after, text[: q.start])
+        prev_end = prev_end_in_clause
+        prev_end_in_clause = q.end
+        if reason:
+            continue
+        # Resolve measure and indicator.
+        measure, fall = measure_of(q, before)
+        value = -q.value if fall and measure in ("growth", "pp_change") else q.value
+        indicator = _indicator(q, text[prev_end : q.start], after_q, out)
+        if not indicator:
+            continue
+        # Resolve period, kind, entity.
+        period = _period_for(q, times, carried, context_year, document.published)
+        future = _is_future(period, document.published)
+        kind = kind_of(text[: q.start], default_kind, future)
+        if period and period.whole_year and kind == "target":
+            pub = parse_published(document.published)
+            if pub and context_year is None:
+                period = year_period(pub[0])
+        period_start, period_end = _bounds(period, q, measure, before)
+        entity = subject_entity(text[: q.start], unit.region)
+        ind = catalogue.match(indicator, q.unit if measure == "level" else None)
+        # Build facts.
+        out.append(
+            Fact(
+                doc=document.id,
+                indicator=indicator,
+                indicator_id=ind.id if ind else None,
+                entity=entity,
+                period_start=period_start,
+                period_end=period_end,
+                kind=kind,
+                measure=measure,
+                value=value,
+                unit=_counter_unit(q.unit, indicator),
+                unit_text=q.unit_text,
+                qualifier=q.qualifier,
+                quantity_text=q.text,
+                evidence=text,
+                evidence_start=sent.start,
+                evidence_end=sent.end,
+                quantity_start=sent.start + q.start,
+                quantity_end=sent.start + q.end,
+            )
+        )
+    return out
+
+
+def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> str | None:
+    """The indicator phrase: to the right of a counted number, else to its left, else the one before it."""
+    left = left_phrase(before)
+    if q.unit in COUNT_UNITS and after_q[:1] and re.match(r"[\u4e00-\u9fff“A-Za-z]", after_q[:1]):
+        right = right_phrase(after_q)
+        if right and not is_relative(right):
+            return right
+    if left and not is_relative(left):
+        if previous and left.startswith(("增速", "增幅", "占比", "比重")):
+            return previous[-1].indicator + left
+        return left
+    if previous:
+        base = previous[-1].indicator
+        return base + left if left and left not in base else base
+    return left or None
+
+
+def _period_for(
+    q: Quantity,
+    times: list[TimeMention],
+    carried: Period | None,
+    context_year: int | None,
+    published: str | None,
+) -> Period | None:
+    """The last time expression before the number in its sentence, else the paragraph's, else the article's."""
+    before = [t for t in times if t.end <= q.start and not t.comparison]
+    if before:
+        return before[-1].period
+    after = [t for t in times if t.start >= q.end and not t.comparison]
+    if after and after[0].period.until:
+        return after[0].period
+    if carried:
+        return carried
+    if context_year:
+        return year_period(context_year)
+    pub = parse_published(published)
+    return Period(None, ym(*pub), until=True, now=True) if pub else None
+
+
+def _is_future(period: Period | None, published: str | None) -> bool:
+    pub = parse_published(published)
+    if not period or not period.end:
+        return False
+    if pub is None:
+        return period.until and not period.now
+    return period.end > ym(*pub)
+
+
+def _bounds(period: Period | None, q: Quantity, measure: str, before: str) -> tuple[str | None, str | None]:
+    if period is None:
+        return None, None
+    if period.until:
+        return None, period.end
+    if measure == "level" and q.unit in COUNT_UNITS and _STOCK_WORDS.search(before):
+        return None, period.end
+    return period.start, period.end
+
+
+def _counter_unit(unit: str, indicator: str) -> str:
+    """个/项 count projects when the noun is a 项目; 家 counts platforms, bases and centres as items."""
+    if unit == "item" and indicator.endswith("项目"):
+        return "project"
+    if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区)$", indicator):
+        return "item"
+    return unit
+
+
+def _merge_headlines(facts: list[Fact], headline_facts: list[Fact]) -> list[Fact]:
+    """A value repeated in a headline and in the body is one fact: keep the body's."""
+    body_keys = {(f.value, f.unit, f.measure) for f in facts}
+    extra = [f for f in headline_facts if (f.value, f.unit, f.measure) not in body_keys]
+    return sorted(facts + extra, key=lambda f: (f.quantity_start, f.value))

@@ -139,6 +139,8 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def _from_match(text: str, m: re.Match) -> list[Quantity]:
     n1, n2, sep = m.group("n1"), m.group("n2"), m.group("sep")
     u2 = m.group("u2")
+    if not n1 or n2 == "":
+        return []  # a lone 百/千 that is no numeral
     chinese = not n1[0].isdigit()
     if chinese and n1 == "一" and not n2:
         return []  # 一家, 一个: an article, not a count

@@ -1,0 +1,69 @@
+"""A fact's kind (actual / estimate / target) and measure (level / growth / share / pp_change / multiple)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.quantities import Quantity
+from extractors.rulebook import word_list
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _cue(key: str) -> re.Pattern:
+    return re.compile(_alt(word_list("kinds", key)))
+
+
+@cache
+def _growth_before() -> re.Pattern:
+    """A growth word, then at most a few linking characters, at the end of the text before a percent."""
+    return re.compile(
+        rf"(?P<w>{_alt(word_list('kinds', 'growth'))})(?P<link>了|分别|分别为|分别达|为|达|达到|约|近|超|超过|逾|高达)?$"
+    )
+
+
+def measure_of(q: Quantity, before: str) -> tuple[str, bool]:
+    """(measure, is_fall) of a quantity given the words of its clause before it."""
+    if q.unit == "pp":
+        return "pp_change", bool(_last_fall(before))
+    if q.unit == "x":
+        return "multiple", False
+    if q.unit != "%":
+        return "level", False
+    if q.role == "words":  # 三分之一
+        return "share", False
+    m = _growth_before().search(before[-12:])
+    if m:
+        link = m.group("link") or ""
+        if link in word_list("kinds", "level_after") and m.group("w") not in (
+            "增长",
+            "同比增长",
+            "增速",
+            "增幅",
+        ):
+            return "share", False  # 提升至12.4%: a level reached
+        return "growth", m.group("w") in word_list("kinds", "fall")
+    return "share", False
+
+
+def _last_fall(before: str) -> bool:
+    words = _cue("fall").findall(before[-12:])
+    return bool(words)
+
+
+def kind_of(before_in_sentence: str, default: str, future: bool) -> str:
+    """'estimate' (预计, 有望), 'target' (力争, 目标, 到2027年 …) or `default`."""
+    text = _strip_not_target(before_in_sentence)
+    if _cue("estimate").search(text):
+        return "estimate"
+    if future or _cue("target").search(text):
+        return "target"
+    return default
+
+
+def _strip_not_target(text: str) -> str:
+    return _cue("not_target").sub("", text)

@@ -1,0 +1,194 @@
+"""Time expressions -> periods: 到2027年, 1-11月, 十四五期间, 截至2025年底, 今明两年, 全年 …
+
+Pure: the publication date and the year in context come in as arguments (no date.today()).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extractors.rulebook import rules, word_list
+
+QUARTERS = {
+    "一": (1, 3),
+    "二": (4, 6),
+    "三": (7, 9),
+    "四": (10, 12),
+    "1": (1, 3),
+    "2": (4, 6),
+    "3": (7, 9),
+    "4": (10, 12),
+}
+PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "前两季度": (1, 6), "前二季度": (1, 6)}
+_FYP_START = {"一": 2006, "二": 2011, "三": 2016, "四": 2021, "五": 2026, "六": 2031}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str | None  # YYYY-MM, None for a stock or an open-ended target
+    end: str | None  # YYYY-MM
+    until: bool = False  # 到2027年, 截至2025年底, 2027年前: an end date, not a span of flow
+    span: bool = False  # several years: 2026—2028年, 十四五
+    whole_year: bool = False  # 全年 with no year written: resolved from context
+    now: bool = False  # 目前: as of publication
+
+    @property
+    def year(self) -> int | None:
+        return int(self.end[:4]) if self.end else None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    period: Period
+    comparison: bool  # 较2024年: the base of a comparison, not the fact's period
+
+
+def ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def year_period(year: int) -> Period:
+    return Period(ym(year, 1), ym(year, 12))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def time_pattern() -> re.Pattern:
+    """One regex for every time expression; the named group that matched says which."""
+    data = rules("periods")
+    year = r"(?:19|20)\d\d"
+    sep = r"\s*[-—–~～至到]\s*"
+    parts = _alt(PARTS)
+    return re.compile(
+        "|".join(
+            [
+                r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?)",
+                rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)",
+                rf"(?P<ymr>(?:(?P<ymr_y>{year})年)?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
+                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?)?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
+                rf"(?P<ymd>(?:(?P<ymd_y>{year})年)?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
+                rf"(?P<ymd_end>底|末|下旬)?)",
+                rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{_alt(data['year_end'])})?(?P<y_before>前)?)",
+                rf"(?P<span>{_alt(data['relative_spans'])})",
+                rf"(?P<rel>{_alt(data['relative_years'])})(?P<rel_end>{_alt(data['year_end'])})?",
+                rf"(?P<whole>{_alt(data['whole_year'])})",
+                rf"(?P<now>{_alt(data['now'])})",
+            ]
+        )
+    )
+
+
+@cache
+def _until() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(word_list('periods', 'until'))})$")
+
+
+@cache
+def _comparison() -> re.Pattern:
+    return re.compile(rf"(?:{_alt(word_list('periods', 'comparison'))})$")
+
+
+def parse_published(published: str | None) -> tuple[int, int] | None:
+    """'2026-01-21' -> (2026, 1)."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})", published)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def find_times(
+    text: str, published: str | None, context_year: int | None = None
+) -> tuple[list[TimeMention], int | None]:
+    """Time mentions of `text` left to right, and the year in context after them.
+
+    `context_year` is the year the text before this one was about; each explicit year updates it.
+    """
+    pub = parse_published(published)
+    out = []
+    for m in time_pattern().finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        comparison = bool(_comparison().search(before))
+        period = _period(m, pub, context_year)
+        if period is None:
+            continue
+        if _until().search(before) and not period.span:
+            period = replace(period, until=True, start=None)
+        out.append(TimeMention(m.start(), m.end(), period, comparison))
+        if not comparison and period.end and not period.now and not period.whole_year:
+            context_year = period.year
+    return out, context_year
+
+
+def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | None) -> int | None:
+    """The year of a month written without one: the year in context, else the latest such month."""
+    if context_year:
+        return context_year
+    if pub:
+        return pub[0] if month <= pub[1] else pub[0] - 1
+    return None
+
+
+def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) -> Period | None:
+    g = m.groupdict()
+    data = rules("periods")
+    if g["fyp"]:
+        start = _FYP_START[g["fyp_n"]]
+        return Period(ym(start, 1), ym(start + 4, 12), span=True)
+    if g["ys"]:
+        y1, y2 = int(g["ys1"]), int(g["ys2"])
+        return Period(ym(y1, 1), ym(y2, 12), span=True) if y1 < y2 else None
+    if g["ymr"]:
+        m1, m2 = int(g["ymr_m1"]), int(g["ymr_m2"])
+        if not (1 <= m1 < m2 <= 12):
+            return None
+        year = int(g["ymr_y"]) if g["ymr_y"] else _year_of_month(m2, pub, context_year)
+        return Period(ym(year, m1), ym(year, m2)) if year else None
+    if g["yq"]:
+        first, last = QUARTERS[g["yq_q"]] if g["yq_q"] else PARTS[g["yq_p"]]
+        year = int(g["yq_y"]) if g["yq_y"] else _year_of_month(last, pub, context_year)
+        return Period(ym(year, first), ym(year, last)) if year else None
+    if g["ymd"]:
+        month = int(g["ymd_m"])
+        if not 1 <= month <= 12:
+            return None
+        year = int(g["ymd_y"]) if g["ymd_y"] else _year_of_month(month, pub, context_year)
+        if not year:
+            return None
+        return (
+            Period(None, ym(year, month), until=True)
+            if g["ymd_end"]
+            else Period(ym(year, month), ym(year, month))
+        )
+    if g["y"]:
+        year = int(g["y_y"])
+        if g["y_end"] or g["y_before"]:
+            return Period(None, ym(year, 12), until=True)
+        return year_period(year)
+    if g["span"]:
+        a, b = data["relative_spans"][g["span"]]
+        if not pub:
+            return None
+        return Period(ym(pub[0] + a, 1), ym(pub[0] + b, 12), span=True)
+    if g["rel"]:
+        if not pub:
+            return None
+        year = pub[0] + data["relative_years"][g["rel"]]
+        return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
+    if g["whole"]:
+        if context_year:
+            return replace(year_period(context_year), whole_year=True)
+        if not pub:
+            return None
+        # 全年 in an article of the first quarter reports the year just ended.
+        year = pub[0] - 1 if pub[1] <= 3 else pub[0]
+        return replace(year_period(year), whole_year=True)
+    if g["now"]:
+        return Period(None, ym(*pub), until=True, now=True) if pub else None
+    return None

@@ -1,0 +1,95 @@
+"""The indicator phrase of a quantity: the shortest faithful noun phrase the number measures.
+
+地区生产总值5.67万亿元 reads leftwards (上海实现 trimmed); 培育20家知识产权服务龙头机构 reads rightwards;
+同比增长5.4% has no noun of its own and takes the indicator before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.periods import time_pattern
+from extractors.regions import place_spans
+from extractors.rulebook import word_list
+
+MAX_PHRASE = 30
+_BOUNDARY = re.compile(r"[，。；：、,;:！？（）()]|和|及|以及|与|或")
+_RIGHT_END = re.compile(r"[，。；：,;:！？]")
+
+
+@cache
+def _lead() -> tuple[str, ...]:
+    return tuple(word_list("phrases", "lead"))
+
+
+@cache
+def _trail() -> tuple[str, ...]:
+    return tuple(word_list("phrases", "trail"))
+
+
+@cache
+def _relative() -> frozenset[str]:
+    return frozenset(word_list("phrases", "relative"))
+
+
+@cache
+def _right_stop() -> re.Pattern:
+    words = word_list("phrases", "right_stop")
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def trim(phrase: str) -> str:
+    """Drop time words, places, verbs and qualifiers from both ends of a phrase."""
+    phrase = _drop_times(phrase)
+    for _ in range(20):
+        before = phrase
+        phrase = phrase.strip(" \t，,、")
+        for word in _lead():
+            if phrase.startswith(word):
+                phrase = phrase[len(word) :]
+                break
+        for start, end, _name in place_spans(phrase[:8]):
+            if start == 0 and end < len(phrase):
+                phrase = phrase[end:]
+                break
+        for word in _trail():
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase = phrase[: -len(word)]
+                break
+            if phrase == word:
+                phrase = ""
+                break
+        if phrase == before:
+            break
+    return phrase
+
+
+def _drop_times(phrase: str) -> str:
+    """Cut everything up to the last time expression that opens the phrase (2025年，…)."""
+    matches = list(time_pattern().finditer(phrase))
+    if matches and matches[-1].start() <= 2:
+        return phrase[matches[-1].end() :]
+    return phrase
+
+
+def is_relative(phrase: str) -> bool:
+    """增速, 占比 …: says how the number relates, not what it measures."""
+    return not phrase or phrase in _relative() or len(phrase) < 2
+
+
+def left_phrase(before: str) -> str:
+    """The noun phrase ending right before a number: the clause text after the last boundary."""
+    parts = re.split(r"[，。；：,;:！？]", before)
+    text = parts[-1] if parts else before
+    return trim(text[-MAX_PHRASE:])
+
+
+def right_phrase(after: str) -> str:
+    """The noun phrase right after a counted number: 家知识产权服务龙头机构、… -> 知识产权服务龙头机构."""
+    m = _RIGHT_END.search(after)
+    text = after[: m.start()] if m else after
+    cut = re.search(r"[、]|和(?=\d)|及(?=\d)", text)
+    if cut:
+        text = text[: cut.start()]
+    return trim(text[:MAX_PHRASE])

@@ -1,0 +1,70 @@
+"""Paragraphs, sentences and clauses with character offsets into the document text.
+
+Split on 。！？； and newlines whatever follows (Chinese needs no space after 。), never on a '.'
+between digits. Clauses split a sentence further on ，：, and are where a number's words are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
+_CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+MAX_SENTENCE = 2000  # a run-on "sentence" longer than this is cut, so work per sentence stays bounded
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Non-empty lines between start and end."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        if text[pos:stop].strip():
+            yield Span(pos, stop, text[pos:stop])
+        pos = stop + 1
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Sentences of text[start:end], stripped of surrounding spaces, with their offsets."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        yield from _bounded(text, pos, m.end() if m.group(0)[0] != "\n" else m.start())
+        pos = m.end()
+    if pos < end:
+        yield from _bounded(text, pos, end)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        comma = max(text.rfind("，", start, cut), text.rfind(",", start, cut))
+        cut = comma + 1 if comma > start else cut
+        yield Span(start, cut, text[start:cut])
+        start = cut
+    if end > start:
+        yield Span(start, end, text[start:end])
+
+
+def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause of `sentence` around position pos."""
+    start = 0
+    for m in _CLAUSE_END.finditer(sentence):
+        if m.start() >= pos:
+            return start, m.start()
+        start = m.end()
+    return start, len(sentence)
