@@ -113,6 +113,83 @@ def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -
     _write(db_path, build.add_documents, files, published=published)
 
 
+# extract (issue 2) ------------------------------------------------------------------------------
+
+OUTPUT_FIELDS = (
+    "doc", "indicator", "indicator_id", "entity", "period_start", "period_end", "kind", "measure",
+    "value", "unit", "unit_text", "qualifier", "quantity_text", "evidence", "evidence_start",
+    "evidence_end", "quantity_start", "quantity_end", "title", "url", "published", "id",
+)  # fmt: skip
+
+
+def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
+)
+@click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=_valid_date,
+    help="Publication date of plain-text files that state none.",
+)
+def extract_command(paths: tuple[Path, ...], fmt: str, output: Path | None, published: str | None) -> None:
+    """Extract indicator facts from documents (default: the bundled corpus), one fact per line.
+
+    Files are recognised by their content: bulletins, newspaper pages, plain text, JSON exports of
+    WeChat articles. A file that cannot be read is reported on stderr with the reason, the other
+    files are still processed, and the exit status is 1.
+
+    \b
+    Examples:
+        zhibiao extract
+        zhibiao extract bulletin.txt articles.json --format csv -o facts.csv
+        zhibiao extract notes.txt --published 2026-01-21
+    """
+    from indicators import factfile
+
+    errors = 0
+
+    def facts():
+        nonlocal errors
+        import extractors
+
+        for item in _documents(paths, published):
+            if isinstance(item, Exception):
+                errors += 1
+                click.echo(f"error: {item}", err=True)
+                continue
+            try:
+                found = extractors.extract(item)
+            except Exception as exc:  # a bug must not stop the other documents
+                errors += 1
+                click.echo(f"error: {item.source} ({item.id}): extraction failed: {exc!r}", err=True)
+                continue
+            for fact in found:
+                yield factfile.record(fact, item, OUTPUT_FIELDS)
+
+    try:
+        count = factfile.write(facts(), fmt, output, OUTPUT_FIELDS)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from None
+    click.echo(f"{count} facts" + (f" written to {output}" if output else ""), err=True)
+    if errors:
+        click.echo(f"{errors} file(s) or document(s) could not be read; see the errors above.", err=True)
+        sys.exit(1)
+
+
 # serve (issue 4) --------------------------------------------------------------------------------
 
 
