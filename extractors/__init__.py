@@ -46,10 +46,12 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     headline_facts: list[Fact] = []
     for unit in _units(document):
         # Split.
-        context_year = _title_year(unit.title)
+        title_year = _title_year(unit.title)
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
+            # A year stated in one paragraph holds for the rest of that paragraph only.
+            context_year = title_year
             carried: Period | None = None
             for sent in sentences(document.text, para.start, para.end):
                 # Find quantities and the times around them.
@@ -129,20 +131,22 @@ def _sentence_facts(
         if reason:
             continue
         # Resolve measure and indicator.
-        measure, fall = measure_of(q, before)
+        measure, fall = measure_of(q, before, after)
         value = -q.value if fall and measure in ("growth", "pp_change") else q.value
-        indicator = _indicator(q, text[prev_end : q.start], after_q, out)
+        indicator, head = _indicator(q, text[prev_end : q.start], after_q, out)
         if not indicator:
             continue
         # Resolve period, kind, entity.
-        period = _period_for(q, times, carried, context_year, document.published)
-        future = _is_future(period, document.published)
+        period, stated = _period_for(q, times, carried, context_year, document.published)
+        future = stated and _is_future(period, document.published)
         kind = kind_of(text[: q.start], default_kind, future)
         if period and period.whole_year and kind == "target":
             pub = parse_published(document.published)
             if pub and context_year is None:
                 period = year_period(pub[0])
         period_start, period_end = _bounds(period, q, measure, before)
+        if kind == "actual":
+            period_start, period_end = _cap_at_publication(period_start, period_end, document.published)
         entity = subject_entity(text[: q.start], unit.region)
         ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
@@ -157,7 +161,7 @@ def _sentence_facts(
                 kind=kind,
                 measure=measure,
                 value=value,
-                unit=_counter_unit(q.unit, indicator),
+                unit=_counter_unit(q.unit, head),
                 unit_text=q.unit_text,
                 qualifier=q.qualifier,
                 quantity_text=q.text,
@@ -171,52 +175,62 @@ def _sentence_facts(
     return out
 
 
-def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> str | None:
-    """The indicator phrase: to the right of a counted number, else to its left, else the one before it."""
+def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> tuple[str | None, str]:
+    """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it."""
     left = left_phrase(before)
     if q.unit in COUNT_UNITS and after_q[:1] and re.match(r"[\u4e00-\u9fff“A-Za-z]", after_q[:1]):
-        right = right_phrase(after_q)
-        if right and not is_relative(right):
-            return right
+        right, head = right_phrase(after_q)
+        if right and not is_relative(head):
+            return right, head
     if left and not is_relative(left):
         if previous and left.startswith(("增速", "增幅", "占比", "比重")):
-            return previous[-1].indicator + left
-        return left
+            return previous[-1].indicator + left, left
+        return left, left
     if previous:
         base = previous[-1].indicator
-        return base + left if left and left not in base else base
-    return left or None
+        return (base + left if left and left not in base else base), base
+    return left or None, left
 
 
 def _period_for(
-    q: Quantity,
-    times: list[TimeMention],
-    carried: Period | None,
-    context_year: int | None,
-    published: str | None,
-) -> Period | None:
-    """The last time expression before the number in its sentence, else the paragraph's, else the article's."""
+    q: Quantity, times: list[TimeMention], carried: Period | None, context_year: int | None, published: str | None
+) -> tuple[Period | None, bool]:
+    """(period, stated in the sentence): the last time expression before the number in its sentence,
+    else an end date after it, else the paragraph's, else the article's, else the publication month."""
     before = [t for t in times if t.end <= q.start and not t.comparison]
     if before:
-        return before[-1].period
+        return before[-1].period, True
     after = [t for t in times if t.start >= q.end and not t.comparison]
     if after and after[0].period.until:
-        return after[0].period
+        return after[0].period, True
     if carried:
-        return carried
+        return carried, False
     if context_year:
-        return year_period(context_year)
+        return year_period(context_year), False
     pub = parse_published(published)
-    return Period(None, ym(*pub), until=True, now=True) if pub else None
+    return (Period(None, ym(*pub), until=True, now=True) if pub else None), False
 
 
 def _is_future(period: Period | None, published: str | None) -> bool:
-    pub = parse_published(published)
+    """A period that starts after publication, or an end date after it (到2027年): a plan."""
     if not period or not period.end:
         return False
+    pub = parse_published(published)
     if pub is None:
         return period.until and not period.now
-    return period.end > ym(*pub)
+    now = ym(*pub)
+    return (period.start or period.end) > now or (period.until and period.end > now)
+
+
+def _cap_at_publication(start: str | None, end: str | None, published: str | None) -> tuple[str | None, str | None]:
+    """An actual of the current year is known up to the publication month (2026年 in January 2026)."""
+    pub = parse_published(published)
+    if pub is None or end is None:
+        return start, end
+    now = ym(*pub)
+    if end > now and (start is None or start <= now):
+        return start, now
+    return start, end
 
 
 def _bounds(period: Period | None, q: Quantity, measure: str, before: str) -> tuple[str | None, str | None]:

@@ -26,8 +26,11 @@ def _growth_before() -> re.Pattern:
     )
 
 
-def measure_of(q: Quantity, before: str) -> tuple[str, bool]:
-    """(measure, is_fall) of a quantity given the words of its clause before it."""
+_GROWTH_AFTER = re.compile(r"^(?:左右|以上)?的[\u4e00-\u9fffA-Za-z]{0,8}?(?:增速|增幅|增长|复合增长率|涨幅|降幅)")
+
+
+def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
+    """(measure, is_fall) of a quantity given the words of its clause before and after it."""
     if q.unit == "pp":
         return "pp_change", bool(_last_fall(before))
     if q.unit == "x":
@@ -36,6 +39,8 @@ def measure_of(q: Quantity, before: str) -> tuple[str, bool]:
         return "level", False
     if q.role == "words":  # 三分之一
         return "share", False
+    if _GROWTH_AFTER.match(after):  # 4.6%的增速, 以33%的复合增长率
+        return "growth", "降幅" in after[:12]
     m = _growth_before().search(before[-12:])
     if m:
         link = m.group("link") or ""

@@ -23,7 +23,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # After a money or physical quantity these words still end the phrase (the number is the predicate).
 _PREDICATE_FOLLOWERS = re.compile(
     r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|、|，|。|；|（|\(|”|，|的规模|规模|以上|左右|之多|水平|大关|台阶|量级|"
-    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|用于|人民币|以上，|，|。|$)"
+    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|用于|人民币|的|以上，|，|。|$)"
 )
 
 
@@ -48,6 +48,8 @@ def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_be
     elif _words("policy").search(clause_before) and re.search(
         r"给予|奖励|补贴|资助|最高|不超过", clause_before
     ):
+        return "policy"
+    if re.search(rf"(?:{_alt(word_list('noise', 'policy_right_before'))})(?:给予|可获|为|达)?$", clause_before[-8:]):
         return "policy"
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"

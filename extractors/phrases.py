@@ -85,11 +85,24 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
-def right_phrase(after: str) -> str:
-    """The noun phrase right after a counted number: 家知识产权服务龙头机构、… -> 知识产权服务龙头机构."""
+def right_phrase(after: str) -> tuple[str, str]:
+    """(indicator, head noun) read rightwards from a counted number.
+
+    家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业).
+    """
     m = _RIGHT_END.search(after)
     text = after[: m.start()] if m else after
-    cut = re.search(r"[、]|和(?=\d)|及(?=\d)", text)
+    # The next item of a list of counts: 20家龙头机构、100家服务机构.
+    cut = re.search(r"[、和及与](?=\d|[一二两三四五六七八九十]+[家个项款])", text)
     if cut:
         text = text[: cut.start()]
-    return trim(text[:MAX_PHRASE])
+    text = text[:MAX_PHRASE]
+    # 20家左右功能齐全、开放共享的市级中试平台: the head noun follows the last 的.
+    if "的" in text:
+        text = text.rsplit("的", 1)[1] or text
+    stop = _right_stop().search(text)
+    if stop and stop.start() > 0:
+        head = trim(text[: stop.start()])
+        return trim(text[stop.start() :]) + head, head
+    phrase = trim(text)
+    return phrase, phrase

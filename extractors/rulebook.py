@@ -45,36 +45,13 @@ def word_list(name: str, key: str) -> list[str]:
 # The keys each rules file must have, and no others.
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
-}
-SCHEMAS["regions"] = (
-    "national",
-    "world",
-    "provinces",
-    "cities",
-    "districts",
-    "home",
-    "suffixes",
-    "publishers",
-    "org_suffixes",
-)
-SCHEMAS["qualifiers"] = ("lower_bound", "approx", "upper_bound", "linking")
-SCHEMAS["multiples"] = ("words",)
-SCHEMAS["periods"] = (
-    "relative_years",
-    "relative_spans",
-    "whole_year",
-    "now",
-    "until",
-    "year_end",
-    "comparison",
-)
-SCHEMAS["kinds"] = ("target", "not_target", "estimate", "growth", "fall", "level_after")
-SCHEMAS["noise"] = (
-    "policy",
-    "threshold_after",
-    "threshold_before",
-    "structure",
-    "attendance",
-    "quoted_names",
-)
-SCHEMAS["phrases"] = ("lead", "trail", "relative", "right_stop")
+    "regions": ("national", "world", "provinces", "cities", "districts", "home", "suffixes", "publishers",
+                "org_suffixes"),
+    "qualifiers": ("lower_bound", "approx", "upper_bound", "linking"),
+    "multiples": ("words",),
+    "periods": ("relative_years", "relative_spans", "whole_year", "now", "until", "year_end", "comparison"),
+    "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
+    "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
+              "quoted_names"),
+    "phrases": ("lead", "trail", "relative", "right_stop"),
+}  # fmt: skip
