@@ -43,13 +43,18 @@ where s.indicator_id = :indicator_id and s.measure = :measure and s.period_end i
 order by s.entity, s.period_end, s.kind
 """
 
-# Each target's path: from the baseline actual to the target, for the series chart.
+# Each target's path, for the series chart: from the baseline actual to the target, or, with no
+# baseline, from the latest actual before the target's period (what remains to be done).
 PATHS_SQL = """
 select entity, unit, target_period_start, target_period_end, target_value, target_text,
-       actual_text, baseline_period_end, baseline_value, progress_pct, status
+       coalesce(baseline_period_end, actual_period_end) as start_period_end,
+       coalesce(baseline_value, actual_value) as start_value,
+       case when baseline_value is not null then 'baseline' else 'actual' end as start_kind,
+       actual_text, progress_pct, status
 from targets_vs_actuals
-where indicator_id = :indicator_id and measure = :measure
-  and baseline_period_end is not null and baseline_value is not null and target_period_end is not null
+where indicator_id = :indicator_id and measure = :measure and target_period_end is not null
+  and (baseline_value is not null
+       or (actual_value is not null and actual_period_end < target_period_end))
 order by entity, target_period_end
 """
 

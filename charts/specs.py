@@ -26,7 +26,12 @@ WIDTH = 560
 KIND_SHAPES = {"实际值": "circle", "预计值": "circle", "目标值": "diamond"}
 _MEASURE_AXIS = {"growth": "增速", "share": "比重", "pp_change": "变化", "multiple": "倍数"}
 MAX_LABELLED_ACTUALS = 6
-SERIES_NOTE = "线和实心点：实际值；空心点：预计值；菱形：目标值；虚线：从基期实际值到目标的进度路径"
+SERIES_NOTES = {
+    "actual": "线和实心点：实际值",
+    "estimate": "空心点：预计值",
+    "target": "菱形：目标值",
+    "path": "虚线：从基期（或最新）实际值到目标的路径",
+}
 
 
 class NoRows(ValueError):
@@ -93,24 +98,21 @@ def series_values(rows: Sequence[dict], paths: Sequence[dict] = ()) -> list[dict
             }
         )
     for p in paths:
-        if (
-            p.get("baseline_period_end")
-            and p.get("target_period_end")
-            and p.get("baseline_value") is not None
-        ):
+        if p.get("start_period_end") and p.get("start_value") is not None and p.get("target_period_end"):
             values.append(
                 {
                     "row": "path",
                     "entity": p["entity"],
                     "kind_label": KIND_LABELS["target"],
-                    "period_end": p["baseline_period_end"],
+                    "period_end": p["start_period_end"],
                     "period_end2": p["target_period_end"],
-                    "value": p["baseline_value"],
+                    "value": p["start_value"],
                     "value2": p["target_value"],
-                    "quantity_text": f"{p.get('actual_text') or ''} → {p.get('target_text') or ''}",
-                    "period": period_label(None, p["baseline_period_end"])
+                    "path_from": "基期实际值" if p.get("start_kind") == "baseline" else "最新实际值",
+                    "period": period_label(None, p["start_period_end"])
                     + " → "
                     + period_label(p.get("target_period_start"), p["target_period_end"]),
+                    "quantity_text": p.get("target_text"),
                     "status": STATUS_LABELS.get(p.get("status"), p.get("status")),
                 }
             )
@@ -145,16 +147,20 @@ def indicator_series(
     y_title = scale.label if measure == "level" else f"{_MEASURE_AXIS.get(measure, measure)}（{scale.label}）"
     entities = sorted({v["entity"] or "" for v in values})
 
+    # Layers only for what there is: an empty layer draws nothing but warns in the browser console.
+    present = [k for k in KIND_LABELS if any(v["row"] == "fact" and v["kind"] == k for v in values)]
+    has_path = any(v["row"] == "path" for v in values)
+    shown_kinds = [KIND_LABELS[k] for k in present] or list(KIND_COLORS)
     kind_color = alt.Color(
         "kind_label:N",
         title="类型",
-        scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values())),
+        scale=alt.Scale(domain=shown_kinds, range=[KIND_COLORS[k] for k in shown_kinds]),
         legend=alt.Legend(orient="top"),
     )
     kind_shape = alt.Shape(
         "kind_label:N",
         title="类型",
-        scale=alt.Scale(domain=list(KIND_SHAPES), range=list(KIND_SHAPES.values())),
+        scale=alt.Scale(domain=shown_kinds, range=[KIND_SHAPES[k] for k in shown_kinds]),
     )
     x = alt.X(
         "period_end:T",
@@ -184,8 +190,9 @@ def indicator_series(
             color=kind_color,
             tooltip=[
                 alt.Tooltip("entity:N", title="主体"),
-                alt.Tooltip("period:N", title="基期 → 目标期"),
-                alt.Tooltip("quantity_text:N", title="基期实际值 → 目标"),
+                alt.Tooltip("path_from:N", title="起点"),
+                alt.Tooltip("period:N", title="时间"),
+                alt.Tooltip("quantity_text:N", title="目标（原文）"),
                 alt.Tooltip("status:N", title="进度"),
             ],
         )
@@ -201,6 +208,7 @@ def indicator_series(
         .mark_point(opacity=1, **style)
         .encode(x=x, y=y, color=kind_color, shape=kind_shape, tooltip=tooltip)
         for kind, style in points.items()
+        if kind in present
     ]
     # Actual values above their point; estimates and targets to the right, in their colour.
     label_style = {
@@ -213,18 +221,20 @@ def indicator_series(
         .mark_text(**style)
         .encode(x=x, y=y, text="label:N")
         for kind, style in label_style.items()
+        if kind in present
     ]
-    layers = alt.layer(path_rule, actual_line, *point_layers, *labels, data=alt.Data(values=values))
+    lines = [actual_line] if "actual" in present else []
+    paths_drawn = [path_rule] if has_path else []
+    layers = alt.layer(*paths_drawn, *lines, *point_layers, *labels, data=alt.Data(values=values))
+    note = "；".join(SERIES_NOTES[k] for k in [*present, *(["path"] if has_path else [])])
     if len(entities) <= 1:
         heading = f"{title}（{entities[0]}）" if entities and entities[0] else title
-        return layers.properties(
-            width=WIDTH, height=280, title=alt.TitleParams(heading, subtitle=SERIES_NOTE)
-        )
+        return layers.properties(width=WIDTH, height=280, title=alt.TitleParams(heading, subtitle=note))
     return (
         layers.properties(width=WIDTH, height=200)
         .facet(row=alt.Row("entity:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
         .resolve_scale(y="independent")
-        .properties(title=alt.TitleParams(title, subtitle=SERIES_NOTE))
+        .properties(title=alt.TitleParams(title, subtitle=note))
     )
 
 

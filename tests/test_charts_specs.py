@@ -166,6 +166,22 @@ def test_series_of_several_regions_gets_one_panel_each(conn):
     assert layer_with(spec, "line")[0]["encoding"]["y"]["title"] == "万亿元"
 
 
+def test_series_draws_only_what_there_is(conn):
+    gdp = collect.build(conn, "gdp").to_dict()
+    assert not layer_with(gdp, "point", "datum.kind == 'target'")
+    assert not layer_with(gdp, "rule")
+    assert gdp["title"]["subtitle"] == "线和实心点：实际值"
+    assert layer_with(gdp, "line")[0]["encoding"]["color"]["scale"]["domain"] == ["实际值"]
+
+
+def test_target_path_without_baseline_starts_at_the_latest_actual(conn):
+    # doc 2650700285_1: 超36万辆 in 2025, target 50万辆 by 2027; no earlier actual to be a baseline
+    spec = collect.build(conn, "nev_promotion").to_dict()
+    [path] = [v for v in data_values(spec) if v["row"] == "path"]
+    assert (path["period_end"], path["value"], path["path_from"]) == ("2025-12", 360000, "最新实际值")
+    assert (path["period_end2"], path["value2"]) == ("2027-12", 500000)
+
+
 def test_series_in_vehicles_and_percent(conn):
     nev = collect.build(conn, "nev_promotion").to_dict()
     assert layer_with(nev, "line")[0]["encoding"]["y"]["title"] == "万辆"

@@ -84,7 +84,8 @@ async def charts_index(datasette, request):
 def _page(conn, name: str) -> dict:
     """The charts a page shows, each with the rows it draws as a table."""
     refs = collect.available(conn)
-    shown = [r for r in refs if r.name == name] or [r for r in refs if r.indicator_id == name]
+    # An indicator's page shows every measure of it; gdp.growth or an overview shows that one chart.
+    shown = [r for r in refs if r.indicator_id == name] or [r for r in refs if r.name == name]
     if not shown:
         raise NotFound(f"No chart called {name}")
     sections = []

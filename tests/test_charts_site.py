@@ -1,0 +1,219 @@
+"""Charts in the site (datasette/plugins/charts_routes.py): pages and files through Datasette's test
+client, and a chart page in headless Chromium against a real `zhibiao serve` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from chart_data import build
+
+from indicators import publish
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("charts-site") / "zhibiao.db")
+
+
+@pytest.fixture
+def ds(db_path):
+    return publish.make_datasette(db_path)
+
+
+async def get(ds, path, status=200):
+    response = await ds.client.get(path)
+    assert response.status_code == status, (path, response.text[:300])
+    return response
+
+
+async def test_charts_index_lists_indicators_and_overviews(ds):
+    html = (await get(ds, "/-/charts")).text
+    for name in (
+        "地区生产总值",
+        "软件和信息服务业营收",
+        "新能源汽车推广量",
+        "目标进度",
+        "2025年各指标同比增速",
+    ):
+        assert name in html
+    for href in (
+        "/-/charts/gdp",
+        "/-/charts/gdp.growth",
+        "/-/charts/targets-overview",
+        "/-/charts/growth-rates",
+    ):
+        assert f'href="{href}"' in html
+    assert "机器人密度" not in html  # catalogued, but no fact: no chart
+
+
+async def test_indicator_page_embeds_each_measure_and_shows_its_rows(ds):
+    html = (await get(ds, "/-/charts/software_revenue")).text
+    assert 'data-vl-spec="/-/charts/software_revenue.vl.json"' in html
+    assert 'data-vl-spec="/-/charts/software_revenue.growth.vl.json"' in html
+    assert '<script src="/-/vega.js"' in html
+    assert "https://" not in html.split("</head>")[0]
+    # the rows the chart draws, as written, with their source
+    for text in ("17297.53亿元", "2025年1-11月", "15000亿元", "超额完成“十四五”产业营收目标（15000亿元）"):
+        assert text in html
+    assert 'href="/-/charts/software_revenue.png"' in html
+    assert 'href="/zhibiao/series?indicator_id=software_revenue"' in html
+
+
+async def test_one_measure_page(ds):
+    html = (await get(ds, "/-/charts/gdp.growth")).text
+    assert 'data-vl-spec="/-/charts/gdp.growth.vl.json"' in html
+    assert 'data-vl-spec="/-/charts/gdp.vl.json"' not in html
+
+
+async def test_chart_files(ds):
+    spec = (await get(ds, "/-/charts/gdp.vl.json")).json()
+    assert spec["facet"]["row"]["field"] == "entity"
+    svg = await get(ds, "/-/charts/software_revenue.svg")
+    assert svg.headers["content-type"] == "image/svg+xml"
+    assert "目标 15000亿元" in svg.text
+    png = await get(ds, "/-/charts/targets-overview.png")
+    assert png.headers["content-type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG")
+    growth = (await get(ds, "/-/charts/growth-rates-2025.vl.json")).json()
+    assert growth["title"]["text"] == "2025年各指标同比增速"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/-/charts/no_such", "/-/charts/no_such.svg", "/-/charts/gdp.share", "/-/charts/growth-rates-1999.png"],
+)
+async def test_unknown_chart_is_404(ds, path):
+    await get(ds, path, status=404)
+
+
+async def test_vega_bundle_is_served_from_this_host(ds):
+    bundle = await get(ds, "/-/vega.js")
+    assert bundle.headers["content-type"].startswith("text/javascript")
+    assert "window.vegaEmbed" in bundle.text
+    assert len(bundle.content) > 500_000
+
+
+# A real server and a real browser -------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def server(db_path):
+    """`zhibiao serve` as a real process on a free port of 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indicators", "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                httpx.get(f"{base}/-/versions.json", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("zhibiao serve did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian chromium is missing: run `make system-deps`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url):
+    """Load url; return the page, every URL it requested and every console error or page error."""
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_selector(".zb-chart[data-drawn]", timeout=30_000)
+    return page, requests, errors
+
+
+@pytest.mark.browser
+def test_chart_page_draws_the_chart_from_this_host_only(server, browser, tmp_path):
+    page, requests, errors = open_page(browser, f"{server}/-/charts/software_revenue")
+    assert page.eval_on_selector_all(".zb-chart", "els => els.map(e => e.dataset.drawn)") == ["true", "true"]
+    chart = page.locator(".zb-chart").first
+    texts = chart.locator("svg text").all_text_contents()
+    assert "软件和信息服务业营收（上海）" in texts
+    assert "万亿元" in texts
+    assert "目标 15000亿元" in texts
+    assert "17297.53亿元（2025年1-11月）" in texts
+    assert chart.locator("svg g.mark-symbol.role-mark path").count() == 4  # 2 actuals, 1 estimate, 1 target
+    assert chart.locator("svg g.mark-rule path, svg g.mark-rule line").count() >= 1  # the target path
+
+    # The tooltip of the target: its value as written, its period, source and evidence.
+    tooltip = page.locator("#vg-tooltip-element")
+    symbols = chart.locator("svg g.mark-symbol.role-mark path")
+    for i in range(symbols.count()):
+        box = symbols.nth(i).bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(200)
+        if "目标值" in (tooltip.text_content() or ""):
+            break
+    assert tooltip.is_visible()
+    text = tooltip.text_content()
+    assert "15000亿元" in text
+    assert "2025年" in text
+    assert "超额完成“十四五”产业营收目标" in text
+    assert "2025年度上海软件和信息服务业发展十件大事" in text
+
+    page.screenshot(path=str(tmp_path / "chart-page.png"), full_page=True)
+    hosts = {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(server).netloc}, f"requests to other hosts: {hosts}"
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_charts_index_leads_to_a_faceted_chart(server, browser):
+    page, requests, errors = open_page(browser, f"{server}/-/charts/targets-overview")
+    texts = page.locator(".zb-chart svg text").all_text_contents()
+    assert "目标进度" in texts
+    assert "已完成" in texts
+    page.goto(f"{server}/-/charts")
+    page.click("text=地区生产总值")
+    page.wait_for_selector(".zb-chart[data-drawn]", timeout=30_000)
+    assert page.url == f"{server}/-/charts/gdp"
+    texts = page.locator(".zb-chart").first.locator("svg text").all_text_contents()
+    assert "上海" in texts
+    assert "江苏" in texts
+    assert "5.67万亿元" in texts
+    hosts = {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlsplit(server).netloc}
+    assert errors == []
