@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.entities import document_region, subject_entity
+from extractors.entities import document_region, headline_entity, subject_entity
 from extractors.kinds import kind_of, measure_of
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import Period, TimeMention, find_times, parse_published, year_period, ym
@@ -46,13 +46,14 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     headline_facts: list[Fact] = []
     for unit in _units(document):
         # Split.
-        title_year = _title_year(unit.title)
+        title_year = _title_year(unit.title) or _title_year(document.title)
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
             # A year stated in one paragraph holds for the rest of that paragraph only.
             context_year = title_year
             carried: Period | None = None
+            subject = unit.region
             for sent in sentences(document.text, para.start, para.end):
                 # Find quantities and the times around them.
                 quantities = find_quantities(sent.text)
@@ -65,12 +66,14 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                         times,
                         carried,
                         context_year,
-                        unit,
+                        subject,
                         default_kind,
                         catalogue,
                     )
                     target = headline_facts if sent.start < unit.headline_end else facts
                     target.extend(found)
+                # The subject of a sentence holds for the next ones of its paragraph that name none.
+                subject = subject_entity(sent.text) or subject
                 explicit = [t.period for t in times if not t.comparison]
                 carried = explicit[-1] if explicit else carried
                 context_year = next_year
@@ -85,7 +88,7 @@ def _units(document: Document) -> list[_Unit]:
         if first > 0:
             out.append(_Unit(0, first, document.title, region, 0))
         for s in document.sections:
-            out.append(_Unit(s.start, s.end, s.title, s.region or region, s.start + len(s.title)))
+            out.append(_Unit(s.start, s.end, s.title, headline_entity(s.title) or region, s.start + len(s.title)))
         return out
     title_end = len(document.title) if document.title and document.text.startswith(document.title) else 0
     return [_Unit(0, len(document.text), document.title, region, title_end)]
@@ -109,7 +112,7 @@ def _sentence_facts(
     times: list[TimeMention],
     carried: Period | None,
     context_year: int | None,
-    unit: _Unit,
+    subject: str | None,
     default_kind: str,
     catalogue: Catalogue,
 ) -> list[Fact]:
@@ -147,7 +150,7 @@ def _sentence_facts(
         period_start, period_end = _bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = _cap_at_publication(period_start, period_end, document.published)
-        entity = subject_entity(text[: q.start], unit.region)
+        entity = subject_entity(text[: q.start]) or subject
         ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
         out.append(

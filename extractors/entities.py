@@ -1,4 +1,5 @@
-"""The entity a number measures: the region of the article, or a place or organisation heading the sentence."""
+"""The entity a number measures: a place or organisation heading its clause, else the paragraph's
+subject, else the region of the article (its headline, its publisher, its text)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from extractors.regions import first_place, home_words, place_spans
 from extractors.rulebook import rules, word_list
 from indicators.model import Document
 
-_LEAD = re.compile(r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前)?[，,\s]*")
+_LEAD = re.compile(r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|在|由)?[，,\s]*")
+_CLAUSE = re.compile(r"[，,；;：:]")
 
 
 @cache
 def _org_pattern() -> re.Pattern:
     suffixes = "|".join(map(re.escape, word_list("regions", "org_suffixes")))
-    return re.compile(rf"^(?P<org>[\u4e00-\u9fffA-Za-z0-9]{{1,12}}?(?:{suffixes}))(?=[\u4e00-\u9fff“]|旗下)")
+    not_start = "|".join(map(re.escape, word_list("regions", "not_org_start")))
+    return re.compile(
+        rf"^(?!{not_start})(?P<org>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff“（(]|旗下)"
+    )
 
 
 def document_region(doc: Document) -> str | None:
@@ -27,31 +32,51 @@ def document_region(doc: Document) -> str | None:
     return first_place(doc.title or "", local=True) or first_place(doc.text[:500], local=True)
 
 
-def subject_entity(sentence_before: str, default: str | None) -> str | None:
-    """A place or organisation heading the sentence (after time words), else `default`."""
-    head = _strip_time(sentence_before)
-    head = _LEAD.sub("", head)
+def headline_entity(headline: str) -> str | None:
+    """The place or organisation a headline opens with: 广东东莞重点实施… -> 东莞; 上汽集团智电转型… -> 上汽集团."""
+    return _subject(headline)
+
+
+def subject_entity(sentence_before: str) -> str | None:
+    """The place or organisation opening the last clause (before the number) that opens with one."""
+    found = None
+    for clause in _CLAUSE.split(sentence_before):
+        subject = _subject(clause)
+        if subject:
+            found = subject
+    return found
+
+
+def _subject(clause: str) -> str | None:
+    head = _LEAD.sub("", _strip_time(clause))
+    if not head:
+        return None
     if head.startswith(home_words()):
-        return default
-    spans = place_spans(head[:12])
+        return None
+    spans = place_spans(head[:16])
     if spans and spans[0][0] == 0:
-        name = spans[0][2]
-        rest = head[spans[0][1] :]
-        # 上海核心区, 浦东新区: a place followed by a zone keeps the zone.
-        if rest.startswith(("核心区", "自贸区", "新片区", "临港")):
-            return head[: spans[0][1]] + rest[:3]
-        return name
+        # The most specific of the places that open the clause: 广东东莞 -> 东莞.
+        last = spans[0]
+        for span in spans[1:]:
+            if span[0] != last[1]:
+                break
+            last = span
+        rest = head[last[1] :]
+        if rest.startswith(tuple(word_list("regions", "zones"))):
+            return head[: last[1]] + next(z for z in word_list("regions", "zones") if rest.startswith(z))
+        return last[2]
     m = _org_pattern().match(head)
     if m:
         return m.group("org")
-    return default
+    return None
 
 
 def _strip_time(text: str) -> str:
-    """Drop time expressions that open the sentence: 2025年，上海… -> 上海…."""
+    """Drop time expressions that open a clause: 2025年，上海… -> 上海…."""
     for _ in range(3):
-        m = time_pattern().match(text.lstrip("，, "))
+        text = text.lstrip("，, ")
+        m = time_pattern().match(text)
         if not m:
             break
-        text = text.lstrip("，, ")[m.end() :]
+        text = text[m.end() :]
     return text.lstrip("，, ")

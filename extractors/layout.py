@@ -53,7 +53,7 @@ def _looks_column_wrapped(lines: list[str]) -> bool:
 def _is_headline(line: str) -> bool:
     return (
         0 < len(line) <= 60
-        and not line.endswith(_TERMINAL)
+        and "。" not in line
         and not _PUNCT.search(line[-1])
         and not line.startswith(_not_headline_starts())
     )
@@ -150,4 +150,19 @@ def newspaper_sections(text: str) -> tuple[Section, ...]:
         body = text[start:end]
         first_line = body.split("\n", 1)[0]
         sections.append(Section(start, end, first_line[:60], None, first_place(body[:200], local=True)))
+    return tuple(sections)
+
+
+def article_sections(text: str) -> tuple[Section, ...]:
+    """Sub-headlines of an article (年度盘点 items: 01 / 上汽集团智电转型步伐加快): one Section each."""
+    sections: list[Section] = []
+    offset = 0
+    for line in text.split("\n"):
+        start, stripped = offset, line.strip()
+        offset += len(line) + 1
+        if len(stripped) > 40 or not _is_headline(stripped) or stripped.isdigit():
+            continue
+        if sections:
+            sections[-1] = _close(sections[-1], start)
+        sections.append(Section(start, len(text), stripped, None, None))
     return tuple(sections)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from extractors.layout import bulletin_sections, detect_layout, newspaper_sections, unwrap_newspaper
+from extractors.layout import article_sections, bulletin_sections, detect_layout, newspaper_sections, unwrap_newspaper
 from extractors.normalize import normalize
 from indicators.model import Document
 
@@ -216,6 +216,7 @@ def read_json_export(text: str, path: Path) -> list[Document]:
                 url=str(fields["url"]) if fields["url"] else None,
                 published=_published(fields["published"]),
                 publisher=str(fields["publisher"]) if fields["publisher"] else None,
+                sections=article_sections(full),
             )
         )
     return docs
