@@ -67,13 +67,15 @@ def load_settings() -> dict:
     return json.loads((site_dir() / "settings.json").read_text(encoding="utf-8"))
 
 
-def make_datasette(db_path: str | Path) -> Datasette:
-    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called."""
+def make_datasette(db_path: str | Path, settings: dict | None = None) -> Datasette:
+    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called.
+
+    `settings` override datasette/settings.json (the tests use small pages)."""
     root = site_dir()
     ds = Datasette(
         [],
         metadata=load_metadata(),
-        settings=load_settings(),
+        settings={**load_settings(), **(settings or {})},
         plugins_dir=str(root / "plugins"),
         template_dir=str(root / "templates"),
         static_mounts=[("static", str(root / "static"))],

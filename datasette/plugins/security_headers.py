@@ -1,8 +1,12 @@
-"""Security headers on every response: a Content-Security-Policy that keeps scripts, styles and fonts
-on this host, no MIME sniffing, no referrer sent to other sites. The policy is plugin configuration in
-metadata.yaml (plugins.security_headers.content_security_policy)."""
+"""Safe by default: the site only reads. Requests other than GET, HEAD and OPTIONS get 405 (Datasette
+0.65 answers a POST to a read-only canned query with a 500). Every response carries a
+Content-Security-Policy that keeps scripts, styles and fonts on this host, no MIME sniffing, and no
+referrer sent to other sites. The policy is plugin configuration in metadata.yaml
+(plugins.security_headers.content_security_policy)."""
 
 from datasette import hookimpl
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 def security_headers(app, policy: str):
@@ -16,6 +20,20 @@ def security_headers(app, policy: str):
     async def wrapped(scope, receive, send):
         if scope.get("type") != "http":
             await app(scope, receive, send)
+            return
+        if scope.get("method") not in READ_METHODS:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 405,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"allow", ", ".join(READ_METHODS).encode()),
+                        *extra,
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": b"zhibiao is read-only.\n"})
             return
 
         async def send_with_headers(event):
