@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.entities import document_region, headline_entity, subject_entity
 from extractors.kinds import kind_of, measure_of
@@ -88,7 +88,9 @@ def _units(document: Document) -> list[_Unit]:
         if first > 0:
             out.append(_Unit(0, first, document.title, region, 0))
         for s in document.sections:
-            out.append(_Unit(s.start, s.end, s.title, headline_entity(s.title) or region, s.start + len(s.title)))
+            out.append(
+                _Unit(s.start, s.end, s.title, headline_entity(s.title) or region, s.start + len(s.title))
+            )
         return out
     title_end = len(document.title) if document.title and document.text.startswith(document.title) else 0
     return [_Unit(0, len(document.text), document.title, region, title_end)]
@@ -118,25 +120,29 @@ def _sentence_facts(
 ) -> list[Fact]:
     text = sent.text
     out: list[Fact] = []
-    prev_end_in_clause = 0
-    prev_clause = (-1, -1)
+    kept: list[Quantity] = []  # the quantities of `out`, in order
     for q in quantities:
         cs, ce = clause_bounds(text, q.start)
-        if (cs, ce) != prev_clause:
-            prev_end_in_clause, prev_clause = cs, (cs, ce)
         before = text[cs : q.start]
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
         after_q = after[post_len:]
-        reason = noise_reason(q, before, after, text[: q.start])
-        prev_end = prev_end_in_clause
-        prev_end_in_clause = q.end
-        if reason:
+        if noise_reason(q, before, after, text[: q.start]):
             continue
+        prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
+        linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         # Resolve measure and indicator.
-        measure, fall = measure_of(q, before, after)
-        value = -q.value if fall and measure in ("growth", "pp_change") else q.value
-        indicator, head = _indicator(q, text[prev_end : q.start], after_q, out)
+        if linked and q.unit == kept[-1].unit:
+            # 分别增长15.1%和13.6%: the second number of a list is read like the first.
+            measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
+            indicator, head = out[-1].indicator, out[-1].indicator
+        else:
+            measure, fall = measure_of(q, before, after)
+            start = prev.end if prev else cs
+            indicator, head = _indicator(q, text[start : q.start], after_q, out)
+            if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
+                measure, fall = "growth", False  # 增速提升至5.0%
+            value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
             continue
         # Resolve period, kind, entity.
@@ -153,6 +159,7 @@ def _sentence_facts(
         entity = subject_entity(text[: q.start]) or subject
         ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
+        kept.append(q)
         out.append(
             Fact(
                 doc=document.id,
@@ -175,6 +182,31 @@ def _sentence_facts(
                 quantity_end=sent.start + q.end,
             )
         )
+    return _split_respectively(out, text)
+
+
+_LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
+
+
+def _between(text: str, first: Quantity, second: Quantity) -> str:
+    return text[first.end : second.start]
+
+
+def _split_respectively(facts: list[Fact], text: str) -> list[Fact]:
+    """新能源和高端装备产业…增幅分别达12.9%和11.1%: the k-th number belongs to the k-th subject."""
+    if "分别" not in text or len(facts) < 2:
+        return facts
+    out = list(facts)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].indicator == out[i].indicator:
+            j += 1
+        parts = [p for p in re.split(r"[、和与及]", out[i].indicator) if p]
+        if j > i and len(parts) == j - i + 1:
+            for k in range(i, j + 1):
+                out[k] = replace(out[k], indicator=parts[k - i])
+        i = j + 1
     return out
 
 
@@ -188,6 +220,12 @@ def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> 
     if left and not is_relative(left):
         if previous and left.startswith(("增速", "增幅", "占比", "比重")):
             return previous[-1].indicator + left, left
+        if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
+            # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.
+            base = previous[-1].indicator
+            for word in _LEVEL_WORDS:
+                base = base.removeprefix(word)
+            return left + base, left + base
         return left, left
     if previous:
         base = previous[-1].indicator
@@ -195,8 +233,15 @@ def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> 
     return left or None, left
 
 
+_LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
+
+
 def _period_for(
-    q: Quantity, times: list[TimeMention], carried: Period | None, context_year: int | None, published: str | None
+    q: Quantity,
+    times: list[TimeMention],
+    carried: Period | None,
+    context_year: int | None,
+    published: str | None,
 ) -> tuple[Period | None, bool]:
     """(period, stated in the sentence): the last time expression before the number in its sentence,
     else an end date after it, else the paragraph's, else the article's, else the publication month."""
@@ -225,7 +270,9 @@ def _is_future(period: Period | None, published: str | None) -> bool:
     return (period.start or period.end) > now or (period.until and period.end > now)
 
 
-def _cap_at_publication(start: str | None, end: str | None, published: str | None) -> tuple[str | None, str | None]:
+def _cap_at_publication(
+    start: str | None, end: str | None, published: str | None
+) -> tuple[str | None, str | None]:
     """An actual of the current year is known up to the publication month (2026年 in January 2026)."""
     pub = parse_published(published)
     if pub is None or end is None:

@@ -11,7 +11,9 @@ from extractors.regions import first_place, home_words, place_spans
 from extractors.rulebook import rules, word_list
 from indicators.model import Document
 
-_LEAD = re.compile(r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|在|由)?[，,\s]*")
+_LEAD = re.compile(
+    r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|在|由)?[，,\s]*"
+)
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 

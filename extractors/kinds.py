@@ -26,7 +26,9 @@ def _growth_before() -> re.Pattern:
     )
 
 
-_GROWTH_AFTER = re.compile(r"^(?:左右|以上)?的[\u4e00-\u9fffA-Za-z]{0,8}?(?:增速|增幅|增长|复合增长率|涨幅|降幅)")
+_GROWTH_AFTER = re.compile(
+    r"^(?:左右|以上)?的[\u4e00-\u9fffA-Za-z]{0,8}?(?:增速|增幅|增长|复合增长率|涨幅|降幅)"
+)
 
 
 def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:

@@ -1,4 +1,4 @@
-"""What is not a fact (FACTS.md): subsidy caps, thresholds, structure, attendance, names."""
+"""What is not a fact (FACTS.md): subsidy caps, thresholds, structure, attendance, specs, names."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ COUNT_UNITS = {
     "person",
     "person_time",
 }
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-# After a money or physical quantity these words still end the phrase (the number is the predicate).
+RATIO_UNITS = {"%", "pp", "x"}
+_NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# Words that may follow a quantity that is the predicate of its clause (…5.67万亿元，同比增长…).
 _PREDICATE_FOLLOWERS = re.compile(
-    r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|、|，|。|；|（|\(|”|，|的规模|规模|以上|左右|之多|水平|大关|台阶|量级|"
-    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|用于|人民币|的|以上，|，|。|$)"
+    r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|或|的|用于|人民币|规模|以上|左右|之多|水平|大关|台阶|量级|"
+    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|，|。|、|；|（|\(|”|$)"
 )
 
 
@@ -36,46 +37,50 @@ def _words(key: str) -> re.Pattern:
     return re.compile(_alt(word_list("noise", key)))
 
 
+@cache
+def _at_end(key: str, linking: str = "") -> re.Pattern:
+    return re.compile(rf"(?:{_alt(word_list('noise', key))}){linking}$")
+
+
+@cache
+def _at_start(key: str) -> re.Pattern:
+    return re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_alt(word_list('noise', key))})")
+
+
 def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_before: str) -> str | None:
     """Why the quantity is not a fact, or None when it may be one.
 
     clause_before/after: the words of its clause around it; sentence_before: its sentence up to it.
     """
     after = clause_after
-    if q.unit not in COUNT_UNITS or q.unit in ("%",):
-        if _words("policy").search(clause_before) or _words("policy").search(after[:12]):
-            return "policy"
-    elif _words("policy").search(clause_before) and re.search(
-        r"给予|奖励|补贴|资助|最高|不超过", clause_before
-    ):
+    counted = q.unit in COUNT_UNITS
+    if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
+        return "policy"  # 最高500万元, 最多1年
+    policy = _words("policy").search(clause_before) or _words("policy").search(after[:12])
+    if policy and (not counted or re.search(r"给予|奖励|补贴|资助|不超过|共支持", clause_before)):
         return "policy"
-    if re.search(rf"(?:{_alt(word_list('noise', 'policy_right_before'))})(?:给予|可获|为|达)?$", clause_before[-8:]):
-        return "policy"
+    if q.qualifier == "upper_bound" and q.role == "single" and counted:
+        return "policy"  # 不超过50项, 最多3个区: a cap in a rule
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
-    if re.search(rf"(?:{_alt(word_list('noise', 'threshold_before'))})(?:过|超)?$", clause_before[-6:]):
+    if _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:]):
         return "threshold"
-    if q.unit in COUNT_UNITS:
-        if (
-            after.startswith(tuple(word_list("noise", "structure")))
-            or re.match(rf"^[\u4e00-\u9fff]{{0,6}}(?:{_alt(word_list('noise', 'structure'))})", after)
-            and q.unit == "item"
-        ):
+    if _words("media").search(clause_before) or _at_end("spec", ".{0,2}").search(clause_before[-8:]):
+        return "media or spec"
+    if q.chinese and counted:
+        return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
+    if counted:
+        if _at_start("structure").match(after) and q.unit == "item":
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
         if q.unit in ("person", "person_time", "enterprise") and _words("attendance").search(after[:14]):
             return "attendance"
-    elif (
-        q.unit not in ("%", "pp", "x")
-        and after
-        and _CJK.match(after[0])
-        and not _PREDICATE_FOLLOWERS.match(after)
-    ):
-        # 17.4万立方米LNG运输船, 4万亿元台阶: the quantity describes the noun after it.
+        if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
+            return "attribute"  # 50人论坛, 30人团队
+    elif after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after):
+        # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
-    if q.chinese and after[:1] and after[:1] in "一二两三四五六七八九十":
-        return "idiom"  # 一人一策
     if _inside_quotes(sentence_before):
         return "name"
     return None

@@ -56,7 +56,7 @@ def _pattern() -> re.Pattern:
         rf"(?P<n1>{number})(?P<more1>{more})?"
         rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?P<u2>{unit})"
         # 个 before 月/工作日 is a duration, 人 before 一 is an idiom (一人一策): not counters.
-        r"(?!月|工作日|小时制)"
+        r"(?!多?月|工作日|小时制)"
     )
 
 

@@ -52,6 +52,6 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "periods": ("relative_years", "relative_spans", "whole_year", "now", "until", "year_end", "comparison"),
     "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
-              "quoted_names"),
+              "media", "spec", "quoted_names"),
     "phrases": ("lead", "trail", "relative", "right_stop"),
 }  # fmt: skip

@@ -15,7 +15,13 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from extractors.layout import article_sections, bulletin_sections, detect_layout, newspaper_sections, unwrap_newspaper
+from extractors.layout import (
+    article_sections,
+    bulletin_sections,
+    detect_layout,
+    newspaper_sections,
+    unwrap_newspaper,
+)
 from extractors.normalize import normalize
 from indicators.model import Document
 
