@@ -2,7 +2,7 @@
 
 Names are what the CLI writes (`NAME.svg`) and what the site serves (`/-/charts/NAME.svg`):
 `gdp` (an indicator's main measure), `gdp.growth` (another measure), `targets-overview`,
-`growth-rates` (latest year) and `growth-rates-2024`.
+`growth-rates-2025` (one per year) and `growth-rates` (the year with the most rates).
 """
 
 from __future__ import annotations
@@ -47,10 +47,15 @@ def available(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> lis
             refs.append(ChartRef(name, title, ind["id"], measure))
     if queries.targets(conn, wanted):
         refs.append(ChartRef(TARGETS, "目标进度"))
-    years = queries.growth_years(conn)
-    if years and queries.growth(conn, years[0], wanted):
-        refs.append(ChartRef(GROWTH, f"{years[0]}年各指标同比增速"))
+    for year in queries.growth_years(conn, wanted):
+        refs.append(ChartRef(f"{GROWTH}-{year}", f"{year}年各指标同比增速"))
     return refs
+
+
+def busiest_year(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> str:
+    """The year with the most growth rates (the latest of equals); '' when there is none."""
+    years = queries.growth_years(conn, ids)
+    return max(years, key=lambda y: (years[y], y), default="")
 
 
 def build(conn: sqlite3.Connection, name: str, ids: Iterable[str] | None = None) -> alt.TopLevelMixin:
@@ -61,9 +66,8 @@ def build(conn: sqlite3.Connection, name: str, ids: Iterable[str] | None = None)
             raise UnknownChart(f"{UnknownChart.__doc__}: no targets with a period")
         return specs.targets_overview(rows)
     if name == GROWTH or name.startswith(GROWTH + "-"):
-        years = queries.growth_years(conn)
-        year = name[len(GROWTH) + 1 :] or (years[0] if years else "")
-        rows = queries.growth(conn, year, ids) if year in years else []
+        year = name[len(GROWTH) + 1 :] or busiest_year(conn, ids)
+        rows = queries.growth(conn, year, ids) if year else []
         if not rows:
             raise UnknownChart(f"{UnknownChart.__doc__}: no actual growth rates for {year or 'any year'}")
         return specs.growth_bars(rows, year=year)

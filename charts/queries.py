@@ -70,10 +70,15 @@ where t.indicator_id is not null and t.target_period_end is not null
 order by coalesce(i.name, t.indicator), t.entity, t.target_period_end
 """
 
+# Years with actual growth rates, and how many indicator × entity rates each has.
 GROWTH_YEARS_SQL = """
-select distinct substr(period_end, 1, 4) as year from series
+select substr(period_end, 1, 4) as year,
+       count(distinct indicator_id || char(31) || coalesce(entity, '')) as n_rates
+from series
 where measure = 'growth' and kind = 'actual' and unit = '%' and indicator_id is not null
   and period_end is not null
+  and (:ids is null or indicator_id in (select value from json_each(:ids)))
+group by year
 order by year desc
 """
 
@@ -132,9 +137,9 @@ def targets(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[
     return fetch(conn, TARGETS_SQL, ids=_ids(ids))
 
 
-def growth_years(conn: sqlite3.Connection) -> list[str]:
-    """Years with actual growth rates, latest first."""
-    return [r["year"] for r in fetch(conn, GROWTH_YEARS_SQL)]
+def growth_years(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> dict[str, int]:
+    """{year: number of growth rates} for the years with actual growth rates, latest first."""
+    return {r["year"]: r["n_rates"] for r in fetch(conn, GROWTH_YEARS_SQL, ids=_ids(ids))}
 
 
 def growth(conn: sqlite3.Connection, year: str, ids: Iterable[str] | None = None) -> list[dict]:

@@ -25,7 +25,7 @@ from charts.theme import KIND_COLORS, STATUS_COLORS
 WIDTH = 560
 KIND_SHAPES = {"实际值": "circle", "预计值": "circle", "目标值": "diamond"}
 _MEASURE_AXIS = {"growth": "增速", "share": "比重", "pp_change": "变化", "multiple": "倍数"}
-MAX_LABELLED_ACTUALS = 6
+MAX_LABELLED_ACTUALS = 3
 SERIES_NOTES = {
     "actual": "线和实心点：实际值",
     "estimate": "空心点：预计值",
@@ -231,7 +231,7 @@ def indicator_series(
         heading = f"{title}（{entities[0]}）" if entities and entities[0] else title
         return layers.properties(width=WIDTH, height=280, title=alt.TitleParams(heading, subtitle=note))
     return (
-        layers.properties(width=WIDTH, height=200)
+        layers.properties(width=WIDTH, height=200 if len(entities) <= 3 else 140)
         .facet(row=alt.Row("entity:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
         .resolve_scale(y="independent")
         .properties(title=alt.TitleParams(title, subtitle=note))

@@ -24,7 +24,8 @@ NAMES = [
     "nev_promotion",
     "nev_promotion.growth",
     "targets-overview",
-    "growth-rates",
+    "growth-rates-2025",
+    "growth-rates-2024",
 ]
 
 
@@ -170,7 +171,7 @@ def test_cli_one_indicator(db_path, tmp_path):
     assert result.exit_code == 0, result.output
     # the overviews keep to the indicators asked for
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "growth-rates.png",
+        "growth-rates-2025.png",
         "nev_promotion.growth.png",
         "nev_promotion.png",
         "targets-overview.png",

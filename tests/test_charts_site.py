@@ -47,7 +47,8 @@ async def test_charts_index_lists_indicators_and_overviews(ds):
         "/-/charts/gdp",
         "/-/charts/gdp.growth",
         "/-/charts/targets-overview",
-        "/-/charts/growth-rates",
+        "/-/charts/growth-rates-2025",
+        "/-/charts/growth-rates-2024",
     ):
         assert f'href="{href}"' in html
     assert "机器人密度" not in html  # catalogued, but no fact: no chart
@@ -81,8 +82,10 @@ async def test_chart_files(ds):
     png = await get(ds, "/-/charts/targets-overview.png")
     assert png.headers["content-type"] == "image/png"
     assert png.content.startswith(b"\x89PNG")
-    growth = (await get(ds, "/-/charts/growth-rates-2025.vl.json")).json()
-    assert growth["title"]["text"] == "2025年各指标同比增速"
+    growth = (await get(ds, "/-/charts/growth-rates.vl.json")).json()
+    assert growth["title"]["text"] == "2025年各指标同比增速"  # the year with the most rates
+    growth = (await get(ds, "/-/charts/growth-rates-2024.vl.json")).json()
+    assert growth["title"]["text"] == "2024年各指标同比增速"
 
 
 @pytest.mark.parametrize(

@@ -129,8 +129,7 @@ def _page(conn, name: str) -> dict:
                 ],
             }
         else:
-            years = queries.growth_years(conn)
-            year = ref.name[len(collect.GROWTH) + 1 :] or years[0]
+            year = ref.name[len(collect.GROWTH) + 1 :] or collect.busiest_year(conn)
             table = {
                 "columns": ["指标", "主体", "时间", "原文数值", "来源"],
                 "rows": [
