@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from extractors.entities import document_region, headline_entity, subject_entity
 from extractors.kinds import kind_of, measure_of
@@ -20,10 +21,12 @@ from extractors.rulebook import word_list
 from extractors.sentences import Span, clause_bounds, paragraphs, sentences
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Document, Fact
+from indicators.units import UnknownUnit, canonical_per
 
 EXTRACTOR_VERSION = "0.2.0"
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 _STOCK_WORDS = re.compile(r"累计|截至|现有|已有|拥有|集聚|聚集|总数|目前|已达|已超|共有|规模达")
 
 
@@ -171,7 +174,7 @@ def _sentence_facts(
                 kind=kind,
                 measure=measure,
                 value=value,
-                unit=_counter_unit(q.unit, head),
+                unit=_per_unit(_counter_unit(q.unit, head), indicator),
                 unit_text=q.unit_text,
                 qualifier=q.qualifier,
                 quantity_text=q.text,
@@ -218,8 +221,9 @@ def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> 
         if right and not is_relative(head):
             return right, head
     if left and not is_relative(left):
-        if previous and left.startswith(("增速", "增幅", "占比", "比重")):
-            return previous[-1].indicator + left, left
+        if previous and left.startswith(_RELATIVE_OPENERS):
+            # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
+            return previous[-1].indicator + left, previous[-1].indicator
         if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
             # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.
             base = previous[-1].indicator
@@ -233,6 +237,19 @@ def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> 
     return left or None, left
 
 
+_RELATIVE_OPENERS = (
+    "增速",
+    "增幅",
+    "占比",
+    "比重",
+    "高于",
+    "低于",
+    "领先",
+    "快于",
+    "慢于",
+    "超出",
+    "超过全国",
+)
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 
@@ -293,6 +310,17 @@ def _bounds(period: Period | None, q: Quantity, measure: str, before: str) -> tu
     return period.start, period.end
 
 
+def _per_unit(unit: str, indicator: str) -> str:
+    """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
+    m = _PER.search(indicator)
+    if not m or "/" in unit:
+        return unit
+    try:
+        return f"{unit}/{canonical_per(m.group(1))}"
+    except UnknownUnit:
+        return unit
+
+
 def _counter_unit(unit: str, indicator: str) -> str:
     """个/项 count projects when the noun is a 项目; 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
@@ -303,7 +331,42 @@ def _counter_unit(unit: str, indicator: str) -> str:
 
 
 def _merge_headlines(facts: list[Fact], headline_facts: list[Fact]) -> list[Fact]:
-    """A value repeated in a headline and in the body is one fact: keep the body's."""
-    body_keys = {(f.value, f.unit, f.measure) for f in facts}
-    extra = [f for f in headline_facts if (f.value, f.unit, f.measure) not in body_keys]
-    return sorted(facts + extra, key=lambda f: (f.quantity_start, f.value))
+    """A value repeated in a headline and in the body is one fact: keep the body's.
+
+    The same value, unit and measure stated again for the same indicator (a summary line, a digest
+    repeating its items) is one fact too: the first statement with the longest evidence is kept.
+    """
+    out: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: -len(f.evidence)) + headline_facts:
+        if not any(_same_fact(fact, kept) for kept in out):
+            out.append(fact)
+    return sorted(_drop_rounded_bounds(out), key=lambda f: (f.quantity_start, f.value))
+
+
+def _same_fact(a: Fact, b: Fact) -> bool:
+    if (a.value, a.unit, a.measure) != (b.value, b.unit, b.measure):
+        return False
+    if a.indicator_id and a.indicator_id == b.indicator_id:
+        return True
+    x, y = _bare(a.indicator), _bare(b.indicator)
+    return bool(x) and bool(y) and (x in y or y in x or len(a.evidence) < 25 or len(b.evidence) < 25)
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"^[\d·\s.、]+", "", phrase)
+
+
+def _drop_rounded_bounds(facts: list[Fact]) -> list[Fact]:
+    """总装机容量突破7亿千瓦，达到7.0452亿千瓦: the bound says the exact value again, rounded."""
+    drop = set()
+    ordered = sorted(facts, key=lambda f: f.quantity_start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if (
+            a.qualifier == "lower_bound"
+            and b.qualifier == "exact"
+            and a.evidence_start == b.evidence_start
+            and (a.unit, a.measure) == (b.unit, b.measure)
+            and 0 < a.value <= b.value < a.value * Decimal("1.1")
+        ):
+            drop.add(id(a))
+    return [f for f in facts if id(f) not in drop]

@@ -23,7 +23,7 @@ RATIO_UNITS = {"%", "pp", "x"}
 _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words that may follow a quantity that is the predicate of its clause (…5.67万亿元，同比增长…).
 _PREDICATE_FOLLOWERS = re.compile(
-    r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|或|的|用于|人民币|规模|以上|左右|之多|水平|大关|台阶|量级|"
+    r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|或|的|用于|人民币|规模|以上|左右|之多|水平|大关|量级|"
     r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|，|。|、|；|（|\(|”|$)"
 )
 
@@ -44,7 +44,11 @@ def _at_end(key: str, linking: str = "") -> re.Pattern:
 
 @cache
 def _at_start(key: str) -> re.Pattern:
-    return re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_alt(word_list('noise', key))})")
+    """A listed word opening the text; words of two or more characters may follow a few modifiers."""
+    words = word_list("noise", key)
+    long = _alt(w for w in words if len(w) > 1)
+    short = _alt(w for w in words if len(w) == 1)
+    return re.compile(rf"^(?:[\u4e00-\u9fff“”]{{0,6}}?(?:{long})|(?:{short}))")
 
 
 def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_before: str) -> str | None:
@@ -65,8 +69,10 @@ def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_be
         return "threshold"
     if _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:]):
         return "threshold"
-    if _words("media").search(clause_before) or _at_end("spec", ".{0,2}").search(clause_before[-8:]):
-        return "media or spec"
+    if _words("media").search(clause_before) or _words("media").search(after[:8]):
+        return "media"
+    if _at_end("spec", ".{0,4}").search(clause_before[-10:]):
+        return "spec"
     if q.chinese and counted:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:

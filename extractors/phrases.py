@@ -42,6 +42,7 @@ def _right_stop() -> re.Pattern:
 def trim(phrase: str) -> str:
     """Drop time words, places, verbs and qualifiers from both ends of a phrase."""
     phrase = _drop_times(phrase)
+    phrase = re.sub(r"^[\d·•\s.、]+(?=[\u4e00-\u9fff])", "", phrase)  # 01交付新船, ·交付新船
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")

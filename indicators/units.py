@@ -76,6 +76,15 @@ def canonical_code(unit_text: str) -> str:
     return _factor_and_code(unit_text)[1]
 
 
+def canonical_per(unit_text: str) -> str:
+    """The denominator code of a 每… phrase: '百元' -> '100_CNY', '万人' -> '10k_person'."""
+    factor, code = _factor_and_code(unit_text)
+    label = SCALE_LABELS.get(factor)
+    if label is None:
+        raise UnknownUnit(unit_text)
+    return f"{label}{code}"
+
+
 def is_known(unit_text: str) -> bool:
     try:
         _factor_and_code(unit_text)
