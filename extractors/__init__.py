@@ -15,7 +15,7 @@ from extractors.entities import document_region, headline_entity, subject_entity
 from extractors.kinds import kind_of, measure_of
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import Period, TimeMention, find_times, parse_published, year_period, ym
-from extractors.phrases import is_relative, left_phrase, right_phrase
+from extractors.phrases import is_relative, is_verb, left_phrase, right_phrase, trim
 from extractors.quantities import Quantity, find_quantities, qualifier_after
 from extractors.rulebook import word_list
 from extractors.sentences import Span, clause_bounds, paragraphs, sentences
@@ -142,7 +142,7 @@ def _sentence_facts(
         else:
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
-            indicator, head = _indicator(q, text[start : q.start], after_q, out)
+            indicator, head = _indicator(q, text[start : q.start], after_q, out, _topic(text, cs))
             if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
                 measure, fall = "growth", False  # 增速提升至5.0%
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
@@ -213,14 +213,27 @@ def _split_respectively(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
-def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> tuple[str | None, str]:
-    """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it."""
+def _topic(text: str, clause_start: int) -> str:
+    """The clause before the one at clause_start, trimmed: 三大先导产业表现尤为突出，2025年合计增长9.6%."""
+    if clause_start <= 1:
+        return ""
+    prev_start, _ = clause_bounds(text, clause_start - 2)
+    topic = trim(text[prev_start : clause_start - 1])
+    return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
+
+
+def _indicator(
+    q: Quantity, before: str, after_q: str, previous: list[Fact], topic: str = ""
+) -> tuple[str | None, str]:
+    """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it,
+    else the topic of the clause before."""
     left = left_phrase(before)
-    if q.unit in COUNT_UNITS and after_q[:1] and re.match(r"[\u4e00-\u9fff“A-Za-z]", after_q[:1]):
-        right, head = right_phrase(after_q)
-        if right and not is_relative(head):
+    counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d]", after_q[:1])
+    if counted or (after_q.startswith("的") and (not left or is_verb(left))):
+        right, head = right_phrase(after_q.removeprefix("的"))
+        if right and not is_relative(head) and not is_verb(right):
             return right, head
-    if left and not is_relative(left):
+    if left and not is_relative(left) and not is_verb(left):
         if previous and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
             return previous[-1].indicator + left, previous[-1].indicator
@@ -234,6 +247,8 @@ def _indicator(q: Quantity, before: str, after_q: str, previous: list[Fact]) -> 
     if previous:
         base = previous[-1].indicator
         return (base + left if left and left not in base else base), base
+    if topic:
+        return topic + left if left and left not in topic else topic, topic
     return left or None, left
 
 

@@ -46,13 +46,13 @@ def trim(phrase: str) -> str:
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")
-        for word in _lead():
-            if phrase.startswith(word):
-                phrase = phrase[len(word) :]
-                break
         for start, end, _name in place_spans(phrase[:8]):
             if start == 0 and end < len(phrase):
                 phrase = phrase[end:]
+                break
+        for word in _lead():
+            if phrase.startswith(word):
+                phrase = phrase[len(word) :]
                 break
         for word in _trail():
             if phrase.endswith(word) and len(phrase) > len(word):
@@ -66,12 +66,25 @@ def trim(phrase: str) -> str:
     return phrase
 
 
+_SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
+
+
 def _drop_times(phrase: str) -> str:
-    """Cut everything up to the last time expression that opens the phrase (2025年，…)."""
-    matches = list(time_pattern().finditer(phrase))
-    if matches and matches[-1].start() <= 2:
-        return phrase[matches[-1].end() :]
-    return phrase
+    """Take the time expressions out of a phrase (2025年的出货量 -> 出货量; 五年间 -> '')."""
+    phrase = time_pattern().sub("", phrase)
+    return _SPAN_WORDS.sub("", phrase)
+
+
+def is_verb(phrase: str) -> bool:
+    """形成, 认定两批: a verb (with a measure word) where a noun should be."""
+    return bool(phrase) and (
+        phrase in _verbs() or any(phrase.startswith(v) and len(phrase) <= len(v) + 2 for v in _verbs())
+    )
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(word_list("phrases", "verbs"))
 
 
 def is_relative(phrase: str) -> bool:
@@ -86,17 +99,26 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
+_LEADING_QUANTITY = re.compile(
+    r"^[\d.]+[万亿]?[A-Za-z\u4e00-\u9fff]{0,4}?(?:立方米|吨|TEU|标准箱|千瓦|平方米|座|层)"
+)
+
+
 def right_phrase(after: str) -> tuple[str, str]:
     """(indicator, head noun) read rightwards from a counted number.
 
-    家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业).
+    家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业);
+    艘17.5万立方米LNG运输船建造合同 -> LNG运输船建造合同 (the ship's size is its specification).
     """
+    after = _LEADING_QUANTITY.sub("", after)
     m = _RIGHT_END.search(after)
     text = after[: m.start()] if m else after
-    # The next item of a list of counts: 20家龙头机构、100家服务机构.
-    cut = re.search(r"[、和及与](?=\d|[一二两三四五六七八九十]+[家个项款])", text)
-    if cut:
-        text = text[: cut.start()]
+    # The next number starts the next item of a list: 2个平台、培育40个垂类大模型.
+    digit = re.search(r"\d", text)
+    if digit:
+        text = text[: digit.start()]
+        if "、" in text:
+            text = text[: text.rindex("、")]
     text = text[:MAX_PHRASE]
     # 20家左右功能齐全、开放共享的市级中试平台: the head noun follows the last 的.
     if "的" in text:

@@ -53,5 +53,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "quoted_names"),
-    "phrases": ("lead", "trail", "relative", "right_stop"),
+    "phrases": ("lead", "trail", "relative", "verbs", "right_stop"),
 }  # fmt: skip
