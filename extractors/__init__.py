@@ -50,12 +50,14 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     for unit in _units(document):
         # Split.
         title_year = _title_year(unit.title) or _title_year(document.title)
+        plan = _plan_period(document, unit)
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
-            # A year stated in one paragraph holds for the rest of that paragraph only.
+            # A year stated in one paragraph holds for the rest of that paragraph only;
+            # the horizon of the plan an article reports on holds for all of it.
             context_year = title_year
-            carried: Period | None = None
+            carried: Period | None = plan
             subject = unit.region
             for sent in sentences(document.text, para.start, para.end):
                 # Find quantities and the times around them.
@@ -78,9 +80,28 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
                 subject = subject_entity(sent.text) or subject
                 explicit = [t.period for t in times if not t.comparison]
-                carried = explicit[-1] if explicit else carried
+                carried = _carry(explicit[-1]) if explicit else carried
                 context_year = next_year
     return _merge_headlines(facts, headline_facts)
+
+
+def _carry(period: Period) -> Period:
+    """What a sentence's period says about the next sentences: its year (1-11月 -> 2025), or a plan span."""
+    if period.span or period.until or period.now or period.end is None:
+        return period
+    year = year_period(period.year)
+    return replace(year, whole_year=period.whole_year)
+
+
+def _plan_period(document: Document, unit: _Unit) -> Period | None:
+    """A plan horizon in a bulletin item's opening sentence (…总体方案（2026—2030年）, 到2028年) holds for the item."""
+    if document.source_kind != "bulletin" or unit.title is None:
+        return None
+    lead = next(sentences(document.text, unit.headline_end, unit.end), None)
+    text = (unit.title or "") + "。" + (lead.text if lead else "")
+    times, _ = find_times(text, document.published)
+    plans = [t.period for t in times if not t.comparison and (t.period.span or t.period.until)]
+    return plans[0] if plans else None
 
 
 def _units(document: Document) -> list[_Unit]:
