@@ -98,6 +98,7 @@ def build_database(
         db = store.connect(str(tmp), bulk=True)
         try:
             store.create_tables(db)
+            views.create_tables(db)
             store.write_indicators(db, catalogue)
             summary = Summary()
             with db.atomic():
@@ -106,7 +107,7 @@ def build_database(
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
-            views.create_views(db)
+            views.refresh(db)
             problems = list(db.execute("PRAGMA foreign_key_check"))
             if problems:
                 raise BuildFailed(db_path, [f"foreign key check failed: {problems[:5]}"])
@@ -140,9 +141,10 @@ def add_documents(
                 summary.count(store.write_document(db, document, facts, extractor_version), len(facts))
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
+            views.create_tables(db)
+            views.refresh(db)
         if not all(db[f"{table}_fts"].exists() for table in store.FTS):
             store.enable_search(db)
-        views.create_views(db)
         return summary
     finally:
         db.close()

@@ -1,12 +1,21 @@
 """The three views over facts: series, revisions, targets_vs_actuals. README "Data model" explains them.
 
+They are materialised: each is a table filled from its SELECT below by refresh(), which build and
+add run after writing facts. As SQL views they were recomputed on every request (window functions
+over all facts), seconds per page at 100 000 facts, past Datasette's time limit; as tables they are
+indexed and read in milliseconds, and the file Datasette serves is read-only anyway.
+
 A *key* is indicator × entity × kind × measure × unit × period. A fact with no catalogue indicator
 (indicator_id null) is keyed on its indicator text instead.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
+
+from indicators.store import NUMBER
 
 # Facts with their key; `vagueness` ranks qualifiers: an exact figure beats 约 and 超/不超过.
 KEYED = """
@@ -79,7 +88,7 @@ ORDER BY indicator, s.entity, s.kind, s.measure, s.period_end, s.period_start, s
 MONTHS = "(CAST(substr({p}, 1, 4) AS INTEGER) * 12 + CAST(substr({p}, 6, 2) AS INTEGER))"
 
 TARGETS_VS_ACTUALS = f"""
-WITH s AS MATERIALIZED (
+WITH s AS (
   SELECT series.*,
     coalesce(indicator_id, '#' || indicator) || char(31) || coalesce(entity, '') || char(31)
       || measure || char(31) || unit AS line,
@@ -152,16 +161,109 @@ FROM judged
 ORDER BY indicator, entity, measure, target_period_end, target_value, target_fact_id
 """
 
+# In refresh order: targets_vs_actuals reads the series table.
 VIEWS: dict[str, str] = {
     "series": SERIES,
     "revisions": REVISIONS,
     "targets_vs_actuals": TARGETS_VS_ACTUALS,
 }
 
+COLUMNS: dict[str, dict[str, Any]] = {
+    "series": {
+        "indicator_id": str,
+        "indicator": str,
+        "entity": str,
+        "kind": str,
+        "measure": str,
+        "period_start": str,
+        "period_end": str,
+        "value": NUMBER,
+        "unit": str,
+        "quantity_text": str,
+        "qualifier": str,
+        "n_reports": int,
+        "n_documents": int,
+        "first_reported": str,
+        "last_reported": str,
+        "disagree": int,
+        "fact_id": str,
+        "doc": str,
+    },
+    "revisions": {
+        "indicator_id": str,
+        "indicator": str,
+        "indicator_text": str,
+        "entity": str,
+        "kind": str,
+        "measure": str,
+        "period_start": str,
+        "period_end": str,
+        "value": NUMBER,
+        "unit": str,
+        "quantity_text": str,
+        "qualifier": str,
+        "fact_id": str,
+        "doc": str,
+        "title": str,
+        "published": str,
+        "vintage": int,
+        "evidence": str,
+    },
+    "targets_vs_actuals": {
+        "target_fact_id": str,
+        "indicator_id": str,
+        "indicator": str,
+        "entity": str,
+        "measure": str,
+        "unit": str,
+        "target_period_start": str,
+        "target_period_end": str,
+        "target_value": NUMBER,
+        "target_qualifier": str,
+        "target_text": str,
+        "target_doc": str,
+        "actual_fact_id": str,
+        "actual_period_start": str,
+        "actual_period_end": str,
+        "actual_value": NUMBER,
+        "actual_text": str,
+        "actual_qualifier": str,
+        "actual_doc": str,
+        "baseline_fact_id": str,
+        "baseline_period_end": str,
+        "baseline_value": NUMBER,
+        "gap": NUMBER,
+        "progress_pct": float,
+        "path_value": NUMBER,
+        "direction": str,
+        "status": str,
+        "as_of": str,
+    },
+}
+
+INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "series": (("indicator_id", "entity", "kind", "measure", "period_end"), ("entity",), ("fact_id",)),
+    "revisions": (("indicator_id", "entity", "period_end"), ("fact_id",)),
+    "targets_vs_actuals": (("indicator_id", "entity"), ("status",), ("target_fact_id",)),
+}
+
 STATUSES: tuple[str, ...] = ("met", "on_track", "behind", "not_yet_due", "no_actual")
 
 
-def create_views(db: Database) -> None:
-    """Create (or replace) the series, revisions and targets_vs_actuals views."""
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql.strip(), replace=True)
+def create_tables(db: Database) -> None:
+    """Create the series, revisions and targets_vs_actuals tables (replacing SQL views of those names)."""
+    for name, columns in COLUMNS.items():
+        if name in db.view_names():
+            db.view(name).drop()
+        db.table(name).create(columns, if_not_exists=True)
+        for index in INDEXES[name]:
+            db.table(name).create_index(index, if_not_exists=True)
+
+
+def refresh(db: Database) -> None:
+    """Recompute series, revisions and targets_vs_actuals from facts, in one transaction."""
+    with db.atomic():
+        for name, sql in VIEWS.items():
+            columns = ", ".join(f"[{c}]" for c in COLUMNS[name])
+            db.execute(f"DELETE FROM [{name}]")
+            db.execute(f"INSERT INTO [{name}] ({columns}) {sql.strip()}")

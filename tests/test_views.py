@@ -15,7 +15,8 @@ def db(tmp_path_factory):
     store.write_indicators(database, CATALOGUE)
     for doc in DOCUMENTS:
         store.write_document(database, doc, facts_of(doc), "test")
-    views.create_views(database)
+    views.create_tables(database)
+    views.refresh(database)
     yield database
     database.close()
 
@@ -29,6 +30,13 @@ def fact_id(doc, quantity):
 
 
 # series
+
+
+@pytest.mark.parametrize("name", list(views.VIEWS))
+def test_select_gives_the_table_columns_in_order(db, name):
+    # refresh() inserts by position: the SELECT and the table must list the same columns.
+    cursor = db.execute(f"select * from ({views.VIEWS[name]}) limit 0")
+    assert [d[0] for d in cursor.description] == list(views.COLUMNS[name]) == list(db[name].columns_dict)
 
 
 def test_gdp_series_counts_three_reports_once(db):
@@ -128,7 +136,7 @@ def test_fact_without_indicator_id_has_its_own_series(tmp_path):
 
     database = store.connect(str(tmp_path / "loose.db"))
     store.create_tables(database)
-    views.create_views(database)
+    views.create_tables(database)
     a = document("a", "2026-01-01", "2025年上海船舶交付量120艘。")
     b = document("b", "2026-01-09", "2025年上海船舶交付量为121艘。")
     c = document("c", "2026-01-09", "2025年上海造船完工量300万载重吨。")
@@ -139,6 +147,7 @@ def test_fact_without_indicator_id_has_its_own_series(tmp_path):
     ):
         unit = "ship" if "艘" in q else "dwt"
         store.write_document(database, doc, [fact(doc, evidence, q, v, indicator=name, indicator_id=None, period=("2025-01", "2025-12"), unit=unit)], "t")  # fmt: skip
+    views.refresh(database)
     got = rows(
         database, "select indicator, indicator_id, value, n_reports, disagree from series order by indicator"
     )
@@ -243,3 +252,20 @@ def test_every_target_is_listed_once_with_a_known_status(db):
     statuses = [r["status"] for r in rows(db, "select status from targets_vs_actuals")]
     assert len(statuses) == n_targets
     assert set(statuses) <= set(views.STATUSES)
+
+
+def test_refresh_follows_changed_facts(tmp_path):
+    database = store.connect(str(tmp_path / "refresh.db"))
+    store.create_tables(database)
+    views.create_tables(database)
+    store.write_indicators(database, CATALOGUE)
+    store.write_document(database, SOFTWARE, facts_of(SOFTWARE), "t")
+    views.refresh(database)
+    assert [r["status"] for r in rows(database, "select status from targets_vs_actuals")] == ["met"]
+    # The January-November actual withdrawn: only the 2020 actual is left, before the target's end.
+    store.write_document(database, SOFTWARE, [f for f in facts_of(SOFTWARE) if f.value != 1729753000000], "t2")
+    views.refresh(database)
+    (row,) = rows(database, "select * from targets_vs_actuals")
+    assert (row["actual_value"], row["status"]) == (684100000000, "behind")
+    assert database.execute("select count(*) from series").fetchone()[0] == 4
+    database.close()
