@@ -263,7 +263,9 @@ def test_refresh_follows_changed_facts(tmp_path):
     views.refresh(database)
     assert [r["status"] for r in rows(database, "select status from targets_vs_actuals")] == ["met"]
     # The January-November actual withdrawn: only the 2020 actual is left, before the target's end.
-    store.write_document(database, SOFTWARE, [f for f in facts_of(SOFTWARE) if f.value != 1729753000000], "t2")
+    store.write_document(
+        database, SOFTWARE, [f for f in facts_of(SOFTWARE) if f.value != 1729753000000], "t2"
+    )
     views.refresh(database)
     (row,) = rows(database, "select * from targets_vs_actuals")
     assert (row["actual_value"], row["status"]) == (684100000000, "behind")
