@@ -78,7 +78,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                     target = headline_facts if sent.start < unit.headline_end else facts
                     target.extend(found)
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
-                subject = subject_entity(sent.text) or subject
+                subject = subject_entity(sent.text, document.text) or subject
                 explicit = [t.period for t in times if not t.comparison]
                 carried = _carry(explicit[-1]) if explicit else carried
                 context_year = next_year
@@ -113,7 +113,13 @@ def _units(document: Document) -> list[_Unit]:
             out.append(_Unit(0, first, document.title, region, 0))
         for s in document.sections:
             out.append(
-                _Unit(s.start, s.end, s.title, headline_entity(s.title) or region, s.start + len(s.title))
+                _Unit(
+                    s.start,
+                    s.end,
+                    s.title,
+                    headline_entity(s.title, document.text) or region,
+                    s.start + len(s.title),
+                )
             )
         return out
     title_end = len(document.title) if document.title and document.text.startswith(document.title) else 0
@@ -180,7 +186,7 @@ def _sentence_facts(
         period_start, period_end = _bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = _cap_at_publication(period_start, period_end, document.published)
-        entity = subject_entity(text[: q.start]) or subject
+        entity = subject_entity(text[: q.start], document.text) or subject
         ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
         kept.append(q)

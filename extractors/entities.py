@@ -22,7 +22,7 @@ def _org_pattern() -> re.Pattern:
     suffixes = "|".join(map(re.escape, word_list("regions", "org_suffixes")))
     not_start = "|".join(map(re.escape, word_list("regions", "not_org_start")))
     return re.compile(
-        rf"^(?!{not_start})(?P<org>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff“（(]|旗下)"
+        rf"^(?!{not_start})(?P<org>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff“（(]|$)"
     )
 
 
@@ -34,27 +34,45 @@ def document_region(doc: Document) -> str | None:
     return first_place(doc.title or "", local=True) or first_place(doc.text[:500], local=True)
 
 
-def headline_entity(headline: str) -> str | None:
+def headline_entity(headline: str, document_text: str) -> str | None:
     """The place or organisation a headline opens with: 广东东莞重点实施… -> 东莞; 上汽集团智电转型… -> 上汽集团."""
-    return _subject(headline)
+    return _subject(headline, document_text)
 
 
-def subject_entity(sentence_before: str) -> str | None:
-    """The place or organisation opening the last clause (before the number) that opens with one."""
+def subject_entity(sentence_before: str, document_text: str) -> str | None:
+    """The place or organisation opening the last clause (before the number) that opens with one.
+
+    An organisation is a name ending in an org suffix (集团, 科技, 电网 …) that the document names
+    at least twice: named entities recur, verb phrases that happen to end in 汽车 or 空间 do not.
+    """
     found = None
     for clause in _CLAUSE.split(sentence_before):
-        subject = _subject(clause)
+        subject = _subject(clause, document_text)
         if subject:
             found = subject
     return found
 
 
-def _subject(clause: str) -> str | None:
+def _organisation(head: str, document_text: str) -> str | None:
+    m = _org_pattern().match(head)
+    if not m or document_text.count(m.group("org")) < 2:
+        return None
+    rest = head[m.end() :]
+    owner = rest.find("旗下")
+    if 0 <= owner <= 12:  # 中国船舶集团有限公司旗下江南造船 -> 江南造船
+        return _organisation(rest[owner + 2 :], document_text) or m.group("org")
+    return m.group("org")
+
+
+def _subject(clause: str, document_text: str) -> str | None:
     head = _LEAD.sub("", _strip_time(clause))
     if not head:
         return None
     if head.startswith(home_words()):
         return None
+    org = _organisation(head, document_text)
+    if org:
+        return org
     spans = place_spans(head[:16])
     if spans and spans[0][0] == 0:
         # The most specific of the places that open the clause: 广东东莞 -> 东莞.
@@ -67,9 +85,6 @@ def _subject(clause: str) -> str | None:
         if rest.startswith(tuple(word_list("regions", "zones"))):
             return head[: last[1]] + next(z for z in word_list("regions", "zones") if rest.startswith(z))
         return last[2]
-    m = _org_pattern().match(head)
-    if m:
-        return m.group("org")
     return None
 
 
