@@ -20,7 +20,8 @@ def open_database(db_path: Path) -> sqlite3.Connection:
         raise ChartsError(f"Database {db_path} not found; build it with `zhibiao build --db {db_path}`.")
     conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
     try:
-        views = {r[0] for r in conn.execute("select name from sqlite_master where type = 'view'")}
+        # series and targets_vs_actuals are views or materialised tables, as the build chooses.
+        views = {r[0] for r in conn.execute("select name from sqlite_master where type in ('view', 'table')")}
     except sqlite3.DatabaseError as error:
         conn.close()
         raise ChartsError(f"{db_path}: {error}") from error
@@ -28,7 +29,7 @@ def open_database(db_path: Path) -> sqlite3.Connection:
     if missing:
         conn.close()
         raise ChartsError(
-            f"{db_path} has no {', '.join(sorted(missing))} view: not a zhibiao database? "
+            f"{db_path} has no {', '.join(sorted(missing))}: not a zhibiao database? "
             f"Rebuild it with `zhibiao build --db {db_path}`."
         )
     return conn

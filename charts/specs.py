@@ -67,19 +67,21 @@ def series_values(rows: Sequence[dict], paths: Sequence[dict] = ()) -> list[dict
     `label` are for people. Every target and estimate is labelled; actuals all when an entity has
     few of them, else its latest only."""
     facts = [r for r in rows if r.get("period_end")]  # an open-ended target has no place on a time axis
-    actuals: dict[str | None, list[str]] = {}
+    actuals: dict[str | None, list[dict]] = {}
     for r in facts:
         if r["kind"] == "actual":
-            actuals.setdefault(r["entity"], []).append(r["period_end"])
+            actuals.setdefault(r["entity"], []).append(r)
+    # The latest actual of each entity: latest period end, then the longest period.
+    latest = {id(max(a, key=lambda r: (r["period_end"], months_covered(r.get("period_start"), r["period_end"]))))
+              for a in actuals.values()}  # fmt: skip
     values = []
     for r in facts:
         period = period_label(r.get("period_start"), r["period_end"])
-        ends = actuals.get(r["entity"], [])
         if r["kind"] == "target":
             label = f"目标 {r['quantity_text']}"
         elif r["kind"] == "estimate":
             label = f"预计 {r['quantity_text']}"
-        elif len(ends) <= MAX_LABELLED_ACTUALS or r["period_end"] == max(ends):
+        elif len(actuals[r["entity"]]) <= MAX_LABELLED_ACTUALS or id(r) in latest:
             label = (
                 r["quantity_text"]
                 if months_covered(r.get("period_start"), r["period_end"]) in (0, 12)
@@ -119,12 +121,16 @@ def series_values(rows: Sequence[dict], paths: Sequence[dict] = ()) -> list[dict
     return values
 
 
-def _year_ticks(values: Sequence[dict]) -> list[alt.DateTime]:
-    """A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label."""
-    ends = [v[k] for v in values for k in ("period_end", "period_end2") if v.get(k)]
-    first, last = int(min(ends)[:4]), int(max(ends)[:4])
-    step = max(1, (last - first + 1) // 10)
-    return [alt.DateTime(year=y, month=12, date=1, utc=True) for y in range(last, first - 1, -step)][::-1]
+def _years(values: Sequence[dict]) -> tuple[int, int]:
+    """First and last year-end of the time axis: the year-end before the first point, at least a year."""
+    ends = sorted(v[k] for v in values for k in ("period_end", "period_end2") if v.get(k))
+    last = int(ends[-1][:4])
+    first = int(ends[0][:4]) - (0 if ends[0][5:7] == "12" else 1)
+    return min(first, last - 1), last
+
+
+def _year_end(year: int) -> alt.DateTime:
+    return alt.DateTime(year=year, month=12, date=1, utc=True)
 
 
 def indicator_series(
@@ -146,6 +152,8 @@ def indicator_series(
     scale = pick_scale([v.get(k) for v in values for k in ("value", "value2")], unit)
     y_title = scale.label if measure == "level" else f"{_MEASURE_AXIS.get(measure, measure)}（{scale.label}）"
     entities = sorted({v["entity"] or "" for v in values})
+    first, last = _years(values)
+    step = max(1, (last - first + 1) // 10)
 
     # Layers only for what there is: an empty layer draws nothing but warns in the browser console.
     present = [k for k in KIND_LABELS if any(v["row"] == "fact" and v["kind"] == k for v in values)]
@@ -165,8 +173,13 @@ def indicator_series(
     x = alt.X(
         "period_end:T",
         title="时间（刻度为年末）",
-        scale=alt.Scale(type="utc", padding=24),
-        axis=alt.Axis(labelExpr="utcFormat(datum.value, '%Y')", values=_year_ticks(values), grid=True),
+        scale=alt.Scale(type="utc", padding=24, domain=[_year_end(first), _year_end(last)]),
+        # A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label.
+        axis=alt.Axis(
+            labelExpr="utcFormat(datum.value, '%Y')",
+            values=[_year_end(y) for y in range(last, first - 1, -step)][::-1],
+            grid=True,
+        ),
     )
     y = alt.Y("shown:Q", title=y_title, scale=alt.Scale(zero=measure == "level"))
     base = alt.Chart().transform_calculate(
@@ -210,9 +223,9 @@ def indicator_series(
         for kind, style in points.items()
         if kind in present
     ]
-    # Actual values above their point; estimates and targets to the right, in their colour.
+    # Labels to the right of their point (never over the y axis), in their kind's colour.
     label_style = {
-        "actual": {"dy": -13, "color": KIND_COLORS["实际值"]},
+        "actual": {"align": "left", "dx": 7, "dy": -9, "color": KIND_COLORS["实际值"]},
         "estimate": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["预计值"]},
         "target": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["目标值"]},
     }
@@ -315,7 +328,12 @@ def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
         }
         for r in rows
     ]
-    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField("value", op="max", order="descending"))
+    y = alt.Y(
+        "name:N",
+        title=None,
+        sort=alt.EncodingSortField("value", op="max", order="descending"),
+        axis=alt.Axis(labelLimit=320),
+    )
     x = alt.X("value:Q", title="同比增速（%）")
     color = alt.Color(
         "direction:N",

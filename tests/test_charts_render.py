@@ -202,4 +202,4 @@ def test_cli_missing_or_foreign_database(tmp_path):
     sqlite3.connect(other).execute("create table t (x)").connection.close()
     result = CliRunner().invoke(cli, ["charts", "--db", str(other), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "has no series, targets_vs_actuals view" in result.output
+    assert "has no series, targets_vs_actuals: not a zhibiao database?" in result.output
