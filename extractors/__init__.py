@@ -25,6 +25,19 @@ from indicators.units import UnknownUnit, canonical_per
 
 EXTRACTOR_VERSION = "0.2.0"
 
+_ANAPHORA = (
+    "会上",
+    "会议上",
+    "当天",
+    "当日",
+    "同日",
+    "期间",
+    "活动中",
+    "活动期间",
+    "大会期间",
+    "现场",
+    "仪式上",
+)
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 _STOCK_WORDS = re.compile(r"累计|截至|现有|已有|拥有|集聚|聚集|总数|目前|已达|已超|共有|规模达")
@@ -59,7 +72,10 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
             context_year = title_year
             carried: Period | None = plan
             subject = unit.region
+            carried_whole: Period | None = None
             for sent in sentences(document.text, para.start, para.end):
+                if carried_whole and sent.text.startswith(_ANAPHORA):
+                    carried = carried_whole  # 会上首发了…: the date of the event just told
                 # Find quantities and the times around them.
                 quantities = find_quantities(sent.text)
                 times, next_year = find_times(sent.text, document.published, context_year)
@@ -80,7 +96,9 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
                 subject = subject_entity(sent.text, document.text) or subject
                 explicit = [t.period for t in times if not t.comparison]
-                carried = _carry(explicit[-1]) if explicit else carried
+                carried = explicit[-1] if explicit else carried
+                carried_whole = carried
+                carried = _carry(carried) if carried else None
                 context_year = next_year
     return _merge_headlines(facts, headline_facts)
 
@@ -176,9 +194,12 @@ def _sentence_facts(
         if not indicator:
             continue
         # Resolve period, kind, entity.
-        period, stated = _period_for(q, times, carried, context_year, document.published)
+        period, stated = _period_for(q, times, carried, context_year, document.published, text)
         future = stated and _is_future(period, document.published)
-        kind = kind_of(text[: q.start], default_kind, future)
+        lead_end = clause_bounds(text, 0)[1]
+        kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, default_kind, future)
+        if kind != "actual" and _long_past(period, document.published):
+            kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
             pub = parse_published(document.published)
             if pub and context_year is None:
@@ -295,16 +316,27 @@ _RELATIVE_OPENERS = (
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 
+def _in_brackets_after(text: str, start: int, pos: int) -> bool:
+    """pos lies inside a parenthesis that opens right at `start`."""
+    return text[start : start + 1] in "（(" and not re.search(r"[）)]", text[start:pos])
+
+
 def _period_for(
     q: Quantity,
     times: list[TimeMention],
     carried: Period | None,
     context_year: int | None,
     published: str | None,
+    text: str = "",
 ) -> tuple[Period | None, bool]:
     """(period, stated in the sentence): the last time expression before the number in its sentence,
     else an end date after it, else the paragraph's, else the article's, else the publication month."""
     before = [t for t in times if t.end <= q.start and not t.comparison]
+    bracket = [
+        t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
+    ]
+    if bracket:
+        return bracket[-1].period, True  # 较2020年（软信业营业收入6841亿元）
     if before:
         return before[-1].period, True
     after = [t for t in times if t.start >= q.end and not t.comparison]
@@ -316,6 +348,11 @@ def _period_for(
         return year_period(context_year), False
     pub = parse_published(published)
     return (Period(None, ym(*pub), until=True, now=True) if pub else None), False
+
+
+def _long_past(period: Period | None, published: str | None) -> bool:
+    pub = parse_published(published)
+    return bool(period and period.end and pub) and int(period.end[:4]) < pub[0] - 1
 
 
 def _is_future(period: Period | None, published: str | None) -> bool:

@@ -62,14 +62,33 @@ def _last_fall(before: str) -> bool:
     return bool(words)
 
 
-def kind_of(before_in_sentence: str, default: str, future: bool) -> str:
-    """'estimate' (预计, 有望), 'target' (力争, 目标, 到2027年 …) or `default`."""
-    text = _strip_not_target(before_in_sentence)
-    if _cue("estimate").search(text):
-        return "estimate"
-    if future or _cue("target").search(text):
+def kind_of(lead: str, clause_before: str, clause_after: str, default: str, future: bool) -> str:
+    """'estimate' (预计, 有望), 'target' (力争, 目标, 到2027年 …) or `default`.
+
+    Cues count in the sentence's opening clause (目标到2027年，…) and in the number's own clause;
+    a 将 after the number in its clause makes a plan too (约70%的产能将服务于新能源车型).
+    """
+    if re.search(r"(?:由|从)$", clause_before[-2:]):
+        return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
+    text = _strip_not_target(lead + "，" + clause_before)
+    nearest = _nearest_cue(text)
+    if nearest:
+        return nearest
+    if future:
+        return "target"
+    if re.match(r"^[^，。]{0,12}?将(?!近|其|于)", clause_after):
         return "target"
     return default
+
+
+def _nearest_cue(text: str) -> str | None:
+    """The kind of the cue closest to the end of `text`."""
+    best, where = None, -1
+    for kind in ("estimate", "target"):
+        for m in _cue(kind).finditer(text):
+            if m.end() > where:
+                best, where = kind, m.end()
+    return best
 
 
 def _strip_not_target(text: str) -> str:

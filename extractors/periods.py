@@ -69,7 +69,7 @@ def time_pattern() -> re.Pattern:
     return re.compile(
         "|".join(
             [
-                r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?)",
+                r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?规划))",
                 rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)",
                 rf"(?P<ymr>(?:(?P<ymr_y>{year})年)?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
                 rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?)?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",

@@ -1,7 +1,7 @@
 """Paragraphs, sentences and clauses with character offsets into the document text.
 
-Split on 。！？； and newlines whatever follows (Chinese needs no space after 。), never on a '.'
-between digits. Clauses split a sentence further on ，：, and are where a number's words are.
+Split on 。！？ and newlines whatever follows (Chinese needs no space after 。), never on a '.'
+between digits. Clauses split a sentence further on ，；：, and are where a number's words are.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
-_CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+_CLAUSE_END = re.compile(r"[，：:；;]|,(?!\d{3})")
 MAX_SENTENCE = 2000  # a run-on "sentence" longer than this is cut, so work per sentence stays bounded
 
 
