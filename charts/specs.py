@@ -26,6 +26,7 @@ WIDTH = 560
 KIND_SHAPES = {"实际值": "circle", "预计值": "circle", "目标值": "diamond"}
 _MEASURE_AXIS = {"growth": "增速", "share": "比重", "pp_change": "变化", "multiple": "倍数"}
 MAX_LABELLED_ACTUALS = 3
+MAX_PROGRESS = 200
 SERIES_NOTES = {
     "actual": "线和实心点：实际值",
     "estimate": "空心点：预计值",
@@ -268,7 +269,14 @@ def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
         for r in rows
     ]
     y = alt.Y("target_name:N", title=None, sort=alt.EncodingSortField("target_period_end"))
-    x = alt.X("progress:Q", title="进度（实际值 / 目标值，%）", scale=alt.Scale(domainMin=0))
+    # Bars stop at 0 and MAX_PROGRESS % so one outlier (a fall, or 20 times the target) does not
+    # flatten the others; the label still gives the true figure.
+    top = min(max([100, *(v["progress"] for v in values)]), MAX_PROGRESS)
+    x = alt.X(
+        "progress:Q",
+        title="进度（实际值 / 目标值，%）",
+        scale=alt.Scale(domain=[0, top], clamp=True, nice=True),
+    )
     status = alt.Color(
         "status_label:N",
         title="状态",

@@ -216,6 +216,19 @@ def test_targets_overview_one_bar_per_target_coloured_by_status(conn):
     assert by_target["15000亿元"]["status_label"] == "已完成"
     assert by_target["15000亿元"]["progress"] == pytest.approx(115.3)
     assert by_target["50万辆"]["target_name"] == "上海 · 2027年 · 50万辆"
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 115.3]
+
+
+def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
+    rows = [{"indicator": "出口", "entity": "上海", "target_period_end": "2025-12", "target_text": "5%",
+             "actual_period_end": "2025-12", "actual_text": "-2.9%", "progress_pct": -58.0, "status": "behind"},
+            {"indicator": "绿色工厂", "entity": "上海", "target_period_end": "2028-12", "target_text": "10家",
+             "actual_period_end": "2025-12", "actual_text": "196家", "progress_pct": 1960.0, "status": "met"}]  # fmt: skip
+    spec = specs.targets_overview(rows).to_dict()
+    [bars] = layer_with(spec, "bar")
+    assert bars["encoding"]["x"]["scale"] == {"domain": [0, 200], "clamp": True, "nice": True}
+    [labels] = layer_with(spec, "text")
+    assert "format(datum.progress_pct, '.0f')" in labels["transform"][0]["calculate"]
 
 
 def test_growth_bars_sorted_largest_first(conn):
