@@ -175,7 +175,8 @@ def _sentence_facts(
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
         after_q = after[post_len:]
-        if noise_reason(q, before, after, text[: q.start]):
+        head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
+        if noise_reason(q, before, after, text[: q.start], head):
             continue
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
@@ -423,12 +424,15 @@ def _merge_headlines(facts: list[Fact], headline_facts: list[Fact]) -> list[Fact
 
 
 def _same_fact(a: Fact, b: Fact) -> bool:
+    """The same statement again: same value, unit and measure, and the same indicator words
+    (or one is a headline-like line, ·交付新船72艘！, naming part of the other's)."""
     if (a.value, a.unit, a.measure) != (b.value, b.unit, b.measure):
         return False
-    if a.indicator_id and a.indicator_id == b.indicator_id:
-        return True
     x, y = _bare(a.indicator), _bare(b.indicator)
-    return bool(x) and bool(y) and (x in y or y in x or len(a.evidence) < 25 or len(b.evidence) < 25)
+    if x == y:
+        return True
+    short = min(len(a.evidence), len(b.evidence)) < 25
+    return bool(x) and bool(y) and short and (x in y or y in x)
 
 
 def _bare(phrase: str) -> str:

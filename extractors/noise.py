@@ -24,7 +24,7 @@ _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words that may follow a quantity that is the predicate of its clause (…5.67万亿元，同比增长…).
 _PREDICATE_FOLLOWERS = re.compile(
     r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|或|的|用于|人民币|规模|以上|左右|之多|水平|大关|量级|"
-    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|，|。|、|；|（|\(|”|$)"
+    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|提升|提高|上升|下降|降至|增至|升至|回落|扩大|缩小|，|。|、|；|（|\(|”|$)"
 )
 
 
@@ -43,6 +43,11 @@ def _at_end(key: str, linking: str = "") -> re.Pattern:
 
 
 @cache
+def _structure() -> tuple[str, ...]:
+    return tuple(word_list("noise", "structure"))
+
+
+@cache
 def _at_start(key: str) -> re.Pattern:
     """A listed word opening the text; words of two or more characters may follow a few modifiers."""
     words = word_list("noise", key)
@@ -51,10 +56,13 @@ def _at_start(key: str) -> re.Pattern:
     return re.compile(rf"^(?:[\u4e00-\u9fff“”]{{0,6}}?(?:{long})|(?:{short}))")
 
 
-def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_before: str) -> str | None:
+def noise_reason(
+    q: Quantity, clause_before: str, clause_after: str, sentence_before: str, head: str = ""
+) -> str | None:
     """Why the quantity is not a fact, or None when it may be one.
 
-    clause_before/after: the words of its clause around it; sentence_before: its sentence up to it.
+    clause_before/after: the words of its clause around it; sentence_before: its sentence up to it;
+    head: the noun a counted number counts (15项具体任务 -> 具体任务).
     """
     after = clause_after
     counted = q.unit in COUNT_UNITS
@@ -76,7 +84,7 @@ def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_be
     if q.chinese and counted:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
-        if _at_start("structure").match(after) and q.unit == "item":
+        if q.unit == "item" and (head.endswith(_structure()) or _at_start("structure").match(after[:1])):
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
@@ -84,7 +92,9 @@ def noise_reason(q: Quantity, clause_before: str, clause_after: str, sentence_be
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
             return "attribute"  # 50人论坛, 30人团队
-    elif after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after):
+    elif (
+        q.role != "words" and after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after)
+    ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
     if _inside_quotes(sentence_before):

@@ -109,8 +109,10 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _pattern().finditer(text):
-        out.extend(_from_match(text, m))
-        taken.append(m.span())
+        found = _from_match(text, m)
+        if found:
+            out.extend(found)
+            taken.append(m.span())
     for m in _bare_magnitude().finditer(text):
         if not _overlaps(m.span("u"), taken):
             q = _make(text, m.start("u"), m.end("u"), Decimal(1), m.group("u"), "single", False)
