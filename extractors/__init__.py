@@ -91,7 +91,8 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                         default_kind,
                         catalogue,
                     )
-                    target = headline_facts if sent.start < unit.headline_end else facts
+                    headline = sent.start < unit.headline_end or _headline_like(sent.text)
+                    target = headline_facts if headline else facts
                     target.extend(found)
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
                 subject = subject_entity(sent.text, document.text) or subject
@@ -417,10 +418,20 @@ def _merge_headlines(facts: list[Fact], headline_facts: list[Fact]) -> list[Fact
     repeating its items) is one fact too: the first statement with the longest evidence is kept.
     """
     out: list[Fact] = []
-    for fact in sorted(facts, key=lambda f: -len(f.evidence)) + headline_facts:
+    for fact in sorted(facts, key=lambda f: -len(f.evidence)):
         if not any(_same_fact(fact, kept) for kept in out):
             out.append(fact)
+    stated = {(f.value, f.unit, f.measure) for f in out}
+    for fact in headline_facts:
+        if (fact.value, fact.unit, fact.measure) not in stated:
+            stated.add((fact.value, fact.unit, fact.measure))
+            out.append(fact)
     return sorted(_drop_rounded_bounds(out), key=lambda f: (f.quantity_start, f.value))
+
+
+def _headline_like(text: str) -> bool:
+    """·交付新船72艘！, 8.37万平方米！: a digest's headline line, not a statement of its own."""
+    return text.startswith(("·", "•")) or (len(text) <= 25 and text.endswith(("！", "!")))
 
 
 def _same_fact(a: Fact, b: Fact) -> bool:
