@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractors.entities import document_region, headline_entity, subject_entity
+from extractors.kinds import has_cue as _cue_in
 from extractors.kinds import kind_of, measure_of
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import Period, TimeMention, find_times, parse_published, year_period, ym
@@ -197,9 +198,14 @@ def _sentence_facts(
             continue
         # Resolve period, kind, entity.
         period, stated = _period_for(q, times, carried, context_year, document.published, text)
+        baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and _is_future(period, document.published)
         lead_end = clause_bounds(text, 0)[1]
         kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, default_kind, future)
+        if kind == default_kind and out and out[-1].kind != kind and not _cue_in(before):
+            kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
+        if baseline and period and period.span:
+            period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
         if kind != "actual" and _long_past(period, document.published):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":

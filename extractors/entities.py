@@ -19,11 +19,19 @@ _CLAUSE = re.compile(r"[，,；;：:]")
 
 @cache
 def _org_pattern() -> re.Pattern:
-    suffixes = "|".join(map(re.escape, word_list("regions", "org_suffixes")))
+    strong = word_list("regions", "org_suffixes")
+    weak = word_list("regions", "weak_org_suffixes")
+    suffixes = "|".join(map(re.escape, sorted(strong + weak, key=len, reverse=True)))
     not_start = "|".join(map(re.escape, word_list("regions", "not_org_start")))
     return re.compile(
-        rf"^(?!{not_start})(?P<org>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff“（(]|$)"
+        rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>{suffixes}))"
+        rf"(?=[\u4e00-\u9fff\d“（(]|$)"
     )
+
+
+@cache
+def _strong_suffixes() -> frozenset[str]:
+    return frozenset(word_list("regions", "org_suffixes"))
 
 
 def document_region(doc: Document) -> str | None:
@@ -55,7 +63,12 @@ def subject_entity(sentence_before: str, document_text: str) -> str | None:
 
 def _organisation(head: str, document_text: str) -> str | None:
     m = _org_pattern().match(head)
-    if not m or document_text.count(m.group("org")) < 2:
+    if not m:
+        return None
+    # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
+    stem = m.group("stem")
+    recurs = document_text.count(m.group("org")) >= 2 or (len(stem) >= 2 and document_text.count(stem) >= 2)
+    if m.group("suffix") not in _strong_suffixes() and not recurs:
         return None
     rest = head[m.end() :]
     owner = rest.find("旗下")

@@ -62,6 +62,12 @@ def _last_fall(before: str) -> bool:
     return bool(words)
 
 
+def has_cue(text: str) -> bool:
+    """Any estimate or target word in `text`."""
+    text = _strip_not_target(text)
+    return bool(_cue("estimate").search(text) or _cue("target").search(text))
+
+
 def kind_of(lead: str, clause_before: str, clause_after: str, default: str, future: bool) -> str:
     """'estimate' (预计, 有望), 'target' (力争, 目标, 到2027年 …) or `default`.
 
@@ -70,25 +76,17 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     """
     if re.search(r"(?:由|从)$", clause_before[-2:]):
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
-    text = _strip_not_target(lead + "，" + clause_before)
-    nearest = _nearest_cue(text)
-    if nearest:
-        return nearest
+    for region in (clause_before, lead):
+        text = _strip_not_target(region)
+        if _cue("estimate").search(text):
+            return "estimate"
+        if _cue("target").search(text):
+            return "target"
     if future:
         return "target"
     if re.match(r"^[^，。]{0,12}?将(?!近|其|于)", clause_after):
         return "target"
     return default
-
-
-def _nearest_cue(text: str) -> str | None:
-    """The kind of the cue closest to the end of `text`."""
-    best, where = None, -1
-    for kind in ("estimate", "target"):
-        for m in _cue(kind).finditer(text):
-            if m.end() > where:
-                best, where = kind, m.end()
-    return best
 
 
 def _strip_not_target(text: str) -> str:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extractors.numbers import parse_number
 from extractors.rulebook import rules, word_list
 
 QUARTERS = {
@@ -79,6 +80,7 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<span>{_alt(data['relative_spans'])})",
                 rf"(?P<rel>{_alt(data['relative_years'])})(?P<rel_end>{_alt(data['year_end'])})?",
                 rf"(?P<whole>{_alt(data['whole_year'])})",
+                r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
                 rf"(?P<now>{_alt(data['now'])})",
             ]
         )
@@ -189,6 +191,10 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         # 全年 in an article of the first quarter reports the year just ended.
         year = pub[0] - 1 if pub[1] <= 3 else pub[0]
         return replace(year_period(year), whole_year=True)
+    if g["later"]:
+        if not context_year:
+            return None
+        return year_period(context_year + int(parse_number(g["later_n"])))  # 2020年…五年后 -> 2025
     if g["now"]:
         return Period(None, ym(*pub), until=True, now=True) if pub else None
     return None
