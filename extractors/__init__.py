@@ -244,6 +244,7 @@ def _sentence_facts(
     return _split_respectively(out, text)
 
 
+_PLACE_PARTS = ("核心区", "全域", "全市", "全省", "郊区", "中心城区", "新城", "城区")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
 
 
@@ -262,7 +263,9 @@ def _split_respectively(facts: list[Fact], text: str) -> list[Fact]:
         while j + 1 < len(out) and out[j + 1].indicator == out[i].indicator:
             j += 1
         parts = [p for p in re.split(r"[、和与及]", out[i].indicator) if p]
-        if j > i and len(parts) == j - i + 1:
+        # 上海核心区与全域供电可靠率分别…: the list names places, the indicator is shared.
+        places = any(p.startswith(_PLACE_PARTS) for p in parts)
+        if j > i and len(parts) == j - i + 1 and not places:
             for k in range(i, j + 1):
                 out[k] = replace(out[k], indicator=parts[k - i])
         i = j + 1
@@ -284,11 +287,13 @@ def _indicator(
     """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it,
     else the topic of the clause before."""
     left = left_phrase(before)
-    counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d]", after_q[:1])
-    if counted or (after_q.startswith("的") and (not left or is_verb(left))):
-        right, head = right_phrase(after_q.removeprefix("的"))
+    counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d+＋]", after_q[:1])
+    described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left))
+    if counted or described:
+        right, head = right_phrase(re.sub(r"^(?:规模)?的", "", after_q))
         if right and not is_relative(head) and not is_verb(right):
-            return right, head
+            # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
+            return (left + right if is_verb(left) and not right.startswith(left) else right), head
     if left and not is_relative(left) and not is_verb(left):
         if previous and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.

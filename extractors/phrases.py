@@ -99,9 +99,10 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
-_LEADING_QUANTITY = re.compile(
-    r"^[\d.]+[万亿]?[A-Za-z\u4e00-\u9fff]{0,4}?(?:立方米|吨|TEU|标准箱|千瓦|平方米|座|层)"
-)
+# A ship's or a building's size inside a noun phrase is its specification (2艘17.5万立方米LNG运输船).
+_SPEC = re.compile(r"[+＋]?[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米|艘|台|个)?")
+# Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
+_COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域")
 
 
 def right_phrase(after: str) -> tuple[str, str]:
@@ -110,19 +111,28 @@ def right_phrase(after: str) -> tuple[str, str]:
     家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业);
     艘17.5万立方米LNG运输船建造合同 -> LNG运输船建造合同 (the ship's size is its specification).
     """
-    after = _LEADING_QUANTITY.sub("", after)
     m = _RIGHT_END.search(after)
     text = after[: m.start()] if m else after
-    # The next number starts the next item of a list: 2个平台、培育40个垂类大模型.
-    digit = re.search(r"\d", text)
-    if digit:
-        text = text[: digit.start()]
-        if "、" in text:
-            text = text[: text.rindex("、")]
-    text = text[:MAX_PHRASE]
-    # 20家左右功能齐全、开放共享的市级中试平台: the head noun follows the last 的.
+    text = _drop_times(text)
+    # The next list item starts at the next number or bound: 2个平台、培育40个…; 企业、近400家….
+    item = re.search(r"、(?=[^、]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|[和及与](?=\d)", text)
+    if item:
+        text = text[: item.start()]
+    text = _SPEC.sub("", text)[:MAX_PHRASE]
+    # 20家左右功能齐全、开放共享的市级中试平台: the head noun follows the last 的 …
     if "的" in text:
-        text = text.rsplit("的", 1)[1] or text
+        before_de, after_de = text.rsplit("的", 1)
+        after_de = trim(after_de)
+        # … unless the words before 的 are the thing counted (200个国家及地区的个人用户).
+        if (
+            before_de.endswith(_COUNTED_BEFORE_DE)
+            or not after_de
+            or is_verb(after_de)
+            or is_relative(after_de)
+        ):
+            text = before_de
+        else:
+            text = after_de
     stop = _right_stop().search(text)
     if stop and stop.start() > 0:
         head = trim(text[: stop.start()])
