@@ -202,7 +202,8 @@ def _sentence_facts(
         future = stated and _is_future(period, document.published)
         lead_end = clause_bounds(text, 0)[1]
         kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, default_kind, future)
-        if kind == default_kind and out and out[-1].kind != kind and not _cue_in(before):
+        continues = bool(out) and indicator.startswith(out[-1].indicator)
+        if kind == default_kind and continues and out[-1].kind != kind and not _cue_in(before):
             kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
@@ -216,6 +217,11 @@ def _sentence_facts(
         if kind == "actual":
             period_start, period_end = _cap_at_publication(period_start, period_end, document.published)
         entity = subject_entity(text[: q.start], document.text) or subject
+        compared = _COMPARED.search(before)
+        if compared and after_q.startswith("的"):
+            # 高于全国5%的GDP增速: the number is the other region's.
+            entity = "全国" if compared.group(1) in ("全国", "我国", "中国") else compared.group(1)
+            indicator = trim(re.split(r"[，。；、]", after_q[1:])[0]) or indicator
         ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
         kept.append(q)
@@ -244,6 +250,9 @@ def _sentence_facts(
     return _split_respectively(out, text)
 
 
+_COMPARED = re.compile(
+    r"(?:高于|低于|超过|超出|快于|慢于|领先|反超|好于)(全国|我国|中国|全球|全省|全市)(?:平均)?(?:水平)?$"
+)
 _PLACE_PARTS = ("核心区", "全域", "全市", "全省", "郊区", "中心城区", "新城", "城区")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
 

@@ -54,11 +54,32 @@ def subject_entity(sentence_before: str, document_text: str) -> str | None:
     at least twice: named entities recur, verb phrases that happen to end in 汽车 or 空间 do not.
     """
     found = None
+    seen = ""
     for clause in _CLAUSE.split(sentence_before):
-        subject = _subject(clause, document_text)
+        subject = _anaphor(clause, seen) or _subject(clause, document_text)
         if subject:
             found = subject
+        seen += clause + "，"
     return found
+
+
+_ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
+
+
+def _anaphor(clause: str, before: str) -> str | None:
+    """该集团 -> the 集团 named last before it: …隶属于希腊卡迪夫航运集团，该集团船队规模达135艘."""
+    m = _ANAPHOR.match(clause)
+    if not m:
+        return None
+    end = before.rfind(m.group(1))
+    if end < 0:
+        return None
+    name = re.split(r"[，,、。；的于和与及在是]", before[max(0, end - 6) : end])[-1]
+    for start, stop, _ in place_spans(name):  # 希腊卡迪夫航运 -> 卡迪夫航运
+        if start == 0 and stop < len(name):
+            name = name[stop:]
+            break
+    return name + m.group(1) if len(name) >= 2 else None
 
 
 def _organisation(head: str, document_text: str) -> str | None:
@@ -67,6 +88,8 @@ def _organisation(head: str, document_text: str) -> str | None:
         return None
     # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
     stem = m.group("stem")
+    if re.search(r"\d|^[一二两三四五六七八九十]", stem):
+        return None  # 10亿元以上项目, 三大船厂: a description, not a name
     recurs = document_text.count(m.group("org")) >= 2 or (len(stem) >= 2 and document_text.count(stem) >= 2)
     if m.group("suffix") not in _strong_suffixes() and not recurs:
         return None

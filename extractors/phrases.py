@@ -99,6 +99,9 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
+_PREDICATE = re.compile(
+    r"^(?:提升|提高|增长|增加|增至|达到|达|下降|降至|降低|减少|为|是|占|同比|较|比|上升|扩大)"
+)
 # A ship's or a building's size inside a noun phrase is its specification (2艘17.5万立方米LNG运输船).
 _SPEC = re.compile(r"[+＋]?[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米|艘|台|个)?")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
@@ -115,7 +118,9 @@ def right_phrase(after: str) -> tuple[str, str]:
     text = after[: m.start()] if m else after
     text = _drop_times(text)
     # The next list item starts at the next number or bound: 2个平台、培育40个…; 企业、近400家….
-    item = re.search(r"、(?=[^、]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|[和及与](?=\d)", text)
+    if _PREDICATE.match(text):
+        return "", ""  # 850万条提升至950万条: a verb follows, the noun was before the number
+    item = re.search(r"[、和及与](?=[^、]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))", text)
     if item:
         text = text[: item.start()]
     text = _SPEC.sub("", text)[:MAX_PHRASE]
