@@ -47,6 +47,11 @@ def _structure() -> tuple[str, ...]:
     return tuple(word_list("noise", "structure"))
 
 
+def _is_structure(head: str) -> bool:
+    """15项具体任务, 6个重点区: the counted noun is a part of a document or a plan, not an activity."""
+    return any(head.endswith(w) and (len(w) > 1 or len(head) <= 3) for w in _structure())
+
+
 @cache
 def _at_start(key: str) -> re.Pattern:
     """A listed word opening the text; words of two or more characters may follow a few modifiers."""
@@ -84,7 +89,7 @@ def noise_reason(
     if q.chinese and counted:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
-        if q.unit == "item" and (head.endswith(_structure()) or _at_start("structure").match(after[:1])):
+        if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after[:1])):
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"

@@ -47,7 +47,8 @@ def trim(phrase: str) -> str:
         before = phrase
         phrase = phrase.strip(" \t，,、")
         for start, end, _name in place_spans(phrase[:8]):
-            if start == 0 and end < len(phrase):
+            # 上海规上工业总产值 -> 规上工业总产值, but 世界级, 全国首个 stay: there the place is an adjective.
+            if start == 0 and end < len(phrase) and phrase[end] not in "级一首领性":
                 phrase = phrase[end:]
                 break
         for word in _lead():
@@ -103,7 +104,7 @@ _PREDICATE = re.compile(
     r"^(?:提升|提高|增长|增加|增至|达到|达|下降|降至|降低|减少|为|是|占|同比|较|比|上升|扩大)"
 )
 # A ship's or a building's size inside a noun phrase is its specification (2艘17.5万立方米LNG运输船).
-_SPEC = re.compile(r"[+＋]?[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米|艘|台|个)?")
+_SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域")
 
@@ -123,7 +124,11 @@ def right_phrase(after: str) -> tuple[str, str]:
     item = re.search(r"[、和及与](?=[^、]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))", text)
     if item:
         text = text[: item.start()]
-    text = _SPEC.sub("", text)[:MAX_PHRASE]
+    text = _SPEC.sub("", text)
+    digit = re.search(r"\d", text)  # the next number belongs to the next item
+    if digit:
+        text = text[: digit.start()]
+    text = text[:MAX_PHRASE]
     # 20家左右功能齐全、开放共享的市级中试平台: the head noun follows the last 的 …
     if "的" in text:
         before_de, after_de = text.rsplit("的", 1)
