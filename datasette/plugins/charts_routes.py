@@ -8,6 +8,9 @@ NAME is a chart name of charts.collect: gdp, gdp.growth, targets-overview, growt
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections import OrderedDict
+from pathlib import Path
 
 from datasette.utils.asgi import NotFound
 
@@ -18,6 +21,8 @@ from datasette import Response, hookimpl
 DATABASE = "zhibiao"
 FILE_FORMATS = ("vl.json", "svg", "png")
 CACHE = {"cache-control": "public, max-age=3600"}
+CACHED_FILES = 256  # rendered chart files kept in memory (a PNG is 50-350 kB)
+_files: OrderedDict[tuple, bytes] = OrderedDict()
 
 # Draws every element with data-vl-spec; errors are shown in the element, not only in the console.
 # `ast: true` makes Vega interpret expressions instead of compiling them with Function().
@@ -166,6 +171,12 @@ async def chart_page(datasette, request):
 async def chart_file(datasette, request):
     name, fmt = request.url_vars["name"], request.url_vars["fmt"]
     db = _database(datasette)
+    # The database is served immutable: a chart file, once drawn, stays right until the file changes.
+    path = Path(db.path) if db.path else None
+    key = (db.name, str(path), path.stat().st_mtime_ns if path else None, name, fmt)
+    if key in _files:
+        _files.move_to_end(key)
+        return Response(_files[key], content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
 
     def build(conn):
         try:
@@ -175,6 +186,10 @@ async def chart_file(datasette, request):
 
     chart = await db.execute_fn(build)
     body = await asyncio.to_thread(render.render, chart, fmt)
+    if db.is_mutable is False:
+        _files[key] = body
+        while len(_files) > CACHED_FILES:
+            _files.popitem(last=False)
     return Response(body, content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
 
 
@@ -189,6 +204,12 @@ async def embed_script(request):
 
 async def charts_css(request):
     return Response(CHARTS_CSS, content_type="text/css; charset=utf-8", headers=CACHE)
+
+
+@hookimpl
+def startup(datasette):
+    # vl-convert takes seconds to bundle Vega: start now, beside the server, not on the first visit.
+    threading.Thread(target=render.vega_bundle, name="vega-bundle", daemon=True).start()
 
 
 @hookimpl
