@@ -66,7 +66,10 @@ def _write(db_path: Path, action: Callable[..., build.Summary], paths: tuple[Pat
 
 
 published_option = click.option(
-    "--published", metavar="YYYY-MM-DD", help="Publication date of plain-text files that state none."
+    "--published",
+    metavar="YYYY-MM-DD",
+    callback=lambda ctx, param, value: _valid_date(ctx, param, value),  # the extract command's check
+    help="Publication date of plain-text files that state none.",
 )
 
 

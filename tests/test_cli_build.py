@@ -180,3 +180,22 @@ def test_default_database_path(tmp_path, monkeypatch):
     assert run("build", str(BULLETIN)).exit_code == 0
     assert (tmp_path / "data" / "zhibiao.db").is_file()
     assert os.listdir(tmp_path / "data") == ["zhibiao.db"]
+
+
+def test_published_date_is_checked(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["build", str(BULLETIN), "--db", str(tmp_path / "x.db"), "--published", "2026-13-01"]
+    )
+    assert result.exit_code == 2
+    assert "'2026-13-01' is not a date of the form YYYY-MM-DD" in result.output
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_published_date_dates_plain_text(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("上海规上工业总产值达4.07万亿元。", encoding="utf-8")
+    path = tmp_path / "x.db"
+    assert run("build", str(note), "--db", str(path), "--published", "2026-02-01").exit_code == 0
+    db = store.connect(str(path))
+    assert db.table("documents").get("note")["published"] == "2026-02-01"
+    db.close()
