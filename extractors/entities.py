@@ -88,7 +88,7 @@ def _organisation(head: str, document_text: str) -> str | None:
         return None
     # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
     stem = m.group("stem")
-    if re.search(r"\d|^[一二两三四五六七八九十]", stem):
+    if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
         return None  # 10亿元以上项目, 三大船厂: a description, not a name
     recurs = document_text.count(m.group("org")) >= 2 or (len(stem) >= 2 and document_text.count(stem) >= 2)
     if m.group("suffix") not in _strong_suffixes() and not recurs:

@@ -24,7 +24,7 @@ _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words that may follow a quantity that is the predicate of its clause (…5.67万亿元，同比增长…).
 _PREDICATE_FOLLOWERS = re.compile(
     r"^(?:同比|比上年|较上年|较|比|增长|下降|增|减|占|和|及|与|或|的|用于|人民币|规模|以上|左右|之多|水平|大关|量级|"
-    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|提升|提高|上升|下降|降至|增至|升至|回落|扩大|缩小|，|。|、|；|（|\(|”|$)"
+    r"其中|为|是|居|位居|排名|稳居|创|再创|实现|完成|成为|同期|年均|提升|提高|上升|下降|降至|增至|升至|回落|扩大|缩小|跃升|攀升|增加|减少|，|。|、|；|（|\(|”|$)"
 )
 
 
@@ -54,11 +54,11 @@ def _is_structure(head: str) -> bool:
 
 @cache
 def _at_start(key: str) -> re.Pattern:
-    """A listed word opening the text; words of two or more characters may follow a few modifiers."""
+    """A listed word opening the text (5个方面…, 3个方向…)."""
     words = word_list("noise", key)
     long = _alt(w for w in words if len(w) > 1)
     short = _alt(w for w in words if len(w) == 1)
-    return re.compile(rf"^(?:[\u4e00-\u9fff“”]{{0,6}}?(?:{long})|(?:{short}))")
+    return re.compile(rf"^(?:{long}|{short})")
 
 
 def noise_reason(
@@ -89,7 +89,7 @@ def noise_reason(
     if q.chinese and counted:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
-        if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after[:1])):
+        if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after)):
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"

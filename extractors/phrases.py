@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from extractors.periods import time_pattern
+from extractors.quantities import find_quantities
 from extractors.regions import place_spans
 from extractors.rulebook import word_list
 
@@ -94,9 +95,14 @@ def is_relative(phrase: str) -> bool:
 
 
 def left_phrase(before: str) -> str:
-    """The noun phrase ending right before a number: the clause text after the last boundary."""
+    """The noun phrase ending right before a number: the clause text after the last boundary
+    and after any other number (从近600亿元跃升到近800亿元 -> '' for the second)."""
     parts = re.split(r"[，。；：,;:！？]", before)
     text = parts[-1] if parts else before
+    text = _drop_times(text)
+    quantities = find_quantities(text)
+    if quantities:
+        text = text[quantities[-1].end :]
     return trim(text[-MAX_PHRASE:])
 
 
