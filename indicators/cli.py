@@ -57,7 +57,7 @@ def _write(db_path: Path, action: Callable[..., build.Summary], paths: tuple[Pat
         )
     except (build.BuildFailed, build.NoDatabase, build.ExtractionFailed, store.UnknownIndicator) as error:
         raise click.ClickException(str(error)) from error
-    except sqlite3.Error as error:  # a full disk, a locked or corrupt file
+    except (sqlite3.Error, OSError) as error:  # a full disk, a locked or corrupt file, no permission
         raise click.ClickException(f"{db_path}: {error}; the database was left unchanged.") from error
     except KeyboardInterrupt:
         click.echo(f"Interrupted: {db_path} was left unchanged.", err=True)

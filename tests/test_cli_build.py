@@ -199,3 +199,12 @@ def test_published_date_dates_plain_text(tmp_path):
     db = store.connect(str(path))
     assert db.table("documents").get("note")["published"] == "2026-02-01"
     db.close()
+
+
+def test_add_to_a_file_that_is_not_a_database(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 100, encoding="utf-8")
+    result = run("add", str(BULLETIN), "--db", str(notes))
+    assert result.exit_code == 1
+    assert f"{notes}: file is not a database; the database was left unchanged." in result.stderr
+    assert notes.read_text(encoding="utf-8") == "not a database\n" * 100
