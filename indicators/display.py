@@ -188,6 +188,12 @@ def mark_spans(text: str, spans: Iterable[Span]) -> Markup:
 
 
 KIND_NAMES = {"actual": "实际", "estimate": "预计", "target": "目标"}
+QUALIFIER_NAMES = {
+    "exact": "准确",
+    "approx": "约",
+    "lower_bound": "下限 (超/突破/以上)",
+    "upper_bound": "上限 (不超过/以内)",
+}
 MEASURE_NAMES = {
     "level": "总量",
     "growth": "增速",

@@ -209,9 +209,27 @@ async def test_array_shape_gives_the_next_page_in_a_link_header(ds):
     )
 
 
-async def test_views_paginate_by_offset(ds):
-    first = (await get(ds, "/zhibiao/series.json?_size=3")).json()
-    assert first["next"] == "3"
+async def test_canned_queries_do_not_hide_tables_or_views(ds, db_path):
+    db = store.connect(str(db_path))
+    names = set(db.table_names()) | set(db.view_names())
+    assert names.isdisjoint(publish.load_metadata()["databases"]["zhibiao"]["queries"])
+
+
+@pytest.mark.parametrize("table", ["series", "revisions", "targets_vs_actuals", "documents"])
+@pytest.mark.parametrize("sort", ["", "&_sort=entity", "&_sort_desc=published", "&_sort_desc=status"])
+async def test_every_table_paginates_completely(ds, db_path, table, sort):
+    db = store.connect(str(db_path))
+    if sort and sort.split("=")[-1] not in db[table].columns_dict:
+        pytest.skip(f"{table} has no {sort.split('=')[-1]} column")
+    expected = sorted(json.dumps(dict(r), sort_keys=True) for r in db.query(f"select * from [{table}]"))
+    seen, path = [], f"/zhibiao/{table}.json?_size=2&_shape=objects{sort}"
+    while path:
+        data = (await get(ds, path)).json()
+        seen += [
+            json.dumps({k: v for k, v in r.items() if k != "rowid"}, sort_keys=True) for r in data["rows"]
+        ]
+        path = data["next_url"] and urlsplit(data["next_url"])._replace(scheme="", netloc="").geturl()
+    assert sorted(seen) == expected
 
 
 # CSV -------------------------------------------------------------------------------------------------
@@ -260,6 +278,7 @@ async def test_streamed_csv_has_one_bom_and_every_row(db_path, query):
         "/zhibiao/revisions.csv",
         "/zhibiao/targets_vs_actuals.csv",
         "/zhibiao/latest_values.csv",
+        "/zhibiao/target_progress.csv",
         "/zhibiao/indicator_series.csv?indicator_id=gdp",
         "/zhibiao.csv?sql=select+name+from+indicators",
     ],
@@ -307,7 +326,7 @@ async def test_one_indicators_series(ds):
 
 
 async def test_targets_vs_actuals_query(ds):
-    rows = await query(ds, "targets_vs_actuals")
+    rows = await query(ds, "target_progress")
     status = {(r["indicator_id"], r["entity"], r["target_period_end"]): r["status"] for r in rows}
     assert status[("software_revenue", "上海", "2025-12")] == "met"
     assert status[("ic_revenue", "浙江", "2030-12")] in ("not_yet_due", "no_actual")

@@ -1,60 +1,81 @@
 """Complete pagination of sorted tables (Datasette 0.65 loses rows without this).
 
 Datasette 0.65 orders the first page of a sorted table by the sort column alone and later pages
-(`_next=`) by the sort column then the primary key. When rows tied on the sort column straddle the
-end of the first page (facts sorted by period_end: dozens share 2025-12), the two orders disagree
-and following `next_url` skips some rows and repeats others. Here, a first page of a sorted table
-gets a `_next` token that lets every row through but makes Datasette add the primary-key
+(`_next=`) by the sort column then the primary key (or rowid). When rows tied on the sort column
+straddle the end of the first page (facts sorted by period_end: dozens share 2025-12), the two
+orders disagree and following `next_url` skips some rows and repeats others. Here, a first page of
+a sorted table gets a `_next` token that lets every row through but makes Datasette add the
 tie-breaker, so every page uses the same order. A full CSV export (`_stream=on`) cannot take a
-`_next`, so it runs in primary-key order, which has no ties: complete, whatever sort was asked for.
+`_next`, so it runs in key order, which has no ties: complete, whatever sort was asked for.
 """
 
+import weakref
 from urllib.parse import parse_qsl, urlencode
 
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 
 from datasette import hookimpl
 
 DATABASE = "zhibiao"
-# Tables with a single TEXT primary key: any non-empty id sorts after ''.
-TEXT_PK_TABLES = {"facts": "id", "documents": "id", "indicators": "id"}
-# `_next` values that start before every row: ascending, NULLs come first and '$null' with an empty
-# key admits them all; descending, every number and text value sorts below U+10FFFF.
-FROM_START_ASC = "$null,"
-FROM_START_DESC = tilde_encode("\U0010ffff") + ","
-SENTINELS = {FROM_START_ASC, FROM_START_DESC}
+# A `_next` sort value before every row: ascending, NULLs come first and '$null' admits them all;
+# descending, every number and text value sorts below U+10FFFF.
+START_ASC = "$null"
+START_DESC = tilde_encode("\U0010ffff")
+# A key value below every key: any non-empty text id sorts after ''; any rowid after the smallest int.
+KEY_START = {"text": "", "integer": str(-(2**63))}
+
+# datasette -> {table: (key column, key start) or None}: the database is immutable, so is its schema.
+_keys: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def table_of(path: str) -> str | None:
-    """'facts' for /zhibiao/facts, /zhibiao/facts.json and /zhibiao/facts.csv; else None."""
+async def table_key(datasette, name: str) -> tuple[str, str] | None:
+    """('id', '') for a table keyed by one TEXT column, ('rowid', '-9…') for a rowid table, else None."""
+    known = _keys.setdefault(datasette, {})
+    if name not in known:
+        db = datasette.get_database(DATABASE)
+        key = None
+        if name in await db.table_names() and name not in await db.view_names():
+            pks = await db.primary_keys(name)
+            types = {c.name: (c.type or "").lower() for c in await db.table_column_details(name)}
+            if not pks:
+                key = ("rowid", KEY_START["integer"])
+            elif len(pks) == 1 and types.get(pks[0]) in KEY_START:
+                key = (pks[0], KEY_START[types[pks[0]]])
+        known[name] = key
+    return known[name]
+
+
+def table_name(path: str) -> str | None:
+    """'facts' for /zhibiao/facts, /zhibiao/facts.json and /zhibiao/facts.csv; None for other paths."""
     prefix = f"/{DATABASE}/"
-    if not path.startswith(prefix):
+    if not path.startswith(prefix) or "/" in path[len(prefix) :]:
         return None
     name = path[len(prefix) :]
     for suffix in (".json", ".csv"):
         name = name.removesuffix(suffix)
-    return name if name in TEXT_PK_TABLES else None
+    return tilde_decode(name) if name else None
 
 
-def rewrite(args: list[tuple[str, str]], table: str, table_metadata: dict) -> list[tuple[str, str]]:
-    """The query arguments Datasette should see for a request on `table`."""
-    keys = {key for key, _ in args}
-    pk = TEXT_PK_TABLES[table]
+def rewrite(args: list[tuple[str, str]], key: tuple[str, str], metadata: dict) -> list[tuple[str, str]]:
+    """The query arguments Datasette should see for a request on a table keyed by `key`."""
+    column, start = key
+    keys = {k for k, _ in args}
     if "_stream" in keys:
+        starts = (f"{START_ASC},{start}", f"{START_DESC},{start}")
         args = [
-            (k, v)
-            for k, v in args
-            if k not in ("_sort", "_sort_desc") and not (k == "_next" and v in SENTINELS)
+            (k, v) for k, v in args if k not in ("_sort", "_sort_desc") and not (k == "_next" and v in starts)
         ]
-        return [*args, ("_sort", pk)]
+        return args if column == "rowid" else [*args, ("_sort", column)]
     if "_next" in keys:
         return args
-    sort = dict(args).get("_sort") or (None if "_sort_desc" in keys else table_metadata.get("sort"))
-    sort_desc = dict(args).get("_sort_desc") or (None if "_sort" in keys else table_metadata.get("sort_desc"))
-    if sort and sort != pk:
-        return [*args, ("_next", FROM_START_ASC)]
+    given = dict(args)
+    sort, sort_desc = given.get("_sort"), given.get("_sort_desc")
+    if not (sort or sort_desc):
+        sort, sort_desc = metadata.get("sort"), metadata.get("sort_desc")
+    if sort and sort != column:
+        return [*args, ("_next", f"{START_ASC},{start}")]
     if sort_desc and not sort:
-        return [*args, ("_next", FROM_START_DESC)]
+        return [*args, ("_next", f"{START_DESC},{start}")]
     return args
 
 
@@ -62,12 +83,14 @@ def rewrite(args: list[tuple[str, str]], table: str, table_metadata: dict) -> li
 def asgi_wrapper(datasette):
     def wrap(app):
         async def wrapped(scope, receive, send):
-            table = table_of(scope.get("path", "")) if scope.get("type") == "http" else None
-            if table and scope.get("method") in ("GET", "HEAD"):
-                args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-                new_args = rewrite(args, table, datasette.table_metadata(DATABASE, table))
-                if new_args != args:
-                    scope = dict(scope, query_string=urlencode(new_args).encode("latin-1"))
+            name = table_name(scope.get("path", "")) if scope.get("type") == "http" else None
+            if name and scope.get("method") in ("GET", "HEAD") and DATABASE in datasette.databases:
+                key = await table_key(datasette, name)
+                if key:
+                    args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+                    new_args = rewrite(args, key, datasette.table_metadata(DATABASE, name))
+                    if new_args != args:
+                        scope = dict(scope, query_string=urlencode(new_args).encode("latin-1"))
             await app(scope, receive, send)
 
         return wrapped

@@ -13,6 +13,7 @@ from datasette import hookimpl
 from indicators.display import (
     KIND_NAMES,
     MEASURE_NAMES,
+    QUALIFIER_NAMES,
     Span,
     evidence_html,
     format_period,
@@ -62,7 +63,7 @@ async def home_data(datasette) -> dict:
               sum(f.kind = 'target') as n_targets
             from indicators i join facts f on f.indicator_id = i.id
             group by i.id
-            order by i.tier = 'core' desc, n_facts desc, i.id"""
+            order by i.tier = 'core' desc, i.rowid"""  # core first, then in catalogue order
         )
     ]
     latest_sql = (await datasette.get_canned_query(DATABASE, "latest_values", None))["sql"]
@@ -71,11 +72,10 @@ async def home_data(datasette) -> dict:
         if r["indicator_id"]:
             latest[r["indicator_id"]].append(dict(r))
     for ind in indicators:
-        rows = sorted(
-            latest.get(ind["id"], []),
-            key=lambda r: (r["period_end"] or "", -MEASURE_ORDER.get(r["measure"], 9), r["n_reports"] or 0),
-            reverse=True,
-        )
+        # Amounts before rates, then the newest period, then the most reported.
+        rows = sorted(latest.get(ind["id"], []), key=lambda r: -(r["n_reports"] or 0))
+        rows.sort(key=lambda r: r["period_end"] or "", reverse=True)
+        rows.sort(key=lambda r: MEASURE_ORDER.get(r["measure"], 9))
         ind["n_latest"] = len(rows)
         ind["latest"] = [
             {
@@ -101,7 +101,7 @@ async def home_data(datasette) -> dict:
         "links": {
             "facts": table_url(datasette, "facts"),
             "series": table_url(datasette, "series"),
-            "targets": datasette.urls.path(f"/{DATABASE}/targets_vs_actuals"),
+            "targets": table_url(datasette, "targets_vs_actuals"),
             "revisions": table_url(datasette, "revisions"),
             "documents": table_url(datasette, "documents"),
             "indicators": table_url(datasette, "indicators"),
@@ -153,6 +153,7 @@ async def fact_data(datasette, fact_id: str) -> dict | None:
         "period": format_period(fact["period_start"], fact["period_end"]),
         "kind_name": KIND_NAMES.get(fact["kind"], fact["kind"]),
         "measure_name": MEASURE_NAMES.get(fact["measure"], fact["measure"]),
+        "qualifier_name": QUALIFIER_NAMES.get(fact["qualifier"], fact["qualifier"]),
         "evidence_html": evidence_html(
             fact["evidence"],
             fact["evidence_start"],
