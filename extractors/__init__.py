@@ -15,7 +15,15 @@ from extractors.entities import document_region, headline_entity, subject_entity
 from extractors.kinds import has_cue as _cue_in
 from extractors.kinds import kind_of, measure_of
 from extractors.noise import COUNT_UNITS, noise_reason
-from extractors.periods import Period, TimeMention, find_times, parse_published, year_period, ym
+from extractors.periods import (
+    Period,
+    TimeMention,
+    find_times,
+    parse_published,
+    reference_date,
+    year_period,
+    ym,
+)
 from extractors.phrases import is_relative, is_verb, left_phrase, right_phrase, trim
 from extractors.quantities import Quantity, find_quantities, qualifier_after
 from extractors.rulebook import word_list
@@ -58,13 +66,16 @@ class _Unit:
 def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact]:
     """Every indicator fact in `document`, in order of appearance."""
     catalogue = catalogue or load_catalogue()
+    # Relative time words (去年, 今明两年, 全年) are read against the publication date, or, for a
+    # document that states none, against the latest year it reports on.
+    reference = document.published or reference_date(document.text)
     default_kind = "target" if document.source_kind == "bulletin" else "actual"
     facts: list[Fact] = []
     headline_facts: list[Fact] = []
     for unit in _units(document):
         # Split.
         title_year = _title_year(unit.title) or _title_year(document.title)
-        plan = _plan_period(document, unit)
+        plan = _plan_period(document, unit, reference)
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
@@ -79,10 +90,11 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                     carried = carried_whole  # 会上首发了…: the date of the event just told
                 # Find quantities and the times around them.
                 quantities = find_quantities(sent.text)
-                times, next_year = find_times(sent.text, document.published, context_year)
+                times, next_year = find_times(sent.text, reference, context_year)
                 if quantities:
                     found = _sentence_facts(
                         document,
+                        reference,
                         sent,
                         quantities,
                         times,
@@ -113,13 +125,13 @@ def _carry(period: Period) -> Period:
     return replace(year, whole_year=period.whole_year)
 
 
-def _plan_period(document: Document, unit: _Unit) -> Period | None:
+def _plan_period(document: Document, unit: _Unit, reference: str | None) -> Period | None:
     """A plan horizon in a bulletin item's opening sentence (…总体方案（2026—2030年）, 到2028年) holds for the item."""
     if document.source_kind != "bulletin" or unit.title is None:
         return None
     lead = next(sentences(document.text, unit.headline_end, unit.end), None)
     text = (unit.title or "") + "。" + (lead.text if lead else "")
-    times, _ = find_times(text, document.published)
+    times, _ = find_times(text, reference)
     plans = [t.period for t in times if not t.comparison and (t.period.span or t.period.until)]
     return plans[0] if plans else None
 
@@ -159,6 +171,7 @@ def _is_boilerplate(text: str) -> bool:
 
 def _sentence_facts(
     document: Document,
+    reference: str | None,
     sent: Span,
     quantities: list[Quantity],
     times: list[TimeMention],
@@ -197,9 +210,9 @@ def _sentence_facts(
         if not indicator:
             continue
         # Resolve period, kind, entity.
-        period, stated = _period_for(q, times, carried, context_year, document.published, text)
+        period, stated = _period_for(q, times, carried, context_year, reference, text)
         baseline = bool(re.search(r"(?:由|从)$", before))
-        future = stated and _is_future(period, document.published)
+        future = stated and _is_future(period, reference)
         lead_end = clause_bounds(text, 0)[1]
         kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, default_kind, future)
         continues = bool(out) and indicator.startswith(out[-1].indicator)
@@ -207,15 +220,15 @@ def _sentence_facts(
             kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
-        if kind != "actual" and _long_past(period, document.published):
+        if kind != "actual" and _long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
-            pub = parse_published(document.published)
+            pub = parse_published(reference)
             if pub and context_year is None:
                 period = year_period(pub[0])
         period_start, period_end = _bounds(period, q, measure, before)
         if kind == "actual":
-            period_start, period_end = _cap_at_publication(period_start, period_end, document.published)
+            period_start, period_end = _cap_at_publication(period_start, period_end, reference)
         entity = subject_entity(text[: q.start], document.text) or subject
         compared = _COMPARED.search(before)
         if compared and after_q.startswith("的"):

@@ -198,3 +198,15 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
     if g["now"]:
         return Period(None, ym(*pub), until=True, now=True) if pub else None
     return None
+
+
+_REPORTED_YEAR = re.compile(r"(?<![到至止\d—–~-])((?:19|20)\d\d)年(?!前|底|末|年底|年末|\d|[—–~-])")
+
+
+def reference_date(text: str) -> str | None:
+    """For a text with no publication date: the end of the latest year it reports on (2025年上半年 -> 2025-12-31).
+
+    Years that are targets (到2027年, 2027年前, 2025年底) or the ends of spans are left out.
+    """
+    years = [int(y) for y in _REPORTED_YEAR.findall(text)]
+    return f"{max(years):04d}-12-31" if years else None
