@@ -80,6 +80,7 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<span>{_alt(data['relative_spans'])})",
                 rf"(?P<rel>{_alt(data['relative_years'])})(?P<rel_end>{_alt(data['year_end'])})?",
                 rf"(?P<whole>{_alt(data['whole_year'])})",
+                rf"(?P<season>{_alt(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
                 rf"(?P<now>{_alt(data['now'])})",
             ]
@@ -191,6 +192,10 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         # 全年 in an article of the first quarter reports the year just ended.
         year = pub[0] - 1 if pub[1] <= 3 else pub[0]
         return replace(year_period(year), whole_year=True)
+    if g["season"]:
+        first, last = data["seasons"][g["season"]]
+        year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)
+        return Period(ym(year, first), ym(year, last)) if year else None
     if g["later"]:
         if not context_year:
             return None

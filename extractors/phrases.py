@@ -127,7 +127,7 @@ def right_phrase(after: str) -> tuple[str, str]:
     # The next list item starts at the next number or bound: 2个平台、培育40个…; 企业、近400家….
     if _PREDICATE.match(text):
         return "", ""  # 850万条提升至950万条: a verb follows, the noun was before the number
-    item = re.search(r"[、和及与](?=[^、]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))", text)
+    item = re.search(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))", text)
     if item:
         text = text[: item.start()]
     text = _SPEC.sub("", text)
