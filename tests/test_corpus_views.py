@@ -95,8 +95,8 @@ def test_shanghai_software_revenue_january_to_november_2025(db):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="extraction: 15000亿元 comes out as an estimate, not a target, and 6841亿元 as a 2021-2025 estimate, "
-    "not the 2020 actual (remove this mark when the extractor states them right)",
+    reason="extraction: the facts of 2650700335_1 have entity 上海软件, not 上海 "
+    "(remove this mark when the extractor reads the entity right)",
 )
 def test_software_revenue_beat_the_14th_plan_target(db):
     # 2650700335_1: 超额完成“十四五”产业营收目标（15000亿元），较2020年（软信业营业收入6841亿元）
