@@ -55,12 +55,27 @@ def subject_entity(sentence_before: str, document_text: str) -> str | None:
     """
     found = None
     seen = ""
-    for clause in _CLAUSE.split(sentence_before):
+    clauses = _CLAUSE.split(sentence_before)
+    for clause in clauses:
         subject = _anaphor(clause, seen) or _subject(clause, document_text)
         if subject:
             found = subject
         seen += clause + "，"
-    return found
+    return _agent_place(clauses[-1]) or found
+
+
+def _agent_place(clause: str) -> str | None:
+    """带动所在徐汇区集聚超1500家AI企业: a district or city inside the clause that does the counting."""
+    for start, end, name in place_spans(clause):
+        if name in ("全国", "全球"):
+            continue
+        if clause[max(0, start - 2) : start] in ("所在", "位于") or clause[end : end + 2] in (
+            "集聚",
+            "拥有",
+            "共有",
+        ):
+            return clause[start:end]
+    return None
 
 
 _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
