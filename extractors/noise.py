@@ -84,7 +84,9 @@ def noise_reason(
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
         return "media"
-    if _at_end("spec", ".{0,4}").search(clause_before[-10:]):
+    if _at_end("spec", ".{0,4}").search(clause_before[-10:]) or _words("conventional").search(
+        sentence_before
+    ):
         return "spec"
     if q.chinese and counted:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
@@ -93,7 +95,7 @@ def noise_reason(
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
-        if q.unit in ("person", "person_time", "enterprise") and _words("attendance").search(after[:14]):
+        if q.unit in ("person", "person_time", "enterprise") and _words("attendance").search(after[:20]):
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
             return "attribute"  # 50人论坛, 30人团队

@@ -53,6 +53,6 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
                 "comparison"),
     "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
-              "media", "spec", "quoted_names"),
+              "media", "spec", "conventional", "quoted_names"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop"),
 }  # fmt: skip
