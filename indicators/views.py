@@ -5,8 +5,8 @@ add run after writing facts. As SQL views they were recomputed on every request 
 over all facts), seconds per page at 100 000 facts, past Datasette's time limit; as tables they are
 indexed and read in milliseconds, and the file Datasette serves is read-only anyway.
 
-A *key* is indicator × entity × kind × measure × unit × period. A fact with no catalogue indicator
-(indicator_id null) is keyed on its indicator text instead.
+A *key* is indicator × entity × kind × measure × unit × period (upper bounds apart). A fact with no
+catalogue indicator (indicator_id null) is keyed on its indicator text instead.
 """
 
 from __future__ import annotations
@@ -18,15 +18,18 @@ from sqlite_utils import Database
 from indicators.store import NUMBER
 
 # Facts with their key; `vagueness` ranks qualifiers: an exact figure beats 约 and 超/不超过.
+# Upper bounds are keyed apart: a range (力争增长0.8%—1.3%) is two facts, a lower and an upper
+# bound, and they are not two reports of one figure.
 KEYED = """
 keyed AS (
   SELECT f.*,
     CASE WHEN f.indicator_id IS NULL THEN f.indicator END AS indicator_key,
+    f.qualifier = 'upper_bound' AS is_upper,
     CASE f.qualifier WHEN 'exact' THEN 0 WHEN 'approx' THEN 1 ELSE 2 END AS vagueness
   FROM facts f
 )"""
 
-KEY = "indicator_id, indicator_key, entity, kind, measure, unit, period_start, period_end"
+KEY = "indicator_id, indicator_key, entity, kind, measure, unit, period_start, period_end, is_upper"
 
 # Two reports disagree when their values differ by more than 0.1 % of the larger one.
 DISAGREE = "max_value - min_value > 0.001 * max(abs(max_value), abs(min_value))"
@@ -58,7 +61,7 @@ SELECT s.indicator_id, coalesce(i.name, s.indicator) AS indicator, s.entity, s.k
   s.id AS fact_id, s.doc
 FROM summed s LEFT JOIN indicators i ON i.id = s.indicator_id
 WHERE s.pick = 1
-ORDER BY indicator, s.entity, s.kind, s.measure, s.period_end, s.period_start
+ORDER BY indicator, s.entity, s.kind, s.measure, s.period_end, s.period_start, s.unit, s.is_upper, s.id
 """
 
 REVISIONS = f"""

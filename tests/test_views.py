@@ -125,7 +125,7 @@ def test_series_has_one_row_per_key(db):
     (n_series,) = db.execute("select count(*) from series").fetchone()
     (n_keys,) = db.execute(
         "select count(*) from (select distinct coalesce(indicator_id, '#' || indicator), entity, kind, measure, "
-        "unit, period_start, period_end from facts)"
+        "unit, period_start, period_end, qualifier = 'upper_bound' from facts)"
     ).fetchone()
     assert n_series == n_keys
     assert db.execute("select sum(n_reports) from series").fetchone()[0] == db.table("facts").count
@@ -270,4 +270,53 @@ def test_refresh_follows_changed_facts(tmp_path):
     (row,) = rows(database, "select * from targets_vs_actuals")
     assert (row["actual_value"], row["status"]) == (684100000000, "behind")
     assert database.execute("select count(*) from series").fetchone()[0] == 4
+    database.close()
+
+
+def test_target_range_is_two_bounds_not_a_revision(tmp_path):
+    from db_samples import YEAR_2025, document, fact
+
+    database = store.connect(str(tmp_path / "range.db"))
+    store.create_tables(database)
+    views.create_tables(database)
+    store.write_indicators(database, CATALOGUE)
+    plan = document("plan_2025", "2025-01-20", "2025年全市生产总值增长目标为5%—5.5%。")
+    growth = {"indicator": "生产总值", "indicator_id": "gdp", "period": YEAR_2025, "kind": "target"}
+    bounds = [
+        fact(
+            plan,
+            "2025年全市生产总值增长目标为5%—5.5%",
+            "5%",
+            "5",
+            measure="growth",
+            unit="%",
+            qualifier="lower_bound",
+            **growth,
+        ),  # fmt: skip
+        fact(
+            plan,
+            "2025年全市生产总值增长目标为5%—5.5%",
+            "5.5%",
+            "5.5",
+            measure="growth",
+            unit="%",
+            qualifier="upper_bound",
+            **growth,
+        ),  # fmt: skip
+    ]
+    store.write_document(database, plan, bounds, "t")
+    store.write_document(database, INDUSTRY, facts_of(INDUSTRY), "t")
+    views.refresh(database)
+    targets = rows(database, "select value, qualifier, n_reports, disagree from series where kind = 'target'")
+    assert targets == [
+        {"value": 5, "qualifier": "lower_bound", "n_reports": 1, "disagree": 0},
+        {"value": 5.5, "qualifier": "upper_bound", "n_reports": 1, "disagree": 0},
+    ]
+    assert rows(database, "select * from revisions where kind = 'target'") == []
+    # 5.4 % is within the range: above the lower bound, below the upper one.
+    got = rows(database, "select target_value, actual_value, direction, status from targets_vs_actuals")
+    assert got == [
+        {"target_value": 5, "actual_value": 5.4, "direction": "up", "status": "met"},
+        {"target_value": 5.5, "actual_value": 5.4, "direction": "down", "status": "met"},
+    ]
     database.close()
