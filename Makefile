@@ -33,6 +33,7 @@ serve: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(PY) benchmarks/extract.py
+	$(PY) benchmarks/build.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
