@@ -108,7 +108,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                     target = headline_facts if headline else facts
                     target.extend(found)
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
-                subject = subject_entity(sent.text, document.text) or subject
+                subject = subject_entity(sent.text, document.text, carry=True) or subject
                 explicit = [t.period for t in times if not t.comparison]
                 carried = explicit[-1] if explicit else carried
                 carried_whole = carried

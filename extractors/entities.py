@@ -47,16 +47,19 @@ def headline_entity(headline: str, document_text: str) -> str | None:
     return _subject(headline, document_text)
 
 
-def subject_entity(sentence_before: str, document_text: str) -> str | None:
+def subject_entity(sentence_before: str, document_text: str, carry: bool = False) -> str | None:
     """The place or organisation opening the last clause (before the number) that opens with one.
 
     An organisation is a name ending in an org suffix (集团, 科技, 电网 …) that the document names
     at least twice: named entities recur, verb phrases that happen to end in 汽车 or 空间 do not.
+    With `carry` (the subject the next sentences inherit), a part named after 其中 does not count.
     """
     found = None
     seen = ""
     clauses = _CLAUSE.split(sentence_before)
     for clause in clauses:
+        if carry and clause.lstrip("，, ").startswith("其中"):
+            continue
         subject = _anaphor(clause, seen) or _subject(clause, document_text)
         if subject:
             found = subject
@@ -99,8 +102,8 @@ def _anaphor(clause: str, before: str) -> str | None:
 
 def _organisation(head: str, document_text: str) -> str | None:
     m = _org_pattern().match(head)
-    if not m:
-        return None
+    if not m or head[m.end() : m.end() + 1] == "的":
+        return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
     # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
     stem = m.group("stem")
     if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
