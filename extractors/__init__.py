@@ -70,6 +70,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     # document that states none, against the latest year it reports on.
     reference = document.published or reference_date(document.text)
     default_kind = "target" if document.source_kind == "bulletin" else "actual"
+    report_year = _report_year(document, reference)
     facts: list[Fact] = []
     headline_facts: list[Fact] = []
     for unit in _units(document):
@@ -101,6 +102,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                         carried,
                         context_year,
                         subject,
+                        report_year,
                         default_kind,
                         catalogue,
                     )
@@ -115,6 +117,18 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                 carried = _carry(carried) if carried else None
                 context_year = next_year
     return _merge_headlines(facts, headline_facts)
+
+
+def _report_year(document: Document, reference: str | None) -> int | None:
+    """The year an article reports on: its title's, else, early in a year, the year before when
+    the text names it at least twice (January articles report last year's figures)."""
+    year = _title_year(document.title)
+    pub = parse_published(reference)
+    if year or not pub:
+        return year
+    if pub[1] <= 3 and document.text.count(f"{pub[0] - 1}年") >= 2:
+        return pub[0] - 1
+    return None
 
 
 def _carry(period: Period) -> Period:
@@ -178,6 +192,7 @@ def _sentence_facts(
     carried: Period | None,
     context_year: int | None,
     subject: str | None,
+    report_year: int | None,
     default_kind: str,
     catalogue: Catalogue,
 ) -> list[Fact]:
@@ -210,7 +225,8 @@ def _sentence_facts(
         if not indicator:
             continue
         # Resolve period, kind, entity.
-        period, stated = _period_for(q, times, carried, context_year, reference, text)
+        rate = measure in ("growth", "pp_change")
+        period, stated = _period_for(q, times, carried, context_year, reference, text, rate, report_year)
         baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and _is_future(period, reference)
         lead_end = clause_bounds(text, 0)[1]
@@ -363,6 +379,8 @@ def _period_for(
     context_year: int | None,
     published: str | None,
     text: str = "",
+    rate: bool = False,
+    report_year: int | None = None,
 ) -> tuple[Period | None, bool]:
     """(period, stated in the sentence): the last time expression before the number in its sentence,
     else an end date after it, else the paragraph's, else the article's, else the publication month."""
@@ -381,6 +399,8 @@ def _period_for(
         return carried, False
     if context_year:
         return year_period(context_year), False
+    if rate and report_year:
+        return year_period(report_year), False  # a growth rate with no date is the year reported on
     pub = parse_published(published)
     return (Period(None, ym(*pub), until=True, now=True) if pub else None), False
 
