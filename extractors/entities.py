@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from extractors.periods import time_pattern
-from extractors.regions import first_place, home_words, place_spans
+from extractors.regions import first_place, home_words, leading_place, place_spans
 from extractors.rulebook import rules, word_list
 from indicators.model import Document
 
@@ -127,18 +127,12 @@ def _subject(clause: str, document_text: str) -> str | None:
     org = _organisation(head, document_text)
     if org:
         return org
-    spans = place_spans(head[:16])
-    if spans and spans[0][0] == 0:
-        # The most specific of the places that open the clause: 广东东莞 -> 东莞.
-        last = spans[0]
-        for span in spans[1:]:
-            if span[0] != last[1]:
-                break
-            last = span
-        rest = head[last[1] :]
-        if rest.startswith(tuple(word_list("regions", "zones"))):
-            return head[: last[1]] + next(z for z in word_list("regions", "zones") if rest.startswith(z))
-        return last[2]
+    lead = leading_place(head)
+    if lead:
+        # The most specific of the places that open the clause: 广东东莞 -> 东莞; 上海核心区 keeps its zone.
+        end, name = lead
+        zone = next((z for z in word_list("regions", "zones") if head[end:].startswith(z)), None)
+        return head[:end] + zone if zone else name
     return None
 
 

@@ -6,7 +6,7 @@ import re
 import statistics
 from functools import cache
 
-from extractors.regions import first_place
+from extractors.regions import first_place, leading_place
 from extractors.rulebook import word_list
 from indicators.model import Section
 
@@ -81,7 +81,10 @@ def bulletin_sections(text: str) -> tuple[Section, ...]:
         if prev_done and _is_headline(stripped) and not stripped.startswith(("一是", "二是", "三是")):
             if sections:
                 sections[-1] = _close(sections[-1], start)
-            sections.append(Section(start, len(text), stripped, heading, first_place(stripped)))
+            lead = leading_place(stripped)
+            sections.append(
+                Section(start, len(text), stripped, heading, lead[1] if lead else first_place(stripped))
+            )
         prev_done = stripped.endswith(_TERMINAL) or _is_headline(stripped)
     return tuple(sections)
 

@@ -92,8 +92,8 @@ def parse_fraction(text: str) -> Decimal:
 def parse_amount(text: str) -> Decimal:
     """A number with its magnitudes: '5.67万亿' -> 5.67E12, '1.2万' -> 12000, '三千五百万' -> 3.5E7."""
     m = re.fullmatch(rf"({ARABIC}|[〇零一二两三四五六七八九十百千]+)((?:万|亿)*)", text)
-    if not m:
-        raise NotANumber(text)
+    if not m or not (re.fullmatch(ARABIC, m.group(1)) or is_chinese_numeral(m.group(1))):
+        raise NotANumber(text)  # 十百千万 is a programme name, not a numeral
     value = parse_number(m.group(1))
     for ch in m.group(2):
         value *= CN_MAGNITUDES[ch]

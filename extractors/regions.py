@@ -35,6 +35,19 @@ def place_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def leading_place(text: str) -> tuple[int, str] | None:
+    """(end, name) of the most specific of the places that open `text`: 广东东莞… -> 东莞."""
+    spans = place_spans(text[:16])
+    if not spans or spans[0][0] != 0:
+        return None
+    last = spans[0]
+    for span in spans[1:]:
+        if span[0] != last[1]:
+            break
+        last = span
+    return last[1], last[2]
+
+
 def first_place(text: str, local: bool = False) -> str | None:
     """The first place named in `text`, or None; with `local`, a province, city or district first."""
     spans = place_spans(text)
