@@ -246,19 +246,20 @@ def _sentence_facts(
         if kind == "actual":
             period_start, period_end = _cap_at_publication(period_start, period_end, reference)
         entity = subject_entity(text[: q.start], document.text) or subject
+        if entity and indicator.startswith(entity) and len(indicator) > len(entity) + 1:
+            indicator = indicator[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
         compared = _COMPARED.search(before)
         if compared and after_q.startswith("的"):
             # 高于全国5%的GDP增速: the number is the other region's.
             entity = "全国" if compared.group(1) in ("全国", "我国", "中国") else compared.group(1)
             indicator = trim(re.split(r"[，。；、]", after_q[1:])[0]) or indicator
-        ind = catalogue.match(indicator, q.unit if measure == "level" else None)
         # Build facts.
         kept.append(q)
         out.append(
             Fact(
                 doc=document.id,
                 indicator=indicator,
-                indicator_id=ind.id if ind else None,
+                indicator_id=None,  # set from the catalogue once lists are split
                 entity=entity,
                 period_start=period_start,
                 period_end=period_end,
@@ -276,7 +277,7 @@ def _sentence_facts(
                 quantity_end=sent.start + q.end,
             )
         )
-    return _split_respectively(out, text)
+    return [_with_catalogue_id(f, catalogue) for f in _split_each(_split_respectively(out, text))]
 
 
 _COMPARED = re.compile(
@@ -288,6 +289,29 @@ _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)
 
 def _between(text: str, first: Quantity, second: Quantity) -> str:
     return text[first.end : second.start]
+
+
+def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
+    ind = catalogue.match(fact.indicator, fact.unit if fact.measure == "level" else None)
+    return replace(fact, indicator_id=ind.id if ind else None)
+
+
+def _split_each(facts: list[Fact]) -> list[Fact]:
+    """化肥、农药利用率均达到43%以上: a number that applies to several subjects is one fact per subject."""
+    out = []
+    for fact in facts:
+        before = fact.evidence[: fact.quantity_start - fact.evidence_start]
+        parts = [p for p in re.split(r"[、和与及]", fact.indicator.removesuffix("均")) if p]
+        if not re.search(r"均(?:达到|达|为|超过|超|在|保持)?$", before) or len(parts) < 2:
+            out.append(fact)
+            continue
+        last = parts[-1]
+        for part in parts[:-1]:
+            # The shared head of the list is the tail of the last item: 农药利用率 -> 利用率.
+            tail = last[len(part) :] if len(last) > len(part) else ""
+            out.append(replace(fact, indicator=part + tail))
+        out.append(replace(fact, indicator=last))
+    return out
 
 
 def _split_respectively(facts: list[Fact], text: str) -> list[Fact]:

@@ -34,7 +34,7 @@ _GROWTH_AFTER = re.compile(
 def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
     """(measure, is_fall) of a quantity given the words of its clause before and after it."""
     if q.unit == "pp":
-        return "pp_change", bool(_last_fall(before))
+        return "pp_change", _last_fall(before)
     if q.unit == "x":
         return "multiple", False
     if q.unit != "%":
@@ -53,7 +53,7 @@ def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
             "增幅",
         ):
             return "share", False  # 提升至12.4%: a level reached
-        return "growth", m.group("w") in word_list("kinds", "fall")
+        return "growth", any(w in m.group("w") for w in word_list("kinds", "fall"))
     return "share", False
 
 

@@ -95,6 +95,8 @@ def noise_reason(
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
+        if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
+            return "structure"  # 共4章16条
         if q.unit in ("person", "person_time", "enterprise") and _words("attendance").search(after[:20]):
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
