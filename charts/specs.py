@@ -131,6 +131,9 @@ def _years(values: Sequence[dict]) -> tuple[int, int]:
 
 
 def _year_end(year: int) -> alt.DateTime:
+    """1 December of the year, UTC: where a YYYY-12 period_end is drawn. (The x scale takes it as
+    domainMin/domainMax: a `domain` repeated in layers makes Vega-Lite warn of a conflict, and a
+    number there is read as a year.)"""
     return alt.DateTime(year=year, month=12, date=1, utc=True)
 
 
@@ -174,7 +177,7 @@ def indicator_series(
     x = alt.X(
         "period_end:T",
         title="时间（刻度为年末）",
-        scale=alt.Scale(type="utc", padding=24, domain=[_year_end(first), _year_end(last)]),
+        scale=alt.Scale(type="utc", padding=24, domainMin=_year_end(first), domainMax=_year_end(last)),
         # A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label.
         axis=alt.Axis(
             labelExpr="utcFormat(datum.value, '%Y')",
@@ -252,7 +255,15 @@ def indicator_series(
     )
 
 
-def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
+def _progress_label(row: dict) -> str:
+    """'115%  实际 17297.53亿元（2025年11月）', or the status when there is no progress to give."""
+    if row.get("progress_pct") is None:
+        return STATUS_LABELS.get(row["status"], row["status"])
+    period = period_label(None, row["actual_period_end"]) if row.get("actual_period_end") else ""
+    return f"{row['progress_pct']:.0f}%  实际 {row.get('actual_text') or ''}（{period}）"
+
+
+def targets_overview(rows: Sequence[dict]) -> alt.VConcatChart:
     """One bar per target: progress (actual / target, %) coloured by status, one panel per indicator.
 
     `rows` come from the `targets_vs_actuals` view.
@@ -265,10 +276,13 @@ def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
             "actual_period": period_label(None, r["actual_period_end"]) if r.get("actual_period_end") else "",
             "target_name": f"{r.get('entity') or ''} · {period_label(r.get('target_period_start'), r.get('target_period_end'))} · {r.get('target_text') or ''}",
             "progress": r["progress_pct"] if r.get("progress_pct") is not None else 0,
+            "label": _progress_label(r),
         }
         for r in rows
     ]
-    y = alt.Y("target_name:N", title=None, sort=alt.EncodingSortField("target_period_end"))
+    # Rows come ordered (indicator, entity, target period); labels are computed here, not in Vega,
+    # so that every layer reads the same data and the panels' scales resolve without warnings.
+    y = alt.Y("target_name:N", title=None, sort=None, axis=alt.Axis(labelLimit=300))
     # Bars stop at 0 and MAX_PROGRESS % so one outlier (a fall, or 20 times the target) does not
     # flatten the others; the label still gives the true figure.
     top = min(max([100, *(v["progress"] for v in values)]), MAX_PROGRESS)
@@ -276,6 +290,7 @@ def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
         "progress:Q",
         title="进度（实际值 / 目标值，%）",
         scale=alt.Scale(domain=[0, top], clamp=True, nice=True),
+        stack=None,  # one bar per row: no stacking, so bars and labels read the same data
     )
     status = alt.Color(
         "status_label:N",
@@ -293,31 +308,29 @@ def targets_overview(rows: Sequence[dict]) -> alt.FacetChart:
         alt.Tooltip("progress_pct:Q", title="进度 %", format=".1f"),
         alt.Tooltip("status_label:N", title="状态"),
     ]
-    base = alt.Chart()
-    bars = base.mark_bar(height={"band": 0.7}).encode(x=x, y=y, color=status, tooltip=tooltip)
-    done = base.mark_rule(color="#333", strokeDash=[3, 3]).encode(x=alt.datum(100))
-    labels = (
-        base.transform_calculate(
-            label="datum.progress_pct == null ? datum.status_label : "
-            "format(datum.progress_pct, '.0f') + '%  实际 ' + datum.actual_text + '（' + datum.actual_period + '）'"
-        )
-        .mark_text(align="left", dx=4)
-        .encode(x=x, y=y, text="label:N")
-    )
-    return (
-        alt.layer(bars, done, labels, data=alt.Data(values=values))
-        .properties(width=WIDTH - 120, height={"step": 24})
-        .facet(
-            row=alt.Row(
-                "indicator:N",
-                title=None,
-                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+    # One panel per indicator, stacked: a vconcat of layered charts, each with its own rows (a
+    # faceted layer with independent y scales would make Vega-Lite warn on every draw).
+    panels = []
+    indicators = list(dict.fromkeys(v["indicator"] for v in values))
+    for indicator in indicators:
+        base = alt.Chart(alt.Data(values=[v for v in values if v["indicator"] == indicator]))
+        # The x axis once, under the last panel; the others keep its grid.
+        if indicator != indicators[-1]:
+            x = x.axis(labels=False, ticks=False, domain=False, title=None)
+        else:
+            x = x.axis(alt.Axis())
+        bars = base.mark_bar(height={"band": 0.7}).encode(x=x, y=y, color=status, tooltip=tooltip)
+        done = base.mark_rule(color="#333", strokeDash=[3, 3]).encode(x=alt.datum(100))
+        labels = base.mark_text(align="left", dx=4).encode(x=x, y=y, text="label:N")
+        panels.append(
+            alt.layer(bars, done, labels).properties(
+                width=WIDTH - 120,
+                height={"step": 24},
+                title=alt.TitleParams(indicator, anchor="start", fontSize=13),
             )
         )
-        .resolve_scale(y="independent")
-        .properties(
-            title=alt.TitleParams("目标进度", subtitle="每个目标一条：实际值占目标值的百分比；虚线为 100%")
-        )
+    return alt.vconcat(*panels, spacing=14).properties(
+        title=alt.TitleParams("目标进度", subtitle="每个目标一条：实际值占目标值的百分比；虚线为 100%")
     )
 
 
@@ -333,6 +346,8 @@ def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
             "name": f"{r['name']}（{r['entity']}）" if r.get("entity") else r["name"],
             "period": period_label(r.get("period_start"), r.get("period_end")),
             "direction": "下降" if r["value"] < 0 else "增长",
+            "label": f"{r['value']:+.1f}%（{period_label(r.get('period_start'), r.get('period_end'))}）",
+            "label_x": max(r["value"], 0),
         }
         for r in rows
     ]
@@ -359,13 +374,7 @@ def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
     base = alt.Chart().encode(y=y)
     bars = base.mark_bar().encode(x=x, color=color, tooltip=tooltip)
     # A fall's label starts at zero, right of its bar, so no label sits on a bar.
-    labels = (
-        base.transform_calculate(
-            label="format(datum.value, '+.1f') + '%（' + datum.period + '）'", label_x="max(datum.value, 0)"
-        )
-        .mark_text(align="left", dx=4)
-        .encode(x="label_x:Q", text="label:N")
-    )
+    labels = base.mark_text(align="left", dx=4).encode(x="label_x:Q", text="label:N")
     zero = alt.Chart().mark_rule(color="#333").encode(x=alt.datum(0))
     return alt.layer(bars, labels, zero, data=alt.Data(values=values)).properties(
         width=WIDTH - 120,

@@ -113,6 +113,14 @@ def test_every_chart_renders_to_png_and_svg(conn, name):
     assert any(re.search(r"[\u4e00-\u9fff]", t) for t in texts), "no Chinese text in the SVG"
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_every_chart_compiles_without_vega_lite_warnings(conn, name, capfd):
+    import vl_convert as vlc
+
+    vlc.vegalite_to_svg(collect.build(conn, name).to_dict(), vl_version=render.VL_VERSION, show_warnings=True)
+    assert "WARN" not in capfd.readouterr().err
+
+
 def test_series_svg_shows_reader_units_and_the_labelled_target(conn):
     svg = render.render(collect.build(conn, "software_revenue"), "svg").decode("utf-8")
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)

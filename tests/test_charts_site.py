@@ -157,11 +157,12 @@ def browser():
 
 
 def open_page(browser, url):
-    """Load url; return the page, every URL it requested and every console error or page error."""
+    """Load url; return the page, every URL it requested, and every console error, Vega warning or page error."""
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    # console errors, and Vega's warnings (a spec Vega-Lite had to guess about)
+    page.on("console", lambda m: (m.type == "error" or m.text.startswith("WARN")) and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
     page.wait_for_selector(".zb-chart[data-drawn]", timeout=30_000)

@@ -154,7 +154,11 @@ def test_series_draws_actual_line_points_estimates_targets_and_target_path(conn)
 def test_series_ticks_sit_on_each_year_end(conn):
     spec = collect.build(conn, "software_revenue").to_dict()
     axis = layer_with(spec, "line")[0]["encoding"]["x"]["axis"]
-    assert [(v["year"], v["month"]) for v in axis["values"]] == [(y, 12) for y in range(2020, 2026)]
+    assert [(v["year"], v["month"], v["date"]) for v in axis["values"]] == [
+        (y, 12, 1) for y in range(2020, 2026)
+    ]
+    scale = layer_with(spec, "line")[0]["encoding"]["x"]["scale"]
+    assert (scale["domainMin"]["year"], scale["domainMax"]["year"]) == (2020, 2025)
 
 
 def test_series_of_several_regions_gets_one_panel_each(conn):
@@ -199,24 +203,35 @@ def test_series_leaves_out_open_ended_targets_and_refuses_mixed_units():
         specs.indicator_series([dated, dict(dated, unit="vehicle")], title="x")
 
 
+def panel_values(panel: dict) -> list[dict]:
+    return panel["data"]["values"]
+
+
 def test_targets_overview_one_bar_per_target_coloured_by_status(conn):
     rows = queries.targets(conn)
     spec = specs.targets_overview(rows).to_dict()
-    assert spec["facet"]["row"]["field"] == "indicator"
-    [bars] = layer_with(spec, "bar")
+    # one panel per indicator, each a layer of bars, the 100 % rule and labels
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["新能源汽车推广量", "软件和信息服务业营收"]
+    for panel in spec["vconcat"]:
+        assert [layer["mark"]["type"] for layer in panel["layer"]] == ["bar", "rule", "text"]
+    bars, done, labels = spec["vconcat"][-1]["layer"]
     assert bars["encoding"]["x"]["field"] == "progress"
     assert bars["encoding"]["y"]["field"] == "target_name"
     color = bars["encoding"]["color"]
     assert color["field"] == "status_label"
     assert color["scale"]["domain"] == ["已完成", "进度正常", "进度落后", "未到期", "暂无实际值"]
-    [done] = layer_with(spec, "rule")
     assert done["encoding"]["x"]["datum"] == 100
-    values = data_values(spec)
-    by_target = {v["target_text"]: v for v in values}
+    assert labels["encoding"]["text"]["field"] == "label"
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 115.3]
+    # the x axis is drawn once, under the last panel
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["x"]["axis"]["labels"] is False
+    assert "labels" not in bars["encoding"]["x"]["axis"]
+    by_target = {v["target_text"]: v for p in spec["vconcat"] for v in panel_values(p)}
     assert by_target["15000亿元"]["status_label"] == "已完成"
     assert by_target["15000亿元"]["progress"] == pytest.approx(115.3)
+    assert by_target["15000亿元"]["label"] == "115%  实际 17297.53亿元（2025年11月）"
     assert by_target["50万辆"]["target_name"] == "上海 · 2027年 · 50万辆"
-    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 115.3]
+    assert by_target["50万辆"]["status_label"] == "未到期"
 
 
 def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
@@ -225,10 +240,12 @@ def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
             {"indicator": "绿色工厂", "entity": "上海", "target_period_end": "2028-12", "target_text": "10家",
              "actual_period_end": "2025-12", "actual_text": "196家", "progress_pct": 1960.0, "status": "met"}]  # fmt: skip
     spec = specs.targets_overview(rows).to_dict()
-    [bars] = layer_with(spec, "bar")
+    bars = spec["vconcat"][0]["layer"][0]
     assert bars["encoding"]["x"]["scale"] == {"domain": [0, 200], "clamp": True, "nice": True}
-    [labels] = layer_with(spec, "text")
-    assert "format(datum.progress_pct, '.0f')" in labels["transform"][0]["calculate"]
+    assert [panel_values(p)[0]["label"] for p in spec["vconcat"]] == [
+        "-58%  实际 -2.9%（2025年）",
+        "1960%  实际 196家（2025年）",
+    ]
 
 
 def test_growth_bars_sorted_largest_first(conn):
@@ -256,4 +273,5 @@ def test_growth_bars_put_falls_in_red():
     rows = [{"name": "出口", "entity": "上海", "period_start": "2025-01", "period_end": "2025-12", "value": -2.9,
              "quantity_text": "下降2.9%"}]  # fmt: skip
     spec = specs.growth_bars(rows, year="2025").to_dict()
-    assert data_values(spec)[0]["direction"] == "下降"
+    [row] = data_values(spec)
+    assert (row["direction"], row["label"], row["label_x"]) == ("下降", "-2.9%（2025年）", 0)
