@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import re
+import sqlite3
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -18,25 +19,22 @@ from site_samples import HOSTILE, build_site_db
 from indicators import publish, store
 
 BOM = b"\xef\xbb\xbf"
-CONTRACT_SERIES = [
-    "indicator_id",
-    "indicator",
-    "entity",
-    "kind",
-    "measure",
-    "period_start",
-    "period_end",
-    "value",
-    "unit",
-    "quantity_text",
-    "qualifier",
-    "n_reports",
-    "first_reported",
-    "last_reported",
-    "disagree",
-    "fact_id",
-    "doc",
-]
+# The column names dashboards rely on (the database contract, README "Data model"): more may come,
+# none of these may go.
+CONTRACT = {
+    "series": "indicator_id indicator entity kind measure period_start period_end value unit quantity_text "
+    "qualifier n_reports first_reported last_reported disagree fact_id doc",
+    "revisions": "indicator_id indicator entity kind measure period_end value unit quantity_text qualifier "
+    "fact_id doc title published evidence",
+    "targets_vs_actuals": "target_fact_id indicator_id indicator entity measure unit target_period_start "
+    "target_period_end target_value target_qualifier target_text actual_fact_id actual_period_end actual_value "
+    "actual_text baseline_period_end baseline_value gap progress_pct status",
+    "facts": "id doc indicator indicator_id entity period_start period_end kind measure value unit unit_text "
+    "qualifier quantity_text evidence evidence_start evidence_end quantity_start quantity_end published "
+    "extractor_version",
+    "documents": "id source source_kind title url published publisher text content_hash",
+    "indicators": "id name name_en category unit tier keywords description",
+}
 
 
 @pytest.fixture(scope="module")
@@ -153,11 +151,16 @@ async def test_label_columns_expand_foreign_keys(ds):
 # JSON API -------------------------------------------------------------------------------------------
 
 
-async def test_series_json_array_has_the_stable_columns(ds):
+@pytest.mark.parametrize("table", sorted(CONTRACT))
+async def test_json_has_the_stable_column_names(ds, table):
+    data = (await get(ds, f"/zhibiao/{table}.json?_size=1&_nofacet=1")).json()
+    assert set(CONTRACT[table].split()) <= set(data["columns"])
+    rows = (await get(ds, f"/zhibiao/{table}.json?_shape=array&_size=3")).json()
+    assert all(set(CONTRACT[table].split()) <= set(row) for row in rows)
+
+
+async def test_series_json_array_for_one_indicator(ds):
     rows = (await get(ds, "/zhibiao/series.json?_shape=array&indicator_id=gdp")).json()
-    assert all(
-        list(r)[: len(CONTRACT_SERIES)] == CONTRACT_SERIES or set(CONTRACT_SERIES) <= set(r) for r in rows
-    )
     level = [r for r in rows if r["measure"] == "level"]
     assert [(r["entity"], r["period_end"], r["value"], r["unit"], r["n_reports"]) for r in level] == [
         ("上海", "2025-12", 5670000000000, "CNY", 3)
@@ -488,3 +491,44 @@ def test_metadata_is_valid_yaml_for_datasette(db_path):
         assert q["description"], name
     db.close()
     json.dumps(publish.load_metadata())
+
+
+# The serve command --------------------------------------------------------------------------------
+
+
+def test_serve_help_names_its_options():
+    from click.testing import CliRunner
+
+    from indicators.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "127.0.0.1", "8001"):
+        assert option in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"not a database at all\n", "not a SQLite database"),
+        (None, "no documents, indicators, facts, series, revisions, targets_vs_actuals"),
+    ],
+)
+def test_serve_refuses_a_file_that_is_not_a_zhibiao_database(tmp_path, content, reason):
+    from click.testing import CliRunner
+
+    from indicators.cli import cli
+
+    path = tmp_path / "other.db"
+    if content is None:
+        conn = sqlite3.connect(path)
+        conn.execute("create table t (x)")
+        conn.close()
+    else:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["serve", "--db", str(path), "--port", "1"])
+    assert result.exit_code == 1
+    assert f"Error: {path}: {reason}" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
