@@ -97,6 +97,8 @@ def format_quantity(value: object, unit: str | None = None, unit_text: str | Non
     if unit_text:
         for prefix, size in MAGNITUDES:
             if unit_text.startswith(prefix):
+                if number == 0:  # a gap of nothing: 0人次, not 0万人次
+                    return "0" + unit_text[len(prefix) :]
                 return plain(number / size) + unit_text
         return plain(number) + unit_text
     name = UNIT_NAMES.get(unit or "", unit or "")

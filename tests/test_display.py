@@ -35,6 +35,7 @@ from indicators.display import (
         (12, "TB", None, "12 TB"),
         (0.30000000000000004, "%", "%", "0.3%"),  # float noise is not shown
         (None, "CNY", "亿元", ""),
+        (0, "person_time", "万人次", "0人次"),
     ],
 )
 def test_format_quantity(value, unit, unit_text, shown):

@@ -532,3 +532,36 @@ def test_serve_refuses_a_file_that_is_not_a_zhibiao_database(tmp_path, content, 
     assert f"Error: {path}: {reason}" in result.output
     assert "Traceback" not in result.output
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "first"),
+    [
+        (
+            "facts",
+            [
+                "id",
+                "indicator",
+                "entity",
+                "period_start",
+                "period_end",
+                "kind",
+                "measure",
+                "value",
+                "evidence",
+            ],
+        ),
+        (
+            "targets_vs_actuals",
+            ["indicator", "entity", "measure", "target_text", "target_period_end", "actual_text"],
+        ),
+    ],
+)
+async def test_table_pages_show_main_columns_first_and_all_on_request(ds, table, first):
+    def headers(html):
+        return re.findall(r'<th [^>]*data-column="([^"]+)"', html)
+
+    main = headers((await get(ds, f"/zhibiao/{table}")).text)
+    assert main[: len(first)] == first
+    wide = headers((await get(ds, f"/zhibiao/{table}?_wide=1")).text)
+    assert set(wide) > set(main)
