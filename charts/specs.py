@@ -139,12 +139,13 @@ def _year_end(year: int) -> alt.DateTime:
 
 def indicator_series(
     rows: Sequence[dict], paths: Sequence[dict] = (), *, title: str, measure: str = "level"
-) -> alt.LayerChart | alt.FacetChart:
+) -> alt.LayerChart | alt.VConcatChart:
     """An indicator's series for one measure: actuals as a line with points, estimates as hollow points,
     targets as labelled diamonds at their target period, a dashed rule for each target's path.
 
     `rows` come from the `series` view (with title, published, evidence of the reporting document);
-    `paths` from `targets_vs_actuals`. One panel per entity when there are several.
+    `paths` from `targets_vs_actuals`. One panel per entity when there are several, each in the
+    units its own values call for (a grid in 亿千瓦, a factory in 万千瓦).
 
     >>> indicator_series([{"entity": "上海", "kind": "actual", "period_end": "2024-12", "value": 5.39e12,
     ...                     "unit": "CNY", "quantity_text": "5.39万亿元", ...}], title="地区生产总值")
@@ -153,16 +154,50 @@ def indicator_series(
     values = series_values(rows, paths)
     if not values:
         raise NoRows(f"{NoRows.__doc__}: {title}")
-    scale = pick_scale([v.get(k) for v in values for k in ("value", "value2")], unit)
-    y_title = scale.label if measure == "level" else f"{_MEASURE_AXIS.get(measure, measure)}（{scale.label}）"
-    entities = sorted({v["entity"] or "" for v in values})
-    first, last = _years(values)
-    step = max(1, (last - first + 1) // 10)
-
-    # Layers only for what there is: an empty layer draws nothing but warns in the browser console.
-    present = [k for k in KIND_LABELS if any(v["row"] == "fact" and v["kind"] == k for v in values)]
+    entities = list(dict.fromkeys(sorted(v["entity"] or "" for v in values)))
+    kinds = [k for k in KIND_LABELS if any(v["row"] == "fact" and v["kind"] == k for v in values)]
     has_path = any(v["row"] == "path" for v in values)
-    shown_kinds = [KIND_LABELS[k] for k in present] or list(KIND_COLORS)
+    note = "；".join(SERIES_NOTES[k] for k in [*kinds, *(["path"] if has_path else [])])
+    first, last = _years(values)
+    panels = [
+        _series_panel(
+            [v for v in values if (v["entity"] or "") == entity],
+            unit=unit,
+            measure=measure,
+            kinds=kinds,
+            years=(first, last),
+            x_axis=entity == entities[-1],
+        )
+        for entity in entities
+    ]
+    if len(panels) == 1:
+        heading = f"{title}（{entities[0]}）" if entities[0] else title
+        return panels[0].properties(height=280, title=alt.TitleParams(heading, subtitle=note))
+    height = 200 if len(panels) <= 3 else 140
+    return alt.vconcat(
+        *(
+            panel.properties(height=height, title=alt.TitleParams(entity, anchor="start", fontSize=13))
+            for panel, entity in zip(panels, entities, strict=True)
+        ),
+        spacing=14,
+    ).properties(title=alt.TitleParams(title, subtitle=note))
+
+
+def _series_panel(
+    values: list[dict], *, unit: str, measure: str, kinds: list[str], years: tuple[int, int], x_axis: bool
+) -> alt.LayerChart:
+    """One entity's layers, its values divided by the display scale they call for."""
+    scale = pick_scale([v.get(k) for v in values for k in ("value", "value2")], unit)
+    values = [
+        {**v, "shown": v["value"] / scale.factor, "shown2": (v.get("value2") or 0) / scale.factor}
+        for v in values
+    ]
+    y_title = scale.label if measure == "level" else f"{_MEASURE_AXIS.get(measure, measure)}（{scale.label}）"
+    # Layers only for what there is: an empty layer draws nothing but warns in the browser console.
+    present = [k for k in kinds if any(v["row"] == "fact" and v["kind"] == k for v in values)]
+    has_path = any(v["row"] == "path" for v in values)
+
+    shown_kinds = [KIND_LABELS[k] for k in kinds]
     kind_color = alt.Color(
         "kind_label:N",
         title="类型",
@@ -174,53 +209,59 @@ def indicator_series(
         title="类型",
         scale=alt.Scale(domain=shown_kinds, range=[KIND_SHAPES[k] for k in shown_kinds]),
     )
+    first, last = years
+    step = max(1, (last - first + 1) // 10)
+    axis = alt.Axis(
+        # A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label.
+        labelExpr="utcFormat(datum.value, '%Y')",
+        values=[_year_end(y) for y in range(last, first - 1, -step)][::-1],
+        grid=True,
+    )
+    if not x_axis:  # the x axis once, under the last panel; the others keep its grid
+        axis = alt.Axis(values=axis.values, grid=True, labels=False, ticks=False, domain=False, title=None)
     x = alt.X(
         "period_end:T",
         title="时间（刻度为年末）",
         scale=alt.Scale(type="utc", padding=24, domainMin=_year_end(first), domainMax=_year_end(last)),
-        # A tick at each December: a year's figure (period_end YYYY-12) sits on its year's label.
-        axis=alt.Axis(
-            labelExpr="utcFormat(datum.value, '%Y')",
-            values=[_year_end(y) for y in range(last, first - 1, -step)][::-1],
-            grid=True,
-        ),
+        axis=axis,
     )
     y = alt.Y("shown:Q", title=y_title, scale=alt.Scale(zero=measure == "level"))
-    base = alt.Chart().transform_calculate(
-        shown=f"datum.value / {scale.factor}", shown2=f"datum.value2 / {scale.factor}"
-    )
+    base = alt.Chart()
     is_kind = {k: f"datum.row == 'fact' && datum.kind == '{k}'" for k in KIND_LABELS}
 
-    actual_line = (
-        base.transform_filter(is_kind["actual"])
-        .mark_line(strokeWidth=2)
-        .encode(x=x, y=y, color=kind_color, detail=alt.Detail("span:O"))
-    )
-    path_rule = (
-        base.transform_filter("datum.row == 'path'")
-        .mark_rule(strokeDash=[6, 4], strokeWidth=1.5, opacity=0.8)
-        .encode(
-            x=x,
-            x2="period_end2:T",
-            y=y,
-            y2="shown2:Q",
-            color=kind_color,
-            tooltip=[
-                alt.Tooltip("entity:N", title="主体"),
-                alt.Tooltip("path_from:N", title="起点"),
-                alt.Tooltip("period:N", title="时间"),
-                alt.Tooltip("quantity_text:N", title="目标（原文）"),
-                alt.Tooltip("status:N", title="进度"),
-            ],
+    layers = []
+    if has_path:
+        layers.append(
+            base.transform_filter("datum.row == 'path'")
+            .mark_rule(strokeDash=[6, 4], strokeWidth=1.5, opacity=0.8)
+            .encode(
+                x=x,
+                x2="period_end2:T",
+                y=y,
+                y2="shown2:Q",
+                color=kind_color,
+                tooltip=[
+                    alt.Tooltip("entity:N", title="主体"),
+                    alt.Tooltip("path_from:N", title="起点"),
+                    alt.Tooltip("period:N", title="时间"),
+                    alt.Tooltip("quantity_text:N", title="目标（原文）"),
+                    alt.Tooltip("status:N", title="进度"),
+                ],
+            )
         )
-    )
+    if "actual" in present:
+        layers.append(
+            base.transform_filter(is_kind["actual"])
+            .mark_line(strokeWidth=2)
+            .encode(x=x, y=y, color=kind_color, detail=alt.Detail("span:O"))
+        )
     tooltip = _tooltip(alt.Tooltip("n_reports:Q", title="报道次数"))
     points = {
         "actual": {"filled": True, "size": 60},
         "estimate": {"filled": False, "size": 80, "strokeWidth": 2},
         "target": {"filled": True, "size": 160},
     }
-    point_layers = [
+    layers += [
         base.transform_filter(is_kind[kind])
         .mark_point(opacity=1, **style)
         .encode(x=x, y=y, color=kind_color, shape=kind_shape, tooltip=tooltip)
@@ -233,26 +274,14 @@ def indicator_series(
         "estimate": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["预计值"]},
         "target": {"align": "left", "dx": 10, "fontWeight": "bold", "color": KIND_COLORS["目标值"]},
     }
-    labels = [
+    layers += [
         base.transform_filter(f"{is_kind[kind]} && datum.label != null")
         .mark_text(**style)
         .encode(x=x, y=y, text="label:N")
         for kind, style in label_style.items()
         if kind in present
     ]
-    lines = [actual_line] if "actual" in present else []
-    paths_drawn = [path_rule] if has_path else []
-    layers = alt.layer(*paths_drawn, *lines, *point_layers, *labels, data=alt.Data(values=values))
-    note = "；".join(SERIES_NOTES[k] for k in [*present, *(["path"] if has_path else [])])
-    if len(entities) <= 1:
-        heading = f"{title}（{entities[0]}）" if entities and entities[0] else title
-        return layers.properties(width=WIDTH, height=280, title=alt.TitleParams(heading, subtitle=note))
-    return (
-        layers.properties(width=WIDTH, height=200 if len(entities) <= 3 else 140)
-        .facet(row=alt.Row("entity:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")))
-        .resolve_scale(y="independent")
-        .properties(title=alt.TitleParams(title, subtitle=note))
-    )
+    return alt.layer(*layers, data=alt.Data(values=values)).properties(width=WIDTH)
 
 
 def _progress_label(row: dict) -> str:

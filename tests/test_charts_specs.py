@@ -23,11 +23,15 @@ def conn(tmp_path_factory):
 
 
 def layers(spec: dict) -> list[dict]:
-    """The layers of a layer chart, faceted or not."""
-    return spec["spec"]["layer"] if "facet" in spec else spec["layer"]
+    """The layers of a layer chart, or of every panel of a vconcat."""
+    if "vconcat" in spec:
+        return [layer for panel in spec["vconcat"] for layer in panel["layer"]]
+    return spec["layer"]
 
 
 def data_values(spec: dict) -> list[dict]:
+    if "vconcat" in spec:
+        return [v for panel in spec["vconcat"] for v in data_values(panel)]
     data = spec["data"]
     return data["values"] if "values" in data else spec["datasets"][data["name"]]
 
@@ -124,7 +128,9 @@ def test_series_draws_actual_line_points_estimates_targets_and_target_path(conn)
     assert line["encoding"]["x"]["type"] == "temporal"
     assert line["encoding"]["y"]["field"] == "shown"
     assert line["encoding"]["y"]["title"] == "万亿元"
-    assert {"calculate": "datum.value / 1000000000000.0", "as": "shown"} in line["transform"]
+    shown = {v["quantity_text"]: v["shown"] for v in data_values(spec) if v["row"] == "fact"}
+    assert shown["6841亿元"] == pytest.approx(0.6841)  # 万亿元
+    assert shown["17297.53亿元"] == pytest.approx(1.729753)
 
     [actual_points] = layer_with(spec, "point", actual)
     [estimates] = layer_with(spec, "point", "datum.kind == 'estimate'")
@@ -163,11 +169,30 @@ def test_series_ticks_sit_on_each_year_end(conn):
 
 def test_series_of_several_regions_gets_one_panel_each(conn):
     spec = collect.build(conn, "gdp").to_dict()
-    assert spec["facet"]["row"]["field"] == "entity"
-    assert spec["resolve"]["scale"]["y"] == "independent"
-    values = data_values(spec)
-    assert {v["entity"] for v in values} == {"上海", "江苏"}
-    assert layer_with(spec, "line")[0]["encoding"]["y"]["title"] == "万亿元"
+    assert spec["title"]["text"] == "地区生产总值"
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["上海", "江苏"]
+    for panel in spec["vconcat"]:
+        assert {v["entity"] for v in data_values(panel)} == {panel["title"]["text"]}
+        [line] = [layer for layer in panel["layer"] if layer["mark"]["type"] == "line"]
+        assert line["encoding"]["y"]["title"] == "万亿元"
+    # the time axis is drawn once, under the last panel, on one shared span of years
+    axes = [panel["layer"][0]["encoding"]["x"]["axis"] for panel in spec["vconcat"]]
+    assert axes[0]["labels"] is False
+    assert "labels" not in axes[1]
+    scales = [panel["layer"][0]["encoding"]["x"]["scale"] for panel in spec["vconcat"]]
+    assert scales[0] == scales[1]
+
+
+def test_each_panel_gets_the_units_its_own_values_call_for():
+    rows = [
+        {"entity": "华东电网", "kind": "actual", "period_start": None, "period_end": "2025-12", "unit": "kW",
+         "value": 704520000, "quantity_text": "7.0452亿千瓦"},
+        {"entity": "某项目", "kind": "estimate", "period_start": None, "period_end": "2025-12", "unit": "kW",
+         "value": 6950, "quantity_text": "6.95兆瓦"},
+    ]  # fmt: skip
+    spec = specs.indicator_series(rows, title="装机容量").to_dict()
+    titles = {p["title"]["text"]: p["layer"][0]["encoding"]["y"]["title"] for p in spec["vconcat"]}
+    assert titles == {"华东电网": "亿千瓦", "某项目": "千瓦"}
 
 
 def test_series_draws_only_what_there_is(conn):
