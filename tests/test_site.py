@@ -553,7 +553,7 @@ def test_serve_refuses_a_file_that_is_not_a_zhibiao_database(tmp_path, content, 
         ),
         (
             "targets_vs_actuals",
-            ["indicator", "entity", "measure", "target_text", "target_period_end", "actual_text"],
+            ["indicator", "indicator_id", "entity", "measure", "target_text", "target_period_end"],
         ),
     ],
 )
