@@ -1,8 +1,9 @@
 """Pure functions from rows (dicts, as charts.queries returns them) to Altair charts. No I/O.
 
->>> chart = indicator_series(rows, paths, title="地区生产总值")
->>> chart.to_dict()["layer"][0]["mark"]
-{'type': 'line', ...}
+>>> rows, paths = queries.series(conn, "software_revenue", "level")
+>>> spec = indicator_series(rows, paths, title="软件和信息服务业营收").to_dict()
+>>> [layer["mark"]["type"] for layer in spec["layer"]]
+['rule', 'line', 'point', 'point', 'point', 'text', 'text', 'text']
 """
 
 from __future__ import annotations

@@ -205,7 +205,7 @@ def test_chart_page_draws_the_chart_from_this_host_only(server, browser, tmp_pat
 
 
 @pytest.mark.browser
-def test_charts_index_leads_to_a_faceted_chart(server, browser):
+def test_charts_index_leads_to_a_chart_with_a_panel_per_region(server, browser):
     page, requests, errors = open_page(browser, f"{server}/-/charts/targets-overview")
     texts = page.locator(".zb-chart svg text").all_text_contents()
     assert "目标进度" in texts
