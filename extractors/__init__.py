@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from extractors.entities import document_region, headline_entity, subject_entity
+from extractors.entities import EntityReader, SentenceSubjects, document_region
 from extractors.kinds import has_cue as _cue_in
 from extractors.kinds import kind_of, measure_of
 from extractors.noise import COUNT_UNITS, noise_reason
@@ -27,7 +27,7 @@ from extractors.periods import (
 from extractors.phrases import is_relative, is_verb, left_phrase, right_phrase, trim
 from extractors.quantities import Quantity, find_quantities, qualifier_after
 from extractors.rulebook import word_list
-from extractors.sentences import Span, clause_bounds, paragraphs, sentences
+from extractors.sentences import Clauses, Span, paragraphs, sentences
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Document, Fact
 from indicators.units import UnknownUnit, canonical_per
@@ -63,20 +63,37 @@ class _Unit:
     headline_end: int  # text before this offset is the headline
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every sentence of a document is read against."""
+
+    document: Document
+    catalogue: Catalogue
+    reader: EntityReader
+    reference: str | None  # the date relative time words are read against
+    report_year: int | None  # the year an early-year article reports on
+    default_kind: str  # a bulletin of plans states targets unless it says otherwise
+
+
 def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact]:
     """Every indicator fact in `document`, in order of appearance."""
-    catalogue = catalogue or load_catalogue()
     # Relative time words (去年, 今明两年, 全年) are read against the publication date, or, for a
     # document that states none, against the latest year it reports on.
     reference = document.published or reference_date(document.text)
-    default_kind = "target" if document.source_kind == "bulletin" else "actual"
-    report_year = _report_year(document, reference)
+    ctx = _Context(
+        document=document,
+        catalogue=catalogue or load_catalogue(),
+        reader=EntityReader(document.text),
+        reference=reference,
+        report_year=_report_year(document, reference),
+        default_kind="target" if document.source_kind == "bulletin" else "actual",
+    )
     facts: list[Fact] = []
     headline_facts: list[Fact] = []
-    for unit in _units(document):
+    for unit in _units(document, ctx.reader):
         # Split.
         title_year = _title_year(unit.title) or _title_year(document.title)
-        plan = _plan_period(document, unit, reference)
+        plan = _plan_period(document, unit, ctx.reference)
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
@@ -91,26 +108,17 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                     carried = carried_whole  # 会上首发了…: the date of the event just told
                 # Find quantities and the times around them.
                 quantities = find_quantities(sent.text)
-                times, next_year = find_times(sent.text, reference, context_year)
+                times, next_year = find_times(sent.text, ctx.reference, context_year)
+                subjects = ctx.reader.sentence(sent.text)
                 if quantities:
                     found = _sentence_facts(
-                        document,
-                        reference,
-                        sent,
-                        quantities,
-                        times,
-                        carried,
-                        context_year,
-                        subject,
-                        report_year,
-                        default_kind,
-                        catalogue,
+                        ctx, sent, quantities, times, carried, context_year, subjects, subject
                     )
                     headline = sent.start < unit.headline_end or _headline_like(sent.text)
                     target = headline_facts if headline else facts
                     target.extend(found)
                 # The subject of a sentence holds for the next ones of its paragraph that name none.
-                subject = subject_entity(sent.text, document.text, carry=True) or subject
+                subject = subjects.carried or subject
                 explicit = [t.period for t in times if not t.comparison]
                 carried = explicit[-1] if explicit else carried
                 carried_whole = carried
@@ -150,7 +158,7 @@ def _plan_period(document: Document, unit: _Unit, reference: str | None) -> Peri
     return plans[0] if plans else None
 
 
-def _units(document: Document) -> list[_Unit]:
+def _units(document: Document, reader: EntityReader) -> list[_Unit]:
     region = document_region(document)
     if document.sections:
         out = []
@@ -163,7 +171,7 @@ def _units(document: Document) -> list[_Unit]:
                     s.start,
                     s.end,
                     s.title,
-                    headline_entity(s.title, document.text) or region,
+                    reader.headline(s.title) or region,
                     s.start + len(s.title),
                 )
             )
@@ -184,23 +192,23 @@ def _is_boilerplate(text: str) -> bool:
 
 
 def _sentence_facts(
-    document: Document,
-    reference: str | None,
+    ctx: _Context,
     sent: Span,
     quantities: list[Quantity],
     times: list[TimeMention],
     carried: Period | None,
     context_year: int | None,
+    subjects: SentenceSubjects,
     subject: str | None,
-    report_year: int | None,
-    default_kind: str,
-    catalogue: Catalogue,
 ) -> list[Fact]:
+    """The facts of one sentence: its quantities, less noise, with what each measures."""
+    document, reference = ctx.document, ctx.reference
     text = sent.text
+    clauses = Clauses(text)
     out: list[Fact] = []
     kept: list[Quantity] = []  # the quantities of `out`, in order
     for q in quantities:
-        cs, ce = clause_bounds(text, q.start)
+        cs, ce = clauses.bounds(q.start)
         before = text[cs : q.start]
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
@@ -218,7 +226,7 @@ def _sentence_facts(
         else:
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
-            indicator, head = _indicator(q, text[start : q.start], after_q, out, _topic(text, cs))
+            indicator, head = _indicator(q, text[start : q.start], after_q, out, _topic(text, clauses, cs))
             if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
                 measure, fall = "growth", False  # 增速提升至5.0%
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
@@ -226,13 +234,13 @@ def _sentence_facts(
             continue
         # Resolve period, kind, entity.
         rate = measure in ("growth", "pp_change")
-        period, stated = _period_for(q, times, carried, context_year, reference, text, rate, report_year)
+        period, stated = _period_for(q, times, carried, context_year, reference, text, rate, ctx.report_year)
         baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and _is_future(period, reference)
-        lead_end = clause_bounds(text, 0)[1]
-        kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, default_kind, future)
+        lead_end = clauses.ends[0]
+        kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, ctx.default_kind, future)
         continues = bool(out) and indicator.startswith(out[-1].indicator)
-        if kind == default_kind and continues and out[-1].kind != kind and not _cue_in(before):
+        if kind == ctx.default_kind and continues and out[-1].kind != kind and not _cue_in(before):
             kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
@@ -245,7 +253,7 @@ def _sentence_facts(
         period_start, period_end = _bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = _cap_at_publication(period_start, period_end, reference)
-        entity = subject_entity(text[: q.start], document.text) or subject
+        entity = subjects.at(q.start) or subject
         if entity and indicator.startswith(entity) and len(indicator) > len(entity) + 1:
             indicator = indicator[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
         compared = _COMPARED.search(before)
@@ -277,7 +285,7 @@ def _sentence_facts(
                 quantity_end=sent.start + q.end,
             )
         )
-    return [_with_catalogue_id(f, catalogue) for f in _split_each(_split_respectively(out, text))]
+    return [_with_catalogue_id(f, ctx.catalogue) for f in _split_each(_split_respectively(out, text))]
 
 
 _COMPARED = re.compile(
@@ -334,11 +342,11 @@ def _split_respectively(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
-def _topic(text: str, clause_start: int) -> str:
+def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
     """The clause before the one at clause_start, trimmed: 三大先导产业表现尤为突出，2025年合计增长9.6%."""
     if clause_start <= 1:
         return ""
-    prev_start, _ = clause_bounds(text, clause_start - 2)
+    prev_start, _ = clauses.bounds(clause_start - 2)
     topic = trim(text[prev_start : clause_start - 1])
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
 
@@ -435,14 +443,14 @@ def _long_past(period: Period | None, published: str | None) -> bool:
 
 
 def _is_future(period: Period | None, published: str | None) -> bool:
-    """A period that starts after publication, or an end date after it (到2027年): a plan."""
+    """A period that starts after publication, or an end date or a plan span ending after it: a plan."""
     if not period or not period.end:
         return False
     pub = parse_published(published)
     if pub is None:
         return period.until and not period.now
     now = ym(*pub)
-    return (period.start or period.end) > now or (period.until and period.end > now)
+    return (period.start or period.end) > now or ((period.until or period.span) and period.end > now)
 
 
 def _cap_at_publication(
@@ -495,10 +503,13 @@ def _merge_headlines(facts: list[Fact], headline_facts: list[Fact]) -> list[Fact
     repeating its items) is one fact too: the first statement with the longest evidence is kept.
     """
     out: list[Fact] = []
+    by_value: dict[tuple, list[Fact]] = {}
     for fact in sorted(facts, key=lambda f: -len(f.evidence)):
-        if not any(_same_fact(fact, kept) for kept in out):
+        same_value = by_value.setdefault((fact.value, fact.unit, fact.measure), [])
+        if not any(_same_fact(fact, kept) for kept in same_value):
+            same_value.append(fact)
             out.append(fact)
-    stated = {(f.value, f.unit, f.measure) for f in out}
+    stated = set(by_value)
     for fact in headline_facts:
         if (fact.value, fact.unit, fact.measure) not in stated:
             stated.add((fact.value, fact.unit, fact.measure))

@@ -4,6 +4,7 @@ subject, else the region of the article (its headline, its publisher, its text).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from extractors.periods import time_pattern
@@ -42,29 +43,63 @@ def document_region(doc: Document) -> str | None:
     return first_place(doc.title or "", local=True) or first_place(doc.text[:500], local=True)
 
 
-def headline_entity(headline: str, document_text: str) -> str | None:
-    """The place or organisation a headline opens with: 广东东莞重点实施… -> 东莞; 上汽集团智电转型… -> 上汽集团."""
-    return _subject(headline, document_text)
+class EntityReader:
+    """Reads subjects in one document. Names are counted in the document once and remembered, and a
+    sentence's clauses are read once, whatever the number of quantities in it."""
+
+    def __init__(self, document_text: str) -> None:
+        self.text = document_text
+        self._counts: dict[str, int] = {}
+
+    def count(self, name: str) -> int:
+        if name not in self._counts:
+            self._counts[name] = self.text.count(name)
+        return self._counts[name]
+
+    def headline(self, headline: str) -> str | None:
+        """The place or organisation a headline opens with: 广东东莞重点实施… -> 东莞; 上汽集团智电… -> 上汽集团."""
+        return _subject(headline, self)
+
+    def sentence(self, sentence: str) -> SentenceSubjects:
+        return SentenceSubjects(sentence, self)
 
 
-def subject_entity(sentence_before: str, document_text: str, carry: bool = False) -> str | None:
-    """The place or organisation opening the last clause (before the number) that opens with one.
+class SentenceSubjects:
+    """The subjects of a sentence's clauses.
 
-    An organisation is a name ending in an org suffix (集团, 科技, 电网 …) that the document names
-    at least twice: named entities recur, verb phrases that happen to end in 汽车 or 空间 do not.
-    With `carry` (the subject the next sentences inherit), a part named after 其中 does not count.
+    `at(pos)` is the place or organisation opening the last clause before pos that opens with one
+    (or a district doing the counting inside pos's clause). An organisation is a name ending in an
+    org suffix (集团, 科技, 电网 …); one with a weak suffix must recur in the document: named entities
+    recur, verb phrases that happen to end in 汽车 or 空间 do not. `carried` is what the next
+    sentences inherit: the same, but a part named after 其中 does not count.
     """
-    found = None
-    seen = ""
-    clauses = _CLAUSE.split(sentence_before)
-    for clause in clauses:
-        if carry and clause.lstrip("，, ").startswith("其中"):
-            continue
-        subject = _anaphor(clause, seen) or _subject(clause, document_text)
-        if subject:
-            found = subject
-        seen += clause + "，"
-    return _agent_place(clauses[-1]) or found
+
+    def __init__(self, sentence: str, reader: EntityReader) -> None:
+        self.text = sentence
+        self.reader = reader
+        self.starts: list[int] = []
+        self.running: list[str | None] = []  # the subject in force after each clause
+        found = carried = None
+        pos = 0
+        for m in [*_CLAUSE.finditer(sentence), None]:
+            end = m.start() if m else len(sentence)
+            clause = sentence[pos:end]
+            subject = _anaphor(clause, sentence[:pos]) or _subject(clause, reader)
+            if subject:
+                found = subject
+                if not clause.lstrip("，, ").startswith("其中"):
+                    carried = subject
+            self.starts.append(pos)
+            self.running.append(found)
+            pos = m.end() if m else len(sentence)
+        self.carried = carried
+
+    def at(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos) - 1
+        clause = self.text[self.starts[i] : pos]
+        before = self.running[i - 1] if i > 0 else None
+        own = _anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
+        return _agent_place(clause) or own or before
 
 
 def _agent_place(clause: str) -> str | None:
@@ -100,7 +135,7 @@ def _anaphor(clause: str, before: str) -> str | None:
     return name + m.group(1) if len(name) >= 2 else None
 
 
-def _organisation(head: str, document_text: str) -> str | None:
+def _organisation(head: str, reader: EntityReader) -> str | None:
     m = _org_pattern().match(head)
     if not m or head[m.end() : m.end() + 1] == "的":
         return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
@@ -108,23 +143,23 @@ def _organisation(head: str, document_text: str) -> str | None:
     stem = m.group("stem")
     if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
         return None  # 10亿元以上项目, 三大船厂: a description, not a name
-    recurs = document_text.count(m.group("org")) >= 2 or (len(stem) >= 2 and document_text.count(stem) >= 2)
+    recurs = reader.count(m.group("org")) >= 2 or (len(stem) >= 2 and reader.count(stem) >= 2)
     if m.group("suffix") not in _strong_suffixes() and not recurs:
         return None
     rest = head[m.end() :]
     owner = rest.find("旗下")
     if 0 <= owner <= 12:  # 中国船舶集团有限公司旗下江南造船 -> 江南造船
-        return _organisation(rest[owner + 2 :], document_text) or m.group("org")
+        return _organisation(rest[owner + 2 :], reader) or m.group("org")
     return m.group("org")
 
 
-def _subject(clause: str, document_text: str) -> str | None:
+def _subject(clause: str, reader: EntityReader) -> str | None:
     head = _LEAD.sub("", _strip_time(clause))
     if not head:
         return None
     if head.startswith(home_words()):
         return None
-    org = _organisation(head, document_text)
+    org = _organisation(head, reader)
     if org:
         return org
     lead = leading_place(head)

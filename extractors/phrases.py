@@ -20,13 +20,14 @@ _RIGHT_END = re.compile(r"[，。；：,;:！？]")
 
 
 @cache
-def _lead() -> tuple[str, ...]:
-    return tuple(word_list("phrases", "lead"))
+def _lead() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, word_list("phrases", "lead"))))
 
 
 @cache
-def _trail() -> tuple[str, ...]:
-    return tuple(word_list("phrases", "trail"))
+def _trail() -> re.Pattern:
+    """A trailing word, longest first: 同比增长 before 增长."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, word_list('phrases', 'trail')))})$")
 
 
 @cache
@@ -43,7 +44,7 @@ def _right_stop() -> re.Pattern:
 def trim(phrase: str) -> str:
     """Drop time words, places, verbs and qualifiers from both ends of a phrase."""
     phrase = _drop_times(phrase)
-    phrase = re.sub(r"^[\d·•\s.、]+(?=[\u4e00-\u9fff])", "", phrase)  # 01交付新船, ·交付新船
+    phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")
@@ -52,22 +53,18 @@ def trim(phrase: str) -> str:
             if start == 0 and end < len(phrase) and phrase[end] not in "级一首领性":
                 phrase = phrase[end:]
                 break
-        for word in _lead():
-            if phrase.startswith(word):
-                phrase = phrase[len(word) :]
-                break
-        for word in _trail():
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                break
-            if phrase == word:
-                phrase = ""
-                break
+        lead = _lead().match(phrase)
+        if lead:
+            phrase = phrase[lead.end() :]
+        trail = _trail().search(phrase)
+        if trail:
+            phrase = phrase[: trail.start()]
         if phrase == before:
             break
     return phrase
 
 
+_NUMBERING = re.compile(r"^[\d·•\s.、]+(?=[\u4e00-\u9fff])")
 _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
 
 
@@ -79,14 +76,13 @@ def _drop_times(phrase: str) -> str:
 
 def is_verb(phrase: str) -> bool:
     """形成, 认定两批: a verb (with a measure word) where a noun should be."""
-    return bool(phrase) and (
-        phrase in _verbs() or any(phrase.startswith(v) and len(phrase) <= len(v) + 2 for v in _verbs())
-    )
+    m = _verb_start().match(phrase)
+    return bool(m) and len(phrase) <= m.end() + 2
 
 
 @cache
-def _verbs() -> frozenset[str]:
-    return frozenset(word_list("phrases", "verbs"))
+def _verb_start() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, word_list("phrases", "verbs"))))
 
 
 def is_relative(phrase: str) -> bool:

@@ -31,8 +31,9 @@ def rules(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
 def word_list(name: str, key: str) -> list[str]:
-    """A list of words, longest first, so that alternations match the longest spelling."""
+    """A list of words, longest first, so that alternations match the longest spelling (checked once)."""
     words = rules(name)[key]
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
         raise RulesError(f"extractors/rules/{name}.yaml: {key} must be a list of non-empty strings")

@@ -7,6 +7,7 @@ between digits. Clauses split a sentence further on ，；：, and are where a n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -60,11 +61,20 @@ def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
         yield Span(start, end, text[start:end])
 
 
+class Clauses:
+    """The clauses of a sentence, split once: bounds(pos) is the clause around position pos."""
+
+    def __init__(self, sentence: str) -> None:
+        marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(sentence)]
+        self.ends = [start for start, _ in marks] + [len(sentence)]
+        self.starts = [0] + [end for _, end in marks]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_left(self.ends, pos)
+        i = min(i, len(self.ends) - 1)
+        return self.starts[i], self.ends[i]
+
+
 def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     """(start, end) of the clause of `sentence` around position pos."""
-    start = 0
-    for m in _CLAUSE_END.finditer(sentence):
-        if m.start() >= pos:
-            return start, m.start()
-        start = m.end()
-    return start, len(sentence)
+    return Clauses(sentence).bounds(pos)

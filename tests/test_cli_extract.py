@@ -1,0 +1,118 @@
+"""`zhibiao extract` as a user runs it: formats, bad input, exit codes, no tracebacks."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from indicators.cli import OUTPUT_FIELDS
+
+FACTS_FIELDS = {"doc", "indicator", "keywords", "entity", "period_start", "period_end", "kind", "measure", "value",
+                "unit", "unit_text", "qualifier", "evidence", "tier"} - {"keywords", "tier"}  # fmt: skip
+
+
+def run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "indicators", "extract", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def test_bundled_corpus_as_json_lines(tmp_path):
+    out = tmp_path / "facts.jsonl"
+    result = run("-o", out)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 300
+    assert FACTS_FIELDS | {
+        "indicator_id",
+        "evidence_start",
+        "quantity_start",
+        "title",
+        "url",
+        "published",
+    } <= set(rows[0])
+    gdp = [
+        r
+        for r in rows
+        if r["indicator_id"] == "gdp" and r["measure"] == "level" and r["value"] == 5670000000000
+    ]
+    assert gdp, "上海 GDP 5.67万亿元 is in the corpus"
+    assert gdp[0]["published"].startswith("2026-01")
+    assert gdp[0]["url"].startswith("http://mp.weixin.qq.com/")
+    assert "facts written to" in result.stderr
+
+
+def test_csv_opens_in_excel(tmp_path):
+    out = tmp_path / "facts.csv"
+    result = run(tmp_path.parent.parent / "nonexistent" if False else "--format", "csv", "-o", out)
+    assert result.returncode == 0, result.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the Chinese text right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == list(OUTPUT_FIELDS)
+    assert any("地区生产总值" in r["indicator"] for r in rows)
+
+
+def test_stdout_and_published_option(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("全年上海实现地区生产总值5.67万亿元，同比增长5.4%。", encoding="utf-8")
+    result = run(note, "--published", "2026-01-21")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["value"], r["period_end"], r["published"]) for r in rows] == [
+        (5670000000000, "2025-12", "2026-01-21"),
+        (5.4, "2025-12", "2026-01-21"),
+    ]
+
+
+def test_bad_date_is_refused():
+    result = run("--published", "2026-13-01")
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("broken.json", b'[{"aid": "1", "content": "x"', "broken JSON"),
+        ("other.json", b'{"rows": [1, 2]}', "JSON of another shape"),
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", bytes(range(256)) * 40, "binary file"),
+    ],
+)
+def test_bad_files_are_reported_and_the_others_processed(tmp_path, name, data, reason):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    good = tmp_path / "good.txt"
+    good.write_text("2025年上海实现地区生产总值5.67万亿元。", encoding="utf-8")
+    result = run(bad, good)
+    assert result.returncode == 1
+    assert f"{bad}: {reason}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["value"] == 5670000000000
+
+
+def test_gbk_html_and_huge_files_are_read(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("2025年上海实现地区生产总值5.67万亿元，同比增长5.4%。".encode("gbk") * 3)
+    html = tmp_path / "page.html"
+    html.write_text(
+        "<html><body><p>2025年上海工业投资同比增长20.0%&nbsp;</p><script>x()</script></body></html>"
+    )
+    huge = tmp_path / "huge.txt"
+    huge.write_text("2025年上海工业投资同比增长20.0%，" * 170000, encoding="utf-8")  # one 5 MB line
+    result = run(gbk, html, huge)
+    assert result.returncode == 0, result.stderr
+    docs = {json.loads(line)["doc"] for line in result.stdout.splitlines()}
+    assert docs == {"gbk", "page", "huge"}
+
+
+def test_help_lists_the_commands():
+    result = subprocess.run([sys.executable, "-m", "indicators", "--help"], capture_output=True, text=True)
+    for command in ("extract", "build", "add", "serve", "charts"):
+        assert command in result.stdout
