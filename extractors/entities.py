@@ -127,7 +127,7 @@ def _anaphor(clause: str, before: str) -> str | None:
     end = before.rfind(m.group(1))
     if end < 0:
         return None
-    name = re.split(r"[，,、。；的于和与及在是]", before[max(0, end - 6) : end])[-1]
+    name = re.split(r"[，,、。；的于和与及在是]", before[max(0, end - 8) : end])[-1]
     for start, stop, _ in place_spans(name):  # 希腊卡迪夫航运 -> 卡迪夫航运
         if start == 0 and stop < len(name):
             name = name[stop:]
@@ -143,14 +143,33 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     stem = m.group("stem")
     if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
         return None  # 10亿元以上项目, 三大船厂: a description, not a name
-    recurs = reader.count(m.group("org")) >= 2 or (len(stem) >= 2 and reader.count(stem) >= 2)
-    if m.group("suffix") not in _strong_suffixes() and not recurs:
-        return None
+    strong = m.group("suffix") in _strong_suffixes()
+    if len(stem) < 2 or _verb_inside().search(stem):
+        return None  # 硬科技, 落实科技…: a word, not a name
+    if not strong and (_place_or_verb(stem) or not _recurs(m.group("org"), stem, reader)):
+        return None  # 上海软件…: a place before a weak suffix is no name
     rest = head[m.end() :]
     owner = rest.find("旗下")
     if 0 <= owner <= 12:  # 中国船舶集团有限公司旗下江南造船 -> 江南造船
         return _organisation(rest[owner + 2 :], reader) or m.group("org")
     return m.group("org")
+
+
+def _recurs(org: str, stem: str, reader: EntityReader) -> bool:
+    return reader.count(org) >= 2 or (len(stem) >= 2 and reader.count(stem) >= 2)
+
+
+def _place_or_verb(stem: str) -> bool:
+    spans = place_spans(stem)
+    if spans and spans[0][0] == 0 and spans[0][1] == len(stem):
+        return True
+    return bool(_verb_inside().search(stem))
+
+
+@cache
+def _verb_inside() -> re.Pattern:
+    words = [w for w in word_list("regions", "not_org_start") if len(w) > 1]
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _subject(clause: str, reader: EntityReader) -> str | None:

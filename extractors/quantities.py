@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -117,7 +117,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if not _overlaps(m.span("u"), taken):
             q = _make(text, m.start("u"), m.end("u"), Decimal(1), m.group("u"), "single", False)
             if q:
-                out.append(q)
+                # 超万亿元: the text keeps its bounding word, or it would read as one 万亿元.
+                out.append(replace(q, start=m.start(), text=m.group(0)))
     for m in _multiple_words().finditer(text):
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))

@@ -96,6 +96,15 @@ def read_file(path: str | Path, published: str | None = None) -> list[Document]:
     return [read_text(text, path, published)]
 
 
+def source_name(path: Path) -> str:
+    """How a document's file is recorded: as given, or indicators/corpus/NAME for the bundled corpus,
+    so that the same corpus builds the same database on any machine."""
+    try:
+        return f"indicators/corpus/{path.resolve().relative_to(bundled_corpus().resolve())}"
+    except ValueError:
+        return str(path)
+
+
 def decode(data: bytes, path: str | Path) -> str:
     """Bytes -> str: UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK detected."""
     if not data.strip():
@@ -161,7 +170,7 @@ def read_text(raw: str, path: Path, published: str | None = None) -> Document:
     return Document(
         id=path.stem,
         text=text,
-        source=str(path),
+        source=source_name(path),
         source_kind=layout,
         title=title,
         published=published or date_in_text(text),
@@ -216,7 +225,7 @@ def read_json_export(text: str, path: Path) -> list[Document]:
             Document(
                 id=str(fields["id"]),
                 text=full,
-                source=str(path),
+                source=source_name(path),
                 source_kind="wechat",
                 title=title or None,
                 url=str(fields["url"]) if fields["url"] else None,
