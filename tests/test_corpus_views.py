@@ -93,11 +93,6 @@ def test_shanghai_software_revenue_january_to_november_2025(db):
     assert growth["value"] == 22.6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction: the facts of 2650700335_1 have entity 上海软件, not 上海 "
-    "(remove this mark when the extractor reads the entity right)",
-)
 def test_software_revenue_beat_the_14th_plan_target(db):
     # 2650700335_1: 超额完成“十四五”产业营收目标（15000亿元），较2020年（软信业营业收入6841亿元）
     (row,) = rows(
