@@ -19,7 +19,6 @@ COUNT_UNITS = {
     "person",
     "person_time",
 }
-RATIO_UNITS = {"%", "pp", "x"}
 _NOUN_START = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # Words that may follow a quantity that is the predicate of its clause (…5.67万亿元，同比增长…).
 _PREDICATE_FOLLOWERS = re.compile(

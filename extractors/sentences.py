@@ -73,8 +73,3 @@ class Clauses:
         i = bisect_left(self.ends, pos)
         i = min(i, len(self.ends) - 1)
         return self.starts[i], self.ends[i]
-
-
-def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause of `sentence` around position pos."""
-    return Clauses(sentence).bounds(pos)

@@ -85,14 +85,6 @@ def canonical_per(unit_text: str) -> str:
     return f"{label}{code}"
 
 
-def is_known(unit_text: str) -> bool:
-    try:
-        _factor_and_code(unit_text)
-    except UnknownUnit:
-        return False
-    return True
-
-
 @cache
 def spellings() -> tuple[str, ...]:
     """Every Chinese or symbol spelling of a unit in units.txt (no magnitudes), longest first."""

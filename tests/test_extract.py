@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors import extract
-from indicators.model import Document, Section
+from extractors.sources import bundled_corpus, read_paths
+from indicators.model import KINDS, MEASURES, QUALIFIERS, Document, Section
 
 
 def doc(text, kind="wechat", published="2026-01-21", publisher="上海经信委", title=None):
@@ -200,3 +201,18 @@ def test_extract_never_raises(text, kind):
 @given(st.text(max_size=200))
 def test_extract_never_raises_on_any_text(text):
     extract(doc(text))
+
+
+def test_every_corpus_fact_keeps_to_the_fact_format():
+    """FACTS.md: codes from the closed lists, periods as YYYY-MM, evidence verbatim."""
+    import re
+
+    for document in read_paths([bundled_corpus()]):
+        for fact in extract(document):
+            assert fact.kind in KINDS
+            assert fact.measure in MEASURES
+            assert fact.qualifier in QUALIFIERS
+            assert fact.period_end is None or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", fact.period_end)
+            assert document.text[fact.evidence_start : fact.evidence_end] == fact.evidence
+            assert fact.indicator
+            assert fact.unit in ("%", "pp", "x") or fact.measure == "level"
