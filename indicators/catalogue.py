@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -9,6 +10,7 @@ from importlib import resources
 from indicators.units import UnknownUnit, canonical_code
 from indicators.yamlfile import load_yaml_text
 
+_COMPARISON = re.compile(r"快于|慢于|高于|低于|领先|超出|相当于|占全|占比|对比|较")
 FIELDS = {"name", "name_en", "category", "unit", "tier", "keywords", "description"}
 OPTIONAL = {"exclude"}
 TIERS = {"core", "other"}
@@ -52,7 +54,10 @@ class Catalogue:
         """The entry whose longest keyword the phrase contains, unless an exclude word rules it out.
 
         With `unit`, a level fact must be in the entry's unit (a count of 开工项目 is not 总投资 money).
+        Only the words before a comparison count: 产值增速快于全市规模以上工业总产值 is not 规上工业总产值,
+        占全市GDP比重 is not GDP.
         """
+        phrase = _COMPARISON.split(phrase, maxsplit=1)[0]
         for keyword, ind in self._keywords:
             if keyword in phrase and not any(x in phrase for x in ind.exclude):
                 if unit is not None and unit != ind.unit:
