@@ -79,7 +79,17 @@ FACT_COLUMNS: dict[str, Any] = {
 }
 
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "facts": (("doc",), ("indicator_id",), ("entity",), ("period_end",), ("kind",)),
+    # indicator and measure are default facets of the site; (period_end, id) its default order.
+    "facts": (
+        ("doc",),
+        ("indicator_id",),
+        ("indicator",),
+        ("entity",),
+        ("period_end",),
+        ("kind",),
+        ("measure",),
+        ("period_end", "id"),
+    ),
     "documents": (("published",),),
 }
 
