@@ -8,10 +8,8 @@ usage: python benchmarks/chart_render.py [--db data/zhibiao.db] [--repeat 3]
 from __future__ import annotations
 
 import argparse
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +18,7 @@ import httpx
 
 from charts import collect, render
 from charts.theme import register_fonts
+from indicators.publish import ServerProcess
 
 
 def timed(fn, repeat: int) -> tuple[float, object]:
@@ -53,44 +52,25 @@ def files(db: Path, repeat: int) -> None:
 
 
 def site(db: Path, repeat: int) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "indicators", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                httpx.get(f"{base}/-/versions.json", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        with httpx.Client(base_url=base, timeout=60) as client:
-            seconds, _ = timed(lambda: client.get("/-/vega.js"), 1)
-            print(f"site: first /-/vega.js, built at startup in the background: {seconds * 1000:.0f} ms")
-            index = client.get("/-/charts").text
-            names = [h.split('"')[0] for h in index.split('href="/-/charts/')[1:]]
-            indicator = next(n for n in names if "-" not in n and "." not in n)
+    with ServerProcess(db) as server, httpx.Client(base_url=server.base, timeout=60) as client:
+        seconds, _ = timed(lambda: client.get("/-/vega.js"), 1)
+        print(f"site: first /-/vega.js, built at startup in the background: {seconds * 1000:.0f} ms")
+        index = client.get("/-/charts").text
+        names = [h.split('"')[0] for h in index.split('href="/-/charts/')[1:]]
+        indicator = next(n for n in names if "-" not in n and "." not in n)
+        print(
+            f"site: first request, then median of {repeat} more (files are cached: the database is immutable)"
+        )
+        paths = ["/-/charts", "/-/vega.js"]
+        for name in (indicator, collect.TARGETS):
+            paths += [f"/-/charts/{name}{suffix}" for suffix in ("", ".vl.json", ".svg", ".png")]
+        for path in paths:
+            first, response = timed(lambda path=path: client.get(path), 1)
+            again, _ = timed(lambda path=path: client.get(path), repeat)
             print(
-                f"site: first request, then median of {repeat} more (files are cached: the database is immutable)"
+                f"  {path:40} {response.status_code} first {first * 1000:5.0f} ms, "
+                f"again {again * 1000:4.0f} ms, {len(response.content):>7} bytes"
             )
-            paths = ["/-/charts", "/-/vega.js"]
-            for name in (indicator, collect.TARGETS):
-                paths += [f"/-/charts/{name}{suffix}" for suffix in ("", ".vl.json", ".svg", ".png")]
-            for path in paths:
-                first, response = timed(lambda path=path: client.get(path), 1)
-                again, _ = timed(lambda path=path: client.get(path), repeat)
-                print(
-                    f"  {path:40} {response.status_code} first {first * 1000:5.0f} ms, "
-                    f"again {again * 1000:4.0f} ms, {len(response.content):>7} bytes"
-                )
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def main() -> None:

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,6 +23,8 @@ from urllib.parse import quote
 
 import httpx
 from datasette.utils import tilde_encode
+
+from indicators.publish import ServerProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -92,34 +92,7 @@ def sample_urls(db_path: Path) -> dict[str, list[str]]:
     return {"json": json_urls, "pages": pages}
 
 
-class Server:
-    """`zhibiao serve` in its own process on a free port of 127.0.0.1."""
-
-    def __init__(self, db_path: Path):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-        zhibiao = Path(sys.executable).with_name("zhibiao")
-        self.proc = subprocess.Popen(
-            [str(zhibiao), "serve", "--db", str(db_path), "--port", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=ROOT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.base + "/-/versions.json", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("zhibiao serve did not start")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+Server = ServerProcess  # `zhibiao serve` in its own process on a free port of 127.0.0.1
 
 
 async def drive(base: str, urls: list[str], concurrency: int, duration: float) -> dict:

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import yaml
 from datasette.app import Datasette
 from datasette.database import Database
@@ -94,3 +99,53 @@ def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     ds = make_datasette(db_path)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+
+
+class ServerProcess:
+    """`zhibiao serve --db DB` as a process of its own on a free port of 127.0.0.1, for the tests and
+    benchmarks that need a real server: started, waited for, and stopped (and reaped) by `stop()`."""
+
+    def __init__(self, db_path: str | Path, log_path: str | Path | None = None, timeout: float = 60) -> None:
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.db_path = Path(db_path)
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - closed by stop()
+        zhibiao = Path(sys.executable).with_name("zhibiao")
+        self.proc = subprocess.Popen(
+            [str(zhibiao), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                log = Path(log_path).read_text()[-2000:] if log_path else ""
+                raise RuntimeError(f"zhibiao serve exited with {self.proc.returncode}: {log}")
+            try:
+                if httpx.get(self.base + "/-/versions.json", timeout=2).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"zhibiao serve did not answer in {timeout:.0f} s")
+            time.sleep(0.3)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        if hasattr(self._log, "close"):
+            self._log.close()
+
+    def __enter__(self) -> ServerProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

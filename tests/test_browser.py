@@ -5,17 +5,14 @@ one from the bundled corpus. Screenshots go to tests/artifacts/ (git-ignored) fo
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from site_samples import HOSTILE, build_site_db
+
+from indicators.publish import ServerProcess
 
 pytestmark = pytest.mark.browser
 
@@ -32,42 +29,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ZHIBIAO = Path(sys.executable).with_name("zhibiao")
 START_TIMEOUT_S = 300  # a first start builds the database from the bundled corpus
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
+class Server(ServerProcess):
     """`zhibiao serve --db DB` in its own process; stopped (and reaped) at the end of the module."""
 
     def __init__(self, db_path: Path, log_path: Path):
-        self.db_path = db_path
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = log_path.open("w")
-        self.proc = subprocess.Popen(
-            [str(ZHIBIAO), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"zhibiao serve exited: {log_path.read_text()[-2000:]}")
-            try:
-                if httpx.get(self.base + "/-/versions.json", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"zhibiao serve did not answer in {START_TIMEOUT_S}s")
-            time.sleep(0.3)
+        super().__init__(db_path, log_path, timeout=START_TIMEOUT_S)
 
     def query(self, sql: str, params=()) -> list[tuple]:
         conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
@@ -75,15 +44,6 @@ class Server:
             return conn.execute(sql, params).fetchall()
         finally:
             conn.close()
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
 
 
 @pytest.fixture(scope="module")

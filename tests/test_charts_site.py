@@ -4,17 +4,13 @@ client, and a chart page in headless Chromium against a real `zhibiao serve` on 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from chart_data import build
 
 from indicators import publish
+from indicators.publish import ServerProcess
 
 
 @pytest.fixture(scope="module")
@@ -120,28 +116,8 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="module")
 def server(db_path):
     """`zhibiao serve` as a real process on a free port of 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "indicators", "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                httpx.get(f"{base}/-/versions.json", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("zhibiao serve did not start")
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with ServerProcess(db_path) as process:
+        yield process.base
 
 
 @pytest.fixture(scope="module")

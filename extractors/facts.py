@@ -1,0 +1,227 @@
+"""The facts of one sentence: each quantity, less the noise, with its indicator, measure, period,
+kind and entity."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extractors.entities import EntityReader, SentenceSubjects
+from extractors.kinds import has_cue, kind_of, measure_of
+from extractors.lists import split_each, split_respectively
+from extractors.noise import COUNT_UNITS, noise_reason
+from extractors.periods import Period, TimeMention, parse_published, year_period
+from extractors.phrases import is_relative, is_verb, left_phrase, right_phrase, trim
+from extractors.quantities import Quantity, qualifier_after
+from extractors.sentences import Clauses, Span
+from extractors.timing import bounds, cap_at_publication, is_future, long_past, period_for
+from indicators.catalogue import Catalogue
+from indicators.model import Document, Fact
+from indicators.units import UnknownUnit, canonical_per
+
+_PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every sentence of a document is read against."""
+
+    document: Document
+    catalogue: Catalogue
+    reader: EntityReader
+    reference: str | None  # the date relative time words are read against
+    report_year: int | None  # the year an early-year article reports on
+    default_kind: str  # a bulletin of plans states targets unless it says otherwise
+
+
+def sentence_facts(
+    ctx: Context,
+    sent: Span,
+    quantities: list[Quantity],
+    times: list[TimeMention],
+    carried: Period | None,
+    context_year: int | None,
+    subjects: SentenceSubjects,
+    subject: str | None,
+) -> list[Fact]:
+    """The facts of one sentence: its quantities, less noise, with what each measures."""
+    document, reference = ctx.document, ctx.reference
+    text = sent.text
+    clauses = Clauses(text)
+    out: list[Fact] = []
+    kept: list[Quantity] = []  # the quantities of `out`, in order
+    for q in quantities:
+        cs, ce = clauses.bounds(q.start)
+        before = text[cs : q.start]
+        after = text[q.end : ce]
+        _, post_len = qualifier_after(after)
+        after_q = after[post_len:]
+        head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
+        if noise_reason(q, before, after, text[: q.start], head):
+            continue
+        prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
+        linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
+        # Resolve measure and indicator.
+        if linked and q.unit == kept[-1].unit:
+            # 分别增长15.1%和13.6%: the second number of a list is read like the first.
+            measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
+            indicator, head = out[-1].indicator, out[-1].indicator
+        else:
+            measure, fall = measure_of(q, before, after)
+            start = prev.end if prev else cs
+            indicator, head = _indicator(q, text[start : q.start], after_q, out, _topic(text, clauses, cs))
+            if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
+                measure, fall = "growth", False  # 增速提升至5.0%
+            value = -q.value if fall and measure in ("growth", "pp_change") else q.value
+        if not indicator:
+            continue
+        # Resolve period, kind, entity.
+        rate = measure in ("growth", "pp_change")
+        period, stated = period_for(q, times, carried, context_year, reference, text, rate, ctx.report_year)
+        baseline = bool(re.search(r"(?:由|从)$", before))
+        future = stated and is_future(period, reference)
+        lead_end = clauses.ends[0]
+        kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, ctx.default_kind, future)
+        continues = bool(out) and indicator.startswith(out[-1].indicator)
+        if kind == ctx.default_kind and continues and out[-1].kind != kind and not has_cue(before):
+            kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
+        if baseline and period and period.span:
+            period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
+        if kind != "actual" and long_past(period, reference):
+            kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
+        if period and period.whole_year and kind == "target":
+            pub = parse_published(reference)
+            if pub and context_year is None:
+                period = year_period(pub[0])
+        period_start, period_end = bounds(period, q, measure, before)
+        if kind == "actual":
+            period_start, period_end = cap_at_publication(period_start, period_end, reference)
+        entity = subjects.at(q.start) or subject
+        if entity and indicator.startswith(entity) and len(indicator) > len(entity) + 1:
+            indicator = indicator[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
+        compared = _COMPARED.search(before)
+        if compared and after_q.startswith("的"):
+            # 高于全国5%的GDP增速: the number is the other region's.
+            entity = "全国" if compared.group(1) in ("全国", "我国", "中国") else compared.group(1)
+            indicator = trim(re.split(r"[，。；、]", after_q[1:])[0]) or indicator
+        # Build facts.
+        kept.append(q)
+        out.append(
+            Fact(
+                doc=document.id,
+                indicator=indicator,
+                indicator_id=None,  # set from the catalogue once lists are split
+                entity=entity,
+                period_start=period_start,
+                period_end=period_end,
+                kind=kind,
+                measure=measure,
+                value=value,
+                unit=_per_unit(_counter_unit(q.unit, head), indicator),
+                unit_text=q.unit_text,
+                qualifier=q.qualifier,
+                quantity_text=q.text,
+                evidence=text,
+                evidence_start=sent.start,
+                evidence_end=sent.end,
+                quantity_start=sent.start + q.start,
+                quantity_end=sent.start + q.end,
+            )
+        )
+    return [_with_catalogue_id(f, ctx.catalogue) for f in split_each(split_respectively(out, text))]
+
+
+_COMPARED = re.compile(
+    r"(?:高于|低于|超过|超出|快于|慢于|领先|反超|好于)(全国|我国|中国|全球|全省|全市)(?:平均)?(?:水平)?$"
+)
+
+
+_LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
+
+
+def _between(text: str, first: Quantity, second: Quantity) -> str:
+    return text[first.end : second.start]
+
+
+def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
+    ind = catalogue.match(fact.indicator, fact.unit if fact.measure == "level" else None)
+    return replace(fact, indicator_id=ind.id if ind else None)
+
+
+def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
+    """The clause before the one at clause_start, trimmed: 三大先导产业表现尤为突出，2025年合计增长9.6%."""
+    if clause_start <= 1:
+        return ""
+    prev_start, _ = clauses.bounds(clause_start - 2)
+    topic = trim(text[prev_start : clause_start - 1])
+    return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
+
+
+def _indicator(
+    q: Quantity, before: str, after_q: str, previous: list[Fact], topic: str = ""
+) -> tuple[str | None, str]:
+    """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it,
+    else the topic of the clause before."""
+    left = left_phrase(before)
+    counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d+＋]", after_q[:1])
+    described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left))
+    if counted or described:
+        right, head = right_phrase(re.sub(r"^(?:(?:规模)?的|为)", "", after_q))
+        if right and not is_relative(head) and not is_verb(right):
+            # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
+            return (left + right if is_verb(left) and not right.startswith(left) else right), head
+    if left and not is_relative(left) and not is_verb(left):
+        if previous and left.startswith(_RELATIVE_OPENERS):
+            # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
+            return previous[-1].indicator + left, previous[-1].indicator
+        if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
+            # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.
+            base = previous[-1].indicator
+            for word in _LEVEL_WORDS:
+                base = base.removeprefix(word)
+            return left + base, left + base
+        return left, left
+    if previous:
+        base = previous[-1].indicator
+        return (base + left if left and left not in base else base), base
+    if topic:
+        return topic + left if left and left not in topic else topic, topic
+    return left or None, left
+
+
+_RELATIVE_OPENERS = (
+    "增速",
+    "增幅",
+    "占比",
+    "比重",
+    "高于",
+    "低于",
+    "领先",
+    "快于",
+    "慢于",
+    "超出",
+    "超过全国",
+)
+
+
+_LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
+
+
+def _per_unit(unit: str, indicator: str) -> str:
+    """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
+    m = _PER.search(indicator)
+    if not m or "/" in unit:
+        return unit
+    try:
+        return f"{unit}/{canonical_per(m.group(1))}"
+    except UnknownUnit:
+        return unit
+
+
+def _counter_unit(unit: str, indicator: str) -> str:
+    """个/项 count projects when the noun is a 项目; 家 counts platforms, bases and centres as items."""
+    if unit == "item" and indicator.endswith("项目"):
+        return "project"
+    if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区)$", indicator):
+        return "item"
+    return unit

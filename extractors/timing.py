@@ -1,0 +1,119 @@
+"""The period of one number: the time expression before it in its sentence, else the paragraph's,
+else the year the article reports on, else the publication month; and whether that is a plan."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.noise import COUNT_UNITS
+from extractors.periods import Period, TimeMention, parse_published, year_period, ym
+from extractors.quantities import Quantity
+from indicators.model import Document
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+_STOCK_WORDS = re.compile(r"累计|截至|现有|已有|拥有|集聚|聚集|总数|目前|已达|已超|共有|规模达")
+
+
+def title_year(title: str | None) -> int | None:
+    m = _YEAR.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def report_year(document: Document, reference: str | None) -> int | None:
+    """The year an article reports on: its title's, else, early in a year, the year before when
+    the text names it at least twice (January articles report last year's figures)."""
+    year = title_year(document.title)
+    pub = parse_published(reference)
+    if year or not pub:
+        return year
+    if pub[1] <= 3 and document.text.count(f"{pub[0] - 1}年") >= 2:
+        return pub[0] - 1
+    return None
+
+
+def carry(period: Period) -> Period:
+    """What a sentence's period says about the next sentences: its year (1-11月 -> 2025), or a plan span."""
+    if period.span or period.until or period.now or period.end is None:
+        return period
+    year = year_period(period.year)
+    return replace(year, whole_year=period.whole_year)
+
+
+def _in_brackets_after(text: str, start: int, pos: int) -> bool:
+    """pos lies inside a parenthesis that opens right at `start`."""
+    return text[start : start + 1] in "（(" and not re.search(r"[）)]", text[start:pos])
+
+
+def period_for(
+    q: Quantity,
+    times: list[TimeMention],
+    carried: Period | None,
+    context_year: int | None,
+    published: str | None,
+    text: str = "",
+    rate: bool = False,
+    report_year: int | None = None,
+) -> tuple[Period | None, bool]:
+    """(period, stated in the sentence): the last time expression before the number in its sentence,
+    else an end date after it, else the paragraph's, else the article's, else the publication month."""
+    before = [t for t in times if t.end <= q.start and not t.comparison]
+    bracket = [
+        t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
+    ]
+    if bracket:
+        return bracket[-1].period, True  # 较2020年（软信业营业收入6841亿元）
+    if before:
+        return before[-1].period, True
+    after = [t for t in times if t.start >= q.end and not t.comparison]
+    if after and after[0].period.until:
+        return after[0].period, True
+    if carried:
+        return carried, False
+    if context_year:
+        return year_period(context_year), False
+    if rate and report_year:
+        return year_period(report_year), False  # a growth rate with no date is the year reported on
+    pub = parse_published(published)
+    return (Period(None, ym(*pub), until=True, now=True) if pub else None), False
+
+
+def long_past(period: Period | None, published: str | None) -> bool:
+    pub = parse_published(published)
+    return bool(period and period.end and pub) and int(period.end[:4]) < pub[0] - 1
+
+
+def is_future(period: Period | None, published: str | None) -> bool:
+    """A period that starts after publication, or an end date or a plan span ending after it: a plan."""
+    if not period or not period.end:
+        return False
+    pub = parse_published(published)
+    if pub is None:
+        return period.until and not period.now
+    now = ym(*pub)
+    return (period.start or period.end) > now or ((period.until or period.span) and period.end > now)
+
+
+def cap_at_publication(
+    start: str | None, end: str | None, published: str | None
+) -> tuple[str | None, str | None]:
+    """An actual of the current year is known up to the publication month (2026年 in January 2026)."""
+    pub = parse_published(published)
+    if pub is None or end is None:
+        return start, end
+    now = ym(*pub)
+    if end > now and (start is None or start <= now):
+        return start, now
+    return start, end
+
+
+def bounds(period: Period | None, q: Quantity, measure: str, before: str) -> tuple[str | None, str | None]:
+    if period is None:
+        return None, None
+    if period.until:
+        return None, period.end
+    if measure == "level" and q.unit in COUNT_UNITS and _STOCK_WORDS.search(before):
+        return None, period.end
+    return period.start, period.end
