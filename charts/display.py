@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from indicators.display import format_period
+
 UNITS_FILE = Path(__file__).with_name("display_units.json")
 
 KIND_LABELS = {"actual": "实际值", "estimate": "预计值", "target": "目标值"}
@@ -81,22 +83,8 @@ def pick_scale(values: Iterable[float | int | None], unit: str) -> Scale:
 
 
 def period_label(start: str | None, end: str | None) -> str:
-    """How a Chinese text names a period: ('2025-01','2025-12') -> 2025年; ('2025-01','2025-11') -> 2025年1-11月."""
-    if not end:
-        return "未注明时间"
-    end_year, end_month = end[:4], int(end[5:7])
-    if not start:
-        return f"{end_year}年" if end_month == 12 else f"{end_year}年{end_month}月"
-    start_year, start_month = start[:4], int(start[5:7])
-    if start_year != end_year:
-        if start_month == 1 and end_month == 12:
-            return f"{start_year}-{end_year}年"
-        return f"{start_year}年{start_month}月-{end_year}年{end_month}月"
-    if start_month == 1 and end_month == 12:
-        return f"{end_year}年"
-    if start_month == end_month:
-        return f"{end_year}年{end_month}月"
-    return f"{end_year}年{start_month}-{end_month}月"
+    """How a Chinese text names a period (indicators.display.format_period), or 未注明时间."""
+    return format_period(start, end) or "未注明时间"
 
 
 def months_covered(start: str | None, end: str | None) -> int:

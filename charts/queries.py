@@ -62,7 +62,7 @@ order by entity, target_period_end
 TARGETS_SQL = """
 select t.target_fact_id, t.indicator_id, coalesce(i.name, t.indicator) as indicator, t.entity,
        t.measure, t.unit, t.target_period_start, t.target_period_end, t.target_value, t.target_text,
-       t.actual_period_end, t.actual_value, t.actual_text, t.progress_pct, t.status
+       t.actual_period_start, t.actual_period_end, t.actual_value, t.actual_text, t.progress_pct, t.status
 from targets_vs_actuals t
 left join indicators i on i.id = t.indicator_id
 where t.indicator_id is not null and t.target_period_end is not null

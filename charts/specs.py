@@ -289,7 +289,11 @@ def _progress_label(row: dict) -> str:
     """'115%  实际 17297.53亿元（2025年11月）', or the status when there is no progress to give."""
     if row.get("progress_pct") is None:
         return STATUS_LABELS.get(row["status"], row["status"])
-    period = period_label(None, row["actual_period_end"]) if row.get("actual_period_end") else ""
+    period = (
+        period_label(row.get("actual_period_start"), row["actual_period_end"])
+        if row.get("actual_period_end")
+        else ""
+    )
     return f"{row['progress_pct']:.0f}%  实际 {row.get('actual_text') or ''}（{period}）"
 
 
@@ -303,7 +307,11 @@ def targets_overview(rows: Sequence[dict]) -> alt.VConcatChart:
             **r,
             "status_label": STATUS_LABELS.get(r["status"], r["status"]),
             "target_period": period_label(r.get("target_period_start"), r.get("target_period_end")),
-            "actual_period": period_label(None, r["actual_period_end"]) if r.get("actual_period_end") else "",
+            "actual_period": (
+                period_label(r.get("actual_period_start"), r["actual_period_end"])
+                if r.get("actual_period_end")
+                else ""
+            ),
             "target_name": f"{r.get('entity') or ''} · {period_label(r.get('target_period_start'), r.get('target_period_end'))} · {r.get('target_text') or ''}",
             "progress": r["progress_pct"] if r.get("progress_pct") is not None else 0,
             "label": _progress_label(r),

@@ -207,12 +207,13 @@ MEASURE_NAMES = {
 
 def format_period(start: str | None, end: str | None) -> str:
     """A period as a reader writes it: ('2025-01', '2025-12') → '2025年', ('2025-01', '2025-11') →
-    '2025年1-11月', ('2021-01', '2025-12') → '2021—2025年', (None, '2025-12') → '2025年12月'."""
+    '2025年1-11月', ('2021-01', '2025-12') → '2021—2025年', (None, '2025-12') → '2025年底' (an as-of
+    value or a target date), (None, '2025-06') → '2025年6月'. The site and the charts both use it."""
     if not end:
         return start or ""
     end_year, end_month = end[:4], int(end[5:7])
     if not start:
-        return f"{end_year}年{end_month}月"
+        return f"{end_year}年底" if end_month == 12 else f"{end_year}年{end_month}月"
     start_year, start_month = start[:4], int(start[5:7])
     if start_year == end_year:
         if (start_month, end_month) == (1, 12):

@@ -72,10 +72,10 @@ def test_pick_scale_gives_the_unit_a_reader_expects(values, unit, label, factor)
         ("2025-01", "2025-12", "2025年"),
         ("2025-01", "2025-11", "2025年1-11月"),
         ("2025-11", "2025-11", "2025年11月"),
-        (None, "2027-12", "2027年"),
+        (None, "2027-12", "2027年底"),
         (None, "2025-06", "2025年6月"),
-        ("2021-01", "2025-12", "2021-2025年"),
-        ("2026-01", "2028-12", "2026-2028年"),
+        ("2021-01", "2025-12", "2021—2025年"),
+        ("2026-01", "2028-12", "2026—2028年"),
         (None, None, "未注明时间"),
     ],
 )
@@ -254,14 +254,15 @@ def test_targets_overview_one_bar_per_target_coloured_by_status(conn):
     by_target = {v["target_text"]: v for p in spec["vconcat"] for v in panel_values(p)}
     assert by_target["15000亿元"]["status_label"] == "已完成"
     assert by_target["15000亿元"]["progress"] == pytest.approx(115.3)
-    assert by_target["15000亿元"]["label"] == "115%  实际 17297.53亿元（2025年11月）"
-    assert by_target["50万辆"]["target_name"] == "上海 · 2027年 · 50万辆"
+    assert by_target["15000亿元"]["label"] == "115%  实际 17297.53亿元（2025年1-11月）"
+    assert by_target["50万辆"]["target_name"] == "上海 · 2027年底 · 50万辆"
     assert by_target["50万辆"]["status_label"] == "未到期"
 
 
 def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
     rows = [{"indicator": "出口", "entity": "上海", "target_period_end": "2025-12", "target_text": "5%",
-             "actual_period_end": "2025-12", "actual_text": "-2.9%", "progress_pct": -58.0, "status": "behind"},
+             "actual_period_start": "2025-01", "actual_period_end": "2025-12", "actual_text": "-2.9%", "progress_pct": -58.0,
+             "status": "behind"},
             {"indicator": "绿色工厂", "entity": "上海", "target_period_end": "2028-12", "target_text": "10家",
              "actual_period_end": "2025-12", "actual_text": "196家", "progress_pct": 1960.0, "status": "met"}]  # fmt: skip
     spec = specs.targets_overview(rows).to_dict()
@@ -269,7 +270,7 @@ def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
     assert bars["encoding"]["x"]["scale"] == {"domain": [0, 200], "clamp": True, "nice": True}
     assert [panel_values(p)[0]["label"] for p in spec["vconcat"]] == [
         "-58%  实际 -2.9%（2025年）",
-        "1960%  实际 196家（2025年）",
+        "1960%  实际 196家（2025年底）",
     ]
 
 
