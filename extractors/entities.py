@@ -178,7 +178,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         return None
     if head.startswith(home_words()):
         return None
-    org = _organisation(head, reader)
+    known = next((name for name in word_list("regions", "known_orgs") if head.startswith(name)), None)
+    org = _organisation(head, reader) or known
     if org:
         return org
     lead = leading_place(head)

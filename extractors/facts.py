@@ -61,8 +61,13 @@ def sentence_facts(
             continue
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
+        goal = _GOAL_AFTER.match(after_q) is not None
         # Resolve measure and indicator.
-        if linked and q.unit == kept[-1].unit:
+        if goal and out and q.unit == out[-1].unit:
+            # 能耗同比下降2.9%，超额完成14%的既定目标: the plan figure of the indicator just stated.
+            measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
+            indicator, head = out[-1].indicator, out[-1].indicator
+        elif linked and q.unit == kept[-1].unit:
             # 分别增长15.1%和13.6%: the second number of a list is read like the first.
             measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
             indicator, head = out[-1].indicator, out[-1].indicator
@@ -81,7 +86,11 @@ def sentence_facts(
         baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
-        kind = kind_of(text[:lead_end] if lead_end < cs else "", before, after, ctx.default_kind, future)
+        kind = (
+            "target"
+            if goal
+            else kind_of(text[:lead_end] if lead_end < cs else "", before, after, ctx.default_kind, future)
+        )
         continues = bool(out) and indicator.startswith(out[-1].indicator)
         if kind == ctx.default_kind and continues and out[-1].kind != kind and not has_cue(before):
             kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
@@ -136,6 +145,7 @@ _COMPARED = re.compile(
 )
 
 
+_GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
 
 

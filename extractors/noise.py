@@ -96,7 +96,7 @@ def noise_reason(
             return "structure"
         if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
             return "structure"  # 共4章16条
-        if q.unit in ("person", "person_time", "enterprise") and _words("attendance").search(after[:20]):
+        if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
             return "attribute"  # 50人论坛, 30人团队

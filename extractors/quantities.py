@@ -100,6 +100,10 @@ def qualifier_after(text: str) -> tuple[str | None, int]:
     """The qualifier that starts `text` (right after a quantity) and its length: '以上，' -> (lower_bound, 2)."""
     for word, qualifier in _qualifiers()[2]:
         if text.startswith(word):
+            if word in rules("qualifiers")["after_at_end"] and re.match(
+                r"[\u4e00-\u9fff]", text[len(word) : len(word) + 1]
+            ):
+                continue
             return qualifier, len(word)
     return None, 0
 
