@@ -110,7 +110,7 @@ def _units(document: Document, reader: EntityReader) -> list[_Unit]:
                     s.start,
                     s.end,
                     s.title,
-                    reader.headline(s.title) or region,
+                    reader.headline(s.title) or s.region or region,
                     s.start + len(s.title),
                 )
             )

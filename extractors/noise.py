@@ -100,6 +100,8 @@ def noise_reason(
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):
             return "attribute"  # 50人论坛, 30人团队
+    elif re.match(r"/[年天日月][\u4e00-\u9fff]", after) and not _PREDICATE_FOLLOWERS.match(after[2:]):
+        return "attribute"  # 25万吨/年热塑性弹性体项目: the capacity names the project
     elif (
         q.role != "words" and after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after)
     ):
