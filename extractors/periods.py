@@ -64,7 +64,7 @@ def _alt(words) -> str:
 def time_pattern() -> re.Pattern:
     """One regex for every time expression; the named group that matched says which."""
     data = rules("periods")
-    year = r"(?:19|20)\d\d"
+    year = r"(?:19|20)\d\d|[一二][〇零九][〇零一二三四五六七八九]{2}"  # 2035, 二〇三五
     sep = r"\s*[-—–~～至到]\s*"
     parts = _alt(PARTS)
     return re.compile(
@@ -96,6 +96,11 @@ def _until() -> re.Pattern:
 @cache
 def _comparison() -> re.Pattern:
     return re.compile(rf"(?:{_alt(word_list('periods', 'comparison'))})$")
+
+
+def _year(text: str) -> int:
+    """'2035' or '二〇三五' -> 2035."""
+    return int(parse_number(text))
 
 
 def parse_published(published: str | None) -> tuple[int, int] | None:
@@ -145,23 +150,23 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         start = _FYP_START[g["fyp_n"]]
         return Period(ym(start, 1), ym(start + 4, 12), span=True)
     if g["ys"]:
-        y1, y2 = int(g["ys1"]), int(g["ys2"])
+        y1, y2 = _year(g["ys1"]), _year(g["ys2"])
         return Period(ym(y1, 1), ym(y2, 12), span=True) if y1 < y2 else None
     if g["ymr"]:
         m1, m2 = int(g["ymr_m1"]), int(g["ymr_m2"])
         if not (1 <= m1 < m2 <= 12):
             return None
-        year = int(g["ymr_y"]) if g["ymr_y"] else _year_of_month(m2, pub, context_year)
+        year = _year(g["ymr_y"]) if g["ymr_y"] else _year_of_month(m2, pub, context_year)
         return Period(ym(year, m1), ym(year, m2)) if year else None
     if g["yq"]:
         first, last = QUARTERS[g["yq_q"]] if g["yq_q"] else PARTS[g["yq_p"]]
-        year = int(g["yq_y"]) if g["yq_y"] else _year_of_month(last, pub, context_year)
+        year = _year(g["yq_y"]) if g["yq_y"] else _year_of_month(last, pub, context_year)
         return Period(ym(year, first), ym(year, last)) if year else None
     if g["ymd"]:
         month = int(g["ymd_m"])
         if not 1 <= month <= 12:
             return None
-        year = int(g["ymd_y"]) if g["ymd_y"] else _year_of_month(month, pub, context_year)
+        year = _year(g["ymd_y"]) if g["ymd_y"] else _year_of_month(month, pub, context_year)
         if not year:
             return None
         return (
@@ -170,7 +175,7 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
             else Period(ym(year, month), ym(year, month))
         )
     if g["y"]:
-        year = int(g["y_y"])
+        year = _year(g["y_y"])
         if g["y_end"] or g["y_before"]:
             return Period(None, ym(year, 12), until=True)
         return year_period(year)

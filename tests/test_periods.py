@@ -37,6 +37,7 @@ def periods(text, published=PUB, context_year=None):
         ("2025年5月21日", [("2025-05", "2025-05")]),
         ("目前", [(None, "2026-01")]),
         ("度夏期间", [("2025-06", "2025-09")]),
+        ("到二〇三五年", [(None, "2035-12")]),  # years in Chinese digits
     ],
 )
 def test_periods(text, expected):
