@@ -62,6 +62,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
             carried: Period | None = plan
             subject = unit.region
             carried_whole: Period | None = None
+            paragraph_facts: list[Fact] = []
             for sent in sentences(document.text, para.start, para.end):
                 if carried_whole and sent.text.startswith(tuple(word_list("periods", "anaphora"))):
                     carried = carried_whole  # 会上首发了…: the date of the event just told
@@ -71,8 +72,17 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
                 subjects = ctx.reader.sentence(sent.text)
                 if quantities:
                     found = sentence_facts(
-                        ctx, sent, quantities, times, carried, context_year, subjects, subject
+                        ctx,
+                        sent,
+                        quantities,
+                        times,
+                        carried,
+                        context_year,
+                        subjects,
+                        subject,
+                        paragraph_facts,
                     )
+                    paragraph_facts.extend(found)
                     headline = sent.start < unit.headline_end or headline_like(sent.text)
                     target = headline_facts if headline else facts
                     target.extend(found)

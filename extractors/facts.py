@@ -11,7 +11,7 @@ from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_respectively
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import Period, TimeMention, parse_published, year_period
-from extractors.phrases import is_relative, is_verb, left_phrase, right_phrase, trim
+from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
 from extractors.quantities import Quantity, qualifier_after
 from extractors.sentences import Clauses, Span
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, period_for
@@ -43,6 +43,7 @@ def sentence_facts(
     context_year: int | None,
     subjects: SentenceSubjects,
     subject: str | None,
+    earlier: list[Fact],
 ) -> list[Fact]:
     """The facts of one sentence: its quantities, less noise, with what each measures."""
     document, reference = ctx.document, ctx.reference
@@ -80,6 +81,7 @@ def sentence_facts(
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
             continue
+        indicator = named_before(indicator, [f.indicator for f in (*earlier, *out)]) or indicator
         # Resolve period, kind, entity.
         rate = measure in ("growth", "pp_change")
         period, stated = period_for(q, times, carried, context_year, reference, text, rate, ctx.report_year)

@@ -12,7 +12,7 @@ from functools import cache
 from extractors.periods import time_pattern
 from extractors.quantities import find_quantities
 from extractors.regions import place_spans
-from extractors.rulebook import word_list
+from extractors.rulebook import rules, word_list
 
 MAX_PHRASE = 30
 _BOUNDARY = re.compile(r"[，。；：、,;:！？（）()]|和|及|以及|与|或")
@@ -151,3 +151,21 @@ def right_phrase(after: str) -> tuple[str, str]:
         return trim(text[stop.start() :]) + head, head
     phrase = trim(text)
     return phrase, phrase
+
+
+@cache
+def _head_families() -> dict[str, tuple[str, ...]]:
+    """Each generic head -> the heads of its family (营业收入 -> 营收, 营业收入, 收入 …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for words in rules("phrases")["generic_heads"].values():
+        for word in words:
+            out[word] = tuple(words)
+    return out
+
+
+def named_before(phrase: str, earlier: list[str]) -> str | None:
+    """The indicator a bare head (营业收入) stands for: the last earlier one ending in its family."""
+    family = _head_families().get(phrase)
+    if not family:
+        return None
+    return next((e for e in reversed(earlier) if e != phrase and e.endswith(family)), None)

@@ -55,5 +55,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names"),
-    "phrases": ("lead", "trail", "relative", "verbs", "right_stop"),
+    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
 }  # fmt: skip
