@@ -12,7 +12,7 @@ from extractors.lists import split_each, split_respectively
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import Period, TimeMention, parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
-from extractors.quantities import Quantity, qualifier_after
+from extractors.quantities import Quantity, qualifier_after, written_span
 from extractors.sentences import Clauses, Span
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, period_for
 from indicators.catalogue import Catalogue
@@ -81,7 +81,7 @@ def sentence_facts(
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
             continue
-        indicator = named_before(indicator, [f.indicator for f in (*earlier, *out)]) or indicator
+        indicator = named_before(indicator, earlier, out) or indicator
         # Resolve period, kind, entity.
         rate = measure in ("growth", "pp_change")
         period, stated = period_for(q, times, carried, context_year, reference, text, rate, ctx.report_year)
@@ -116,6 +116,7 @@ def sentence_facts(
             entity = "全国" if compared.group(1) in ("全国", "我国", "中国") else compared.group(1)
             indicator = trim(re.split(r"[，。；、]", after_q[1:])[0]) or indicator
         # Build facts.
+        q_start, q_end = written_span(text, q)
         kept.append(q)
         out.append(
             Fact(
@@ -131,12 +132,12 @@ def sentence_facts(
                 unit=_per_unit(_counter_unit(q.unit, head), indicator),
                 unit_text=q.unit_text,
                 qualifier=q.qualifier,
-                quantity_text=q.text,
+                quantity_text=text[q_start:q_end],
                 evidence=text,
                 evidence_start=sent.start,
                 evidence_end=sent.end,
-                quantity_start=sent.start + q.start,
-                quantity_end=sent.start + q.end,
+                quantity_start=sent.start + q_start,
+                quantity_end=sent.start + q_end,
             )
         )
     return [_with_catalogue_id(f, ctx.catalogue) for f in split_each(split_respectively(out, text))]

@@ -15,6 +15,7 @@ from extractors.regions import place_spans
 from extractors.rulebook import rules, word_list
 
 MAX_PHRASE = 30
+RECENT = 50  # how many facts back a bare head looks for the indicator it stands for
 _BOUNDARY = re.compile(r"[，。；：、,;:！？（）()]|和|及|以及|与|或")
 _RIGHT_END = re.compile(r"[，。；：,;:！？]")
 
@@ -163,9 +164,14 @@ def _head_families() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def named_before(phrase: str, earlier: list[str]) -> str | None:
-    """The indicator a bare head (营业收入) stands for: the last earlier one ending in its family."""
+def named_before(phrase: str, *earlier: list) -> str | None:
+    """The indicator a bare head (营业收入) stands for: the last one of the earlier facts (lists, oldest
+    first) whose indicator ends in its family."""
     family = _head_families().get(phrase)
     if not family:
         return None
-    return next((e for e in reversed(earlier) if e != phrase and e.endswith(family)), None)
+    recent = [f for facts in earlier for f in facts[-RECENT:]][-RECENT:]  # bounded: no quadratic paragraphs
+    return next(
+        (f.indicator for f in reversed(recent) if f.indicator != phrase and f.indicator.endswith(family)),
+        None,
+    )

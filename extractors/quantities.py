@@ -96,6 +96,19 @@ def qualifier_before(text: str) -> str | None:
     return lookup[m.group("q")] if m else None
 
 
+def written_span(text: str, q: Quantity) -> tuple[int, int]:
+    """The quantity with the words that bound it, as the text writes it: 超36万辆, 约1100亿元, 100家以上."""
+    start, end = q.start, q.end
+    if q.role == "single" and q.qualifier != "exact":
+        m = _qualifiers()[0].search(text[max(0, start - 6) : start])
+        if m:
+            start -= len(m.group(0))
+    if q.role in ("single", "words"):
+        _, n = qualifier_after(text[end:])
+        end += n
+    return start, end
+
+
 def qualifier_after(text: str) -> tuple[str | None, int]:
     """The qualifier that starts `text` (right after a quantity) and its length: '以上，' -> (lower_bound, 2)."""
     for word, qualifier in _qualifiers()[2]:

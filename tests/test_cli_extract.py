@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from extractors.sources import bundled_corpus
 from indicators.cli import OUTPUT_FIELDS
 
 FACTS_FIELDS = {"doc", "indicator", "keywords", "entity", "period_start", "period_end", "kind", "measure", "value",
@@ -105,7 +106,8 @@ def test_gbk_html_and_huge_files_are_read(tmp_path):
         "<html><body><p>2025年上海工业投资同比增长20.0%&nbsp;</p><script>x()</script></body></html>"
     )
     huge = tmp_path / "huge.txt"
-    huge.write_text("2025年上海工业投资同比增长20.0%，" * 170000, encoding="utf-8")  # one 5 MB line
+    bulletin = (bundled_corpus() / "001_1ac979fa05646563.txt").read_text(encoding="utf-8").replace("\n", "")
+    huge.write_text(bulletin * (5_000_000 // len(bulletin.encode()) + 1), encoding="utf-8")  # one 5 MB line
     result = run(gbk, html, huge)
     assert result.returncode == 0, result.stderr
     docs = {json.loads(line)["doc"] for line in result.stdout.splitlines()}
