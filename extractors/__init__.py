@@ -45,14 +45,19 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
         reader=EntityReader(document.text),
         reference=reference,
         report_year=report_year(document, reference),
-        default_kind="target" if document.source_kind == "bulletin" else "actual",
+        default_kind="target"
+        if document.source_kind == "bulletin" or _titled(document, "plan_titles")
+        else "actual",
+        rules_document=_titled(document, "rule_titles"),
     )
     facts: list[Fact] = []
     headline_facts: list[Fact] = []
     for unit in _units(document, ctx.reader):
         # Split.
         year = title_year(unit.title) or title_year(document.title)
-        plan = _plan_period(document, unit, ctx.reference)
+        plan = _plan_period(
+            document, unit, ctx.reference, ctx.default_kind == "target" and document.source_kind != "bulletin"
+        )
         for para in paragraphs(document.text, unit.start, unit.end):
             if _is_boilerplate(para.text):
                 continue
@@ -96,14 +101,22 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     return merge_statements(facts, headline_facts)
 
 
-def _plan_period(document: Document, unit: _Unit, reference: str | None) -> Period | None:
-    """A plan horizon in a bulletin item's opening sentence (…总体方案（2026—2030年）, 到2028年) holds for the item."""
-    if document.source_kind != "bulletin" or unit.title is None:
+def _plan_period(
+    document: Document, unit: _Unit, reference: str | None, plan_document: bool
+) -> Period | None:
+    """The horizon of the plan a text reports on holds for all of it: a bulletin item's opening sentence
+    (…总体方案（2026—2030年）, 到2028年), or the first end date of a plan document (行动计划: 到2027年…)."""
+    if plan_document:
+        text = document.text
+    elif document.source_kind == "bulletin" and unit.title is not None:
+        lead = next(sentences(document.text, unit.headline_end, unit.end), None)
+        text = (unit.title or "") + "。" + (lead.text if lead else "")
+    else:
         return None
-    lead = next(sentences(document.text, unit.headline_end, unit.end), None)
-    text = (unit.title or "") + "。" + (lead.text if lead else "")
     times, _ = find_times(text, reference)
-    plans = [t.period for t in times if not t.comparison and (t.period.span or t.period.until)]
+    plans = [
+        t.period for t in times if not t.comparison and (t.period.span or t.period.until) and not t.period.now
+    ]
     return plans[0] if plans else None
 
 
@@ -127,6 +140,11 @@ def _units(document: Document, reader: EntityReader) -> list[_Unit]:
         return out
     title_end = len(document.title) if document.title and document.text.startswith(document.title) else 0
     return [_Unit(0, len(document.text), document.title, region, title_end)]
+
+
+def _titled(document: Document, key: str) -> bool:
+    """The document's title names a plan (行动计划…) or rules (管理办法…): `key` of rules/kinds.yaml."""
+    return any(word in (document.title or "") for word in word_list("kinds", key))
 
 
 def _is_boilerplate(text: str) -> bool:

@@ -32,6 +32,7 @@ class Context:
     reference: str | None  # the date relative time words are read against
     report_year: int | None  # the year an early-year article reports on
     default_kind: str  # a bulletin of plans states targets unless it says otherwise
+    rules_document: bool = False  # a regulation or call for applications: bounds are criteria
 
 
 def sentence_facts(
@@ -60,6 +61,8 @@ def sentence_facts(
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
+        if ctx.rules_document and q.qualifier in ("lower_bound", "upper_bound"):
+            continue  # 上年度营业收入总额达5000万元以上: a criterion of the rules, not an outcome
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         goal = _GOAL_AFTER.match(after_q) is not None

@@ -65,7 +65,7 @@ def trim(phrase: str) -> str:
     return phrase
 
 
-_NUMBERING = re.compile(r"^[\d·•\s.、]+(?=[\u4e00-\u9fff])")
+_NUMBERING = re.compile(r"^(?:[\d·•\s.、]+|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])")
 _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
 
 

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "multiples": ("words",),
     "periods": ("relative_years", "relative_spans", "whole_year", "seasons", "anaphora", "now", "until",
                 "year_end", "comparison"),
-    "kinds": ("target", "not_target", "estimate", "growth", "fall", "level_after"),
+    "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
