@@ -216,3 +216,30 @@ def test_every_corpus_fact_keeps_to_the_fact_format():
             assert document.text[fact.evidence_start : fact.evidence_end] == fact.evidence
             assert fact.indicator
             assert fact.unit in ("%", "pp", "x") or fact.measure == "level"
+
+
+def test_a_plan_document_states_targets_over_its_horizon():
+    text = "发展目标。到2027年，高级别自动驾驶应用场景实现规模化落地。\n\n实现载客超600万人次，载货运输超80万TEU。"
+    found = extract(doc(text, title="关于印发《上海高级别自动驾驶引领区“模速智行”行动计划》的通知"))
+    assert [(f.quantity_text, f.kind, f.period_end) for f in found] == [
+        ("超600万人次", "target", "2027-12"),
+        ("超80万TEU", "target", "2027-12"),
+    ]
+
+
+def test_rules_state_criteria_not_outcomes():
+    text = "（二）上年度营业收入总额达5000万元以上，主营业务收入总额占营业收入总额比重不低于90%。"
+    assert extract(doc(text, title="工信部修订印发《优质中小企业梯度培育管理办法》")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("2025年新能源汽车累计推广量超36万辆。", "超36万辆"),
+        ("该项目总投资约5.23亿元。", "约5.23亿元"),
+        ("到2028年，新增国家级绿色工厂100家以上。", "100家以上"),
+        ("2025年全社会研发经费支出相当于全市生产总值比例达到4.5%左右。", "4.5%左右"),
+    ],
+)
+def test_the_quantity_as_written_keeps_its_bounding_words(text, written):
+    assert one(text).quantity_text == written
