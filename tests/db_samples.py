@@ -6,9 +6,12 @@ reader of the articles expects, independently of how well the extractor does.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from indicators import store
 from indicators.model import Document, Fact
 
 
@@ -370,3 +373,16 @@ DOCUMENTS = (GDP_FIRST, GDP_SECOND, INDUSTRY, SOFTWARE, PLAN, PLAN_PROGRESS)
 def stated_facts(document: Document) -> list[Fact]:
     """An `extract` for build tests: the facts stated above (module-level, so worker processes can call it)."""
     return facts_of(document)
+
+
+def dump(path) -> list[str]:
+    """The database as SQL statements: two builds with the same content give the same dump."""
+    db = store.connect(str(path))
+    try:
+        return list(db.conn.iterdump())
+    finally:
+        db.close()
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

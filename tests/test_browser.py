@@ -4,7 +4,6 @@ one from the bundled corpus. Screenshots go to tests/artifacts/ (git-ignored) fo
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,18 +15,6 @@ from indicators.publish import ServerProcess
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-# The closed network refuses everything else: no GPU, no QUIC, no background fetches or updates.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 START_TIMEOUT_S = 300  # a first start builds the database from the bundled corpus
 
@@ -62,18 +49,6 @@ def sample_server(tmp_path_factory):
     server = Server(build_site_db(tmp / "sample.db"), tmp / "serve.log")
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail("Debian chromium is missing: run `make system-deps` (.ci/system-deps.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

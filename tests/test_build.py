@@ -6,7 +6,6 @@ the database side whatever the extractor finds; tests/test_cli_build.py runs the
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -15,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from db_samples import CATALOGUE, DOCUMENTS, GDP_FIRST, SOFTWARE, document, stated_facts
+from db_samples import CATALOGUE, DOCUMENTS, GDP_FIRST, SOFTWARE, digest, document, dump, stated_facts
 
 from extractors.sources import SourceError
 from indicators import build, store
@@ -26,18 +25,6 @@ TESTS = Path(__file__).parent
 
 def build_db(path, items=DOCUMENTS, workers=1, extract=stated_facts):
     return build.build_database(path, items, extract, CATALOGUE, VERSION, workers=workers)
-
-
-def dump(path) -> list[str]:
-    db = store.connect(str(path))
-    try:
-        return list(db.conn.iterdump())
-    finally:
-        db.close()
-
-
-def digest(path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def leftovers(directory) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from db_samples import digest, dump
 
 from extractors.sources import bundled_corpus, read_paths
 from indicators import store
@@ -25,18 +25,6 @@ BULLETIN = CORPUS / "000_88d3ec5a67f36232.txt"
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def dump(path) -> list[str]:
-    db = store.connect(str(path))
-    try:
-        return list(db.conn.iterdump())
-    finally:
-        db.close()
-
-
-def digest(path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")
