@@ -79,6 +79,8 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
+    if not counted and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):
+        return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     if _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:]):
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
