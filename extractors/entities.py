@@ -84,7 +84,7 @@ class SentenceSubjects:
         for m in [*_CLAUSE.finditer(sentence), None]:
             end = m.start() if m else len(sentence)
             clause = sentence[pos:end]
-            subject = _anaphor(clause, sentence[:pos]) or _subject(clause, reader)
+            subject = _anaphor(clause, sentence[:pos]) or _subject(clause, reader) or _agent_place(clause)
             if subject:
                 found = subject
                 if not clause.lstrip("，, ").startswith("其中"):
