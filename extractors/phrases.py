@@ -65,6 +65,7 @@ def trim(phrase: str) -> str:
     return phrase
 
 
+_GENERIC_AFFIXES = re.compile(r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?")
 _NUMBERING = re.compile(r"^(?:[\d·•\s.、]+|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])")
 _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
 
@@ -167,7 +168,8 @@ def _head_families() -> dict[str, tuple[str, ...]]:
 def named_before(phrase: str, *earlier: list) -> str | None:
     """The indicator a bare head (营业收入) stands for: the last one of the earlier facts (lists, oldest
     first) whose indicator ends in its family."""
-    family = _head_families().get(phrase)
+    # 产业营收目标, 全年营业收入: the industry and the goal are the article's; the head is what counts.
+    family = _head_families().get(_GENERIC_AFFIXES.fullmatch(phrase).group(1))
     if not family:
         return None
     recent = [f for facts in earlier for f in facts[-RECENT:]][-RECENT:]  # bounded: no quadratic paragraphs
