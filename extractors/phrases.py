@@ -65,7 +65,9 @@ def trim(phrase: str) -> str:
     return phrase
 
 
-_GENERIC_AFFIXES = re.compile(r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?")
+_GENERIC_AFFIXES = re.compile(
+    r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?"
+)
 _NUMBERING = re.compile(r"^(?:[\d·•\s.、]+|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])")
 _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
 
