@@ -8,18 +8,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from indicators.display import format_period
+from indicators.display import KIND_NAMES, MEASURE_NAMES, format_period
 
 UNITS_FILE = Path(__file__).with_name("display_units.json")
 
-KIND_LABELS = {"actual": "实际值", "estimate": "预计值", "target": "目标值"}
-MEASURE_LABELS = {
-    "level": "数值",
-    "growth": "增速",
-    "share": "比重",
-    "pp_change": "百分点变化",
-    "multiple": "倍数",
-}
+# The site's words for kinds and measures (indicators.display), so that a chart and a fact page agree.
+KIND_LABELS = {kind: name + "值" for kind, name in KIND_NAMES.items()}  # 实际值, 预计值, 目标值
+MEASURE_LABELS = MEASURE_NAMES
 STATUS_LABELS = {
     "met": "已完成",
     "on_track": "进度正常",

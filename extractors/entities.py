@@ -9,7 +9,7 @@ from functools import cache
 
 from extractors.periods import time_pattern
 from extractors.regions import first_place, home_words, leading_place, place_spans
-from extractors.rulebook import rules, word_list
+from extractors.rulebook import alternation, rules, word_list
 from indicators.model import Document
 
 _LEAD = re.compile(
@@ -22,8 +22,8 @@ _CLAUSE = re.compile(r"[，,；;：:]")
 def _org_pattern() -> re.Pattern:
     strong = word_list("regions", "org_suffixes")
     weak = word_list("regions", "weak_org_suffixes")
-    suffixes = "|".join(map(re.escape, sorted(strong + weak, key=len, reverse=True)))
-    not_start = "|".join(map(re.escape, word_list("regions", "not_org_start")))
+    suffixes = alternation(strong + weak)
+    not_start = alternation(word_list("regions", "not_org_start"))
     return re.compile(
         rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>{suffixes}))"
         rf"(?=[\u4e00-\u9fff\d“（(]|$)"
@@ -169,7 +169,7 @@ def _place_or_verb(stem: str) -> bool:
 @cache
 def _verb_inside() -> re.Pattern:
     words = [w for w in word_list("regions", "not_org_start") if len(w) > 1]
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(alternation(words))
 
 
 def _subject(clause: str, reader: EntityReader) -> str | None:

@@ -6,23 +6,18 @@ import re
 from functools import cache
 
 from extractors.quantities import Quantity
-from extractors.rulebook import word_list
+from extractors.rulebook import alternation, any_of, word_list
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
 def _cue(key: str) -> re.Pattern:
-    return re.compile(_alt(word_list("kinds", key)))
+    return any_of("kinds", key)
 
 
 @cache
 def _growth_before() -> re.Pattern:
     """A growth word, then at most a few linking characters, at the end of the text before a percent."""
     return re.compile(
-        rf"(?P<w>{_alt(word_list('kinds', 'growth'))})(?P<link>了|分别|分别为|分别达|为|达|达到|约|近|超|超过|逾|高达)?$"
+        rf"(?P<w>{alternation(word_list('kinds', 'growth'))})(?P<link>了|分别|分别为|分别达|为|达|达到|约|近|超|超过|逾|高达)?$"
     )
 
 

@@ -7,7 +7,7 @@ import statistics
 from functools import cache
 
 from extractors.regions import first_place, leading_place
-from extractors.rulebook import word_list
+from extractors.rulebook import alternation, word_list
 from indicators.model import Section
 
 # A line that ends one of these is a finished sentence or paragraph.
@@ -146,7 +146,7 @@ def unwrap_newspaper(text: str) -> str:
 
 def newspaper_sections(text: str) -> tuple[Section, ...]:
     """One Section per story: from 本报讯 (or the page top) to the next story."""
-    starts = [0] + [m.start() for m in re.finditer("|".join(map(re.escape, _openers())), text) if m.start()]
+    starts = [0] + [m.start() for m in re.finditer(alternation(_openers()), text) if m.start()]
     sections = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)

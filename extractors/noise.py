@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from extractors.quantities import Quantity
-from extractors.rulebook import word_list
+from extractors.rulebook import alternation, any_of, word_list
 
 COUNT_UNITS = {
     "enterprise",
@@ -27,18 +27,13 @@ _PREDICATE_FOLLOWERS = re.compile(
 )
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@cache
 def _words(key: str) -> re.Pattern:
-    return re.compile(_alt(word_list("noise", key)))
+    return any_of("noise", key)
 
 
 @cache
 def _at_end(key: str, linking: str = "") -> re.Pattern:
-    return re.compile(rf"(?:{_alt(word_list('noise', key))}){linking}$")
+    return re.compile(rf"(?:{alternation(word_list('noise', key))}){linking}$")
 
 
 @cache
@@ -55,8 +50,8 @@ def _is_structure(head: str) -> bool:
 def _at_start(key: str) -> re.Pattern:
     """A listed word opening the text (5个方面…, 3个方向…)."""
     words = word_list("noise", key)
-    long = _alt(w for w in words if len(w) > 1)
-    short = _alt(w for w in words if len(w) == 1)
+    long = alternation(w for w in words if len(w) > 1)
+    short = alternation(w for w in words if len(w) == 1)
     return re.compile(rf"^(?:{long}|{short})")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.numbers import parse_number
-from extractors.rulebook import rules, word_list
+from extractors.rulebook import alternation, rules, word_list
 
 QUARTERS = {
     "一": (1, 3),
@@ -56,17 +56,13 @@ def year_period(year: int) -> Period:
     return Period(ym(year, 1), ym(year, 12))
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def time_pattern() -> re.Pattern:
     """One regex for every time expression; the named group that matched says which."""
     data = rules("periods")
     year = r"(?:19|20)\d\d|[一二][〇零九][〇零一二三四五六七八九]{2}"  # 2035, 二〇三五
     sep = r"\s*[-—–~～至到]\s*"
-    parts = _alt(PARTS)
+    parts = alternation(PARTS)
     return re.compile(
         "|".join(
             [
@@ -76,13 +72,13 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?)?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
                 rf"(?P<ymd>(?:(?P<ymd_y>{year})年)?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
                 rf"(?P<ymd_end>底|末|下旬)?)",
-                rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{_alt(data['year_end'])})?(?P<y_before>前)?)",
-                rf"(?P<span>{_alt(data['relative_spans'])})",
-                rf"(?P<rel>{_alt(data['relative_years'])})(?P<rel_end>{_alt(data['year_end'])})?",
-                rf"(?P<whole>{_alt(data['whole_year'])})",
-                rf"(?P<season>{_alt(data['seasons'])})",
+                rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
+                rf"(?P<span>{alternation(data['relative_spans'])})",
+                rf"(?P<rel>{alternation(data['relative_years'])})(?P<rel_end>{alternation(data['year_end'])})?",
+                rf"(?P<whole>{alternation(data['whole_year'])})",
+                rf"(?P<season>{alternation(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
-                rf"(?P<now>{_alt(data['now'])})",
+                rf"(?P<now>{alternation(data['now'])})",
             ]
         )
     )
@@ -90,12 +86,12 @@ def time_pattern() -> re.Pattern:
 
 @cache
 def _until() -> re.Pattern:
-    return re.compile(rf"(?:{_alt(word_list('periods', 'until'))})$")
+    return re.compile(rf"(?:{alternation(word_list('periods', 'until'))})$")
 
 
 @cache
 def _comparison() -> re.Pattern:
-    return re.compile(rf"(?:{_alt(word_list('periods', 'comparison'))})$")
+    return re.compile(rf"(?:{alternation(word_list('periods', 'comparison'))})$")
 
 
 def _year(text: str) -> int:

@@ -12,7 +12,7 @@ from functools import cache
 from extractors.periods import time_pattern
 from extractors.quantities import find_quantities
 from extractors.regions import place_spans
-from extractors.rulebook import rules, word_list
+from extractors.rulebook import alternation, any_of, rules, word_list
 
 MAX_PHRASE = 30
 RECENT = 50  # how many facts back a bare head looks for the indicator it stands for
@@ -22,13 +22,13 @@ _RIGHT_END = re.compile(r"[，。；：,;:！？]")
 
 @cache
 def _lead() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, word_list("phrases", "lead"))))
+    return any_of("phrases", "lead")
 
 
 @cache
 def _trail() -> re.Pattern:
     """A trailing word, longest first: 同比增长 before 增长."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, word_list('phrases', 'trail')))})$")
+    return re.compile(f"(?:{alternation(word_list('phrases', 'trail'))})$")
 
 
 @cache
@@ -36,10 +36,8 @@ def _relative() -> frozenset[str]:
     return frozenset(word_list("phrases", "relative"))
 
 
-@cache
 def _right_stop() -> re.Pattern:
-    words = word_list("phrases", "right_stop")
-    return re.compile("|".join(map(re.escape, words)))
+    return any_of("phrases", "right_stop")
 
 
 def trim(phrase: str) -> str:
@@ -86,7 +84,7 @@ def is_verb(phrase: str) -> bool:
 
 @cache
 def _verb_start() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, word_list("phrases", "verbs"))))
+    return any_of("phrases", "verbs")
 
 
 def is_relative(phrase: str) -> bool:

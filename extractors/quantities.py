@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cache
 
 from extractors.numbers import ARABIC, CHINESE, NotANumber, parse_chinese, parse_fraction, parse_number
-from extractors.rulebook import rules
+from extractors.rulebook import alternation, rules
 from indicators.units import UnknownUnit, magnitudes, spellings, to_canonical
 
 _CN_CHARS = "〇零一二两三四五六七八九十百千"
@@ -37,15 +37,11 @@ class Quantity:
         return self.unit == "%"
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _pattern() -> re.Pattern:
-    units = _alternation(spellings())
-    mags = _alternation(magnitudes())
-    more = _alternation(["余", "多"])
+    units = alternation(spellings())
+    mags = alternation(magnitudes())
+    more = alternation(["余", "多"])
     unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
     arabic = rf"(?<![\d.A-Za-z-]){ARABIC}"
     chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
@@ -63,14 +59,14 @@ def _pattern() -> re.Pattern:
 @cache
 def _bare_magnitude() -> re.Pattern:
     """超万亿元, 突破千亿元: a magnitude with no number means one of it, after a bounding word."""
-    units = _alternation(spellings())
-    quals = _alternation(["超", "超过", "突破", "逾", "近", "破", "过"])
+    units = alternation(spellings())
+    quals = alternation(["超", "超过", "突破", "逾", "近", "破", "过"])
     return re.compile(rf"(?:{quals})(?P<u>(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)(?:{units}))")
 
 
 @cache
 def _multiple_words() -> re.Pattern:
-    return re.compile(_alternation(rules("multiples")["words"]))
+    return re.compile(alternation(rules("multiples")["words"]))
 
 
 _FRACTION = re.compile(
@@ -85,7 +81,7 @@ def _qualifiers() -> tuple[re.Pattern, dict[str, str], list[tuple[str, str]]]:
     names = ("upper_bound", "lower_bound", "approx")
     before = {w: q for q in names for w in data[q]["before"]}
     after = sorted(((w, q) for q in names for w in data[q]["after"]), key=lambda wq: len(wq[0]), reverse=True)
-    pattern = re.compile(rf"(?P<q>{_alternation(before)})(?:{_alternation(data['linking'])})?$")
+    pattern = re.compile(rf"(?P<q>{alternation(before)})(?:{alternation(data['linking'])})?$")
     return pattern, before, after
 
 

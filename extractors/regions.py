@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.rulebook import rules, word_list
+from extractors.rulebook import alternation, rules, word_list
 
 PLACE_KEYS = ("national", "world", "countries", "provinces", "cities", "districts")
 
@@ -13,8 +13,8 @@ PLACE_KEYS = ("national", "world", "countries", "provinces", "cities", "district
 @cache
 def _place_pattern() -> re.Pattern:
     names = sorted({n for key in PLACE_KEYS for n in word_list("regions", key)}, key=len, reverse=True)
-    suffixes = "|".join(map(re.escape, word_list("regions", "suffixes")))
-    return re.compile(f"(?P<name>{'|'.join(map(re.escape, names))})(?P<suffix>{suffixes})?")
+    suffixes = alternation(word_list("regions", "suffixes"))
+    return re.compile(f"(?P<name>{alternation(names)})(?P<suffix>{suffixes})?")
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +30,17 @@ def rules(name: str) -> dict[str, Any]:
         if missing:
             raise RulesError(f"extractors/rules/{name}.yaml: missing key(s) {sorted(missing)}")
     return data
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first, so that 同比增长 wins over 增长."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def any_of(name: str, key: str) -> re.Pattern:
+    """A compiled alternation of the words of rules/<name>.yaml `key`."""
+    return re.compile(alternation(word_list(name, key)))
 
 
 @cache

@@ -57,3 +57,10 @@ def build_site_db(path: Path) -> Path:
 
 
 __all__ = ["CATALOGUE", "HOSTILE", "build_site_db", "document", "sample_facts"]
+
+
+async def get(ds, path, status=200):
+    """A request through Datasette's own test client, checked for its status."""
+    response = await ds.client.get(path)
+    assert response.status_code == status, (path, response.text[:500])
+    return response

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from chart_data import build
+from site_samples import get
 
 from indicators import publish
 from indicators.publish import ServerProcess
@@ -20,12 +21,6 @@ def db_path(tmp_path_factory):
 @pytest.fixture
 def ds(db_path):
     return publish.make_datasette(db_path)
-
-
-async def get(ds, path, status=200):
-    response = await ds.client.get(path)
-    assert response.status_code == status, (path, response.text[:300])
-    return response
 
 
 async def test_charts_index_lists_indicators_and_overviews(ds):

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from site_samples import HOSTILE, build_site_db
+from site_samples import HOSTILE, build_site_db, get
 
 from indicators import publish, store
 
@@ -45,12 +45,6 @@ def db_path(tmp_path_factory):
 @pytest.fixture
 def ds(db_path):
     return publish.make_datasette(db_path)
-
-
-async def get(ds, path, status=200):
-    response = await ds.client.get(path)
-    assert response.status_code == status, (path, response.text[:500])
-    return response
 
 
 def fact_id(db_path, **where) -> str:
