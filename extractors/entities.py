@@ -43,6 +43,19 @@ def document_region(doc: Document) -> str | None:
     return first_place(doc.title or "", local=True) or first_place(doc.text[:500], local=True)
 
 
+def document_entity(doc: Document, reader: EntityReader) -> str | None:
+    """Who a document is about when a sentence does not say: the place or organisation its headline
+    opens with, a place its headline names, its publisher's region, a place its text opens with."""
+    title = doc.title or ""
+    publishers = rules("regions")["publishers"]
+    return (
+        reader.headline(title)
+        or first_place(title, local=True)
+        or (publishers.get(doc.publisher) if doc.publisher else None)
+        or first_place(doc.text[:500], local=True)
+    )
+
+
 class EntityReader:
     """Reads subjects in one document. Names are counted in the document once and remembered, and a
     sentence's clauses are read once, whatever the number of quantities in it."""

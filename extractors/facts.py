@@ -6,49 +6,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors.entities import EntityReader, SentenceSubjects
+from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_respectively
 from extractors.noise import COUNT_UNITS, noise_reason
-from extractors.periods import Period, TimeMention, parse_published, year_period
+from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
 from extractors.quantities import Quantity, qualifier_after, written_span
-from extractors.sentences import Clauses, Span
-from extractors.timing import bounds, cap_at_publication, is_future, long_past, period_for
+from extractors.sentences import Clauses
+from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
-from indicators.model import Document, Fact
+from indicators.model import Fact
 from indicators.units import UnknownUnit, canonical_per
 
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 
 
-@dataclass(frozen=True)
-class Context:
-    """What every sentence of a document is read against."""
-
-    document: Document
-    catalogue: Catalogue
-    reader: EntityReader
-    reference: str | None  # the date relative time words are read against
-    report_year: int | None  # the year an early-year article reports on
-    default_kind: str  # a bulletin of plans states targets unless it says otherwise
-    rules_document: bool = False  # a regulation or call for applications: bounds are criteria
-
-
 def sentence_facts(
-    ctx: Context,
-    sent: Span,
+    sentence: Sentence,
     quantities: list[Quantity],
-    times: list[TimeMention],
-    carried: Period | None,
-    context_year: int | None,
-    subjects: SentenceSubjects,
-    subject: str | None,
+    catalogue: Catalogue,
     earlier: list[Fact],
+    rules_document: bool = False,
 ) -> list[Fact]:
     """The facts of one sentence: its quantities, less noise, with what each measures."""
-    document, reference = ctx.document, ctx.reference
-    text = sent.text
+    document = sentence.document.document
+    reference = sentence.document.reference
+    text = sentence.text
     clauses = Clauses(text)
     out: list[Fact] = []
     kept: list[Quantity] = []  # the quantities of `out`, in order
@@ -61,7 +45,7 @@ def sentence_facts(
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
-        if ctx.rules_document and q.qualifier in ("lower_bound", "upper_bound"):
+        if rules_document and q.qualifier in ("lower_bound", "upper_bound"):
             continue  # 上年度营业收入总额达5000万元以上: a criterion of the rules, not an outcome
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
@@ -78,7 +62,10 @@ def sentence_facts(
         else:
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
-            indicator, head = _indicator(q, text[start : q.start], after_q, out, _topic(text, clauses, cs))
+            clause_topic = _topic(text, clauses, cs)
+            # The sentence's own facts, else the clause before, else the paragraph's topic.
+            previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
+            indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
             if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
                 measure, fall = "growth", False  # 增速提升至5.0%
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
@@ -86,31 +73,32 @@ def sentence_facts(
             continue
         indicator = named_before(indicator, earlier, out) or indicator
         # Resolve period, kind, entity.
-        rate = measure in ("growth", "pp_change")
-        period, stated = period_for(q, times, carried, context_year, reference, text, rate, ctx.report_year)
+        kept_own = own_period(kept[-1], sentence.times, text) if kept else None
+        own = own_period(q, sentence.times, text)
+        period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
         baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
+        default = sentence.framed_kind() or "actual"
         kind = (
             "target"
             if goal
-            else kind_of(text[:lead_end] if lead_end < cs else "", before, after, ctx.default_kind, future)
+            else kind_of(text[:lead_end] if lead_end < cs else "", before, after, default, future)
         )
-        continues = bool(out) and indicator.startswith(out[-1].indicator)
-        if kind == ctx.default_kind and continues and out[-1].kind != kind and not has_cue(before):
-            kind = out[-1].kind  # 规模预计超5500亿元，增速超30%: the clause goes on with the same outlook
+        if kind == default and out and out[-1].kind != kind and not has_cue(before) and own == kept_own:
+            kind = out[-1].kind  # 计划全年开工项目133个，总投资约1100亿元: the sentence goes on with the plan
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
         if kind != "actual" and long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
             pub = parse_published(reference)
-            if pub and context_year is None:
+            if pub and not stated:
                 period = year_period(pub[0])
         period_start, period_end = bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
-        entity = subjects.at(q.start) or subject
+        entity = sentence.entity_at(q.start)
         if entity and indicator.startswith(entity) and len(indicator) > len(entity) + 1:
             indicator = indicator[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
         compared = _COMPARED.search(before)
@@ -137,13 +125,21 @@ def sentence_facts(
                 qualifier=q.qualifier,
                 quantity_text=text[q_start:q_end],
                 evidence=text,
-                evidence_start=sent.start,
-                evidence_end=sent.end,
-                quantity_start=sent.start + q_start,
-                quantity_end=sent.start + q_end,
+                evidence_start=sentence.start,
+                evidence_end=sentence.start + len(text),
+                quantity_start=sentence.start + q_start,
+                quantity_end=sentence.start + q_end,
             )
         )
-    return [_with_catalogue_id(f, ctx.catalogue) for f in split_each(split_respectively(out, text))]
+    return [_with_catalogue_id(f, catalogue) for f in split_each(split_respectively(out, text))]
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """The indicator the paragraph's sentence before stated, for a sentence that continues it."""
+
+    indicator: str
+    unit: str = ""
 
 
 _COMPARED = re.compile(

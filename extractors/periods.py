@@ -34,6 +34,7 @@ class Period:
     span: bool = False  # several years: 2026—2028年, 十四五
     whole_year: bool = False  # 全年 with no year written: resolved from context
     now: bool = False  # 目前: as of publication
+    to_date: bool = False  # 今年以来: from January to the time the text reports on
 
     @property
     def year(self) -> int | None:
@@ -74,6 +75,7 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<ymd_end>底|末|下旬)?)",
                 rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
                 rf"(?P<span>{alternation(data['relative_spans'])})",
+                rf"(?P<to_date>{alternation(data['to_date'])})",
                 rf"(?P<rel>{alternation(data['relative_years'])})(?P<rel_end>{alternation(data['year_end'])})?",
                 rf"(?P<whole>{alternation(data['whole_year'])})",
                 rf"(?P<season>{alternation(data['seasons'])})",
@@ -125,7 +127,7 @@ def find_times(
         if _until().search(before) and not period.span:
             period = replace(period, until=True, start=None)
         out.append(TimeMention(m.start(), m.end(), period, comparison))
-        if not comparison and period.end and not period.now and not period.whole_year:
+        if not comparison and period.end and not period.now and not period.whole_year and not period.span:
             context_year = period.year
     return out, context_year
 
@@ -180,6 +182,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not pub:
             return None
         return Period(ym(pub[0] + a, 1), ym(pub[0] + b, 12), span=True)
+    if g["to_date"]:
+        return Period(ym(pub[0], 1), ym(*pub), to_date=True) if pub else None
     if g["rel"]:
         if not pub:
             return None

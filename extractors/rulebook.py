@@ -62,10 +62,11 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
                 "org_suffixes", "weak_org_suffixes", "known_orgs", "zones", "not_org_start"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),
     "multiples": ("words",),
-    "periods": ("relative_years", "relative_spans", "whole_year", "seasons", "anaphora", "now", "until",
+    "periods": ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "now", "until",
                 "year_end", "comparison"),
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names"),
+    "frames": ("review_headings", "plan_headings"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
 }  # fmt: skip

@@ -47,37 +47,19 @@ def _in_brackets_after(text: str, start: int, pos: int) -> bool:
     return text[start : start + 1] in "（(" and not re.search(r"[）)]", text[start:pos])
 
 
-def period_for(
-    q: Quantity,
-    times: list[TimeMention],
-    carried: Period | None,
-    context_year: int | None,
-    published: str | None,
-    text: str = "",
-    rate: bool = False,
-    report_year: int | None = None,
-) -> tuple[Period | None, bool]:
-    """(period, stated in the sentence): the last time expression before the number in its sentence,
-    else an end date after it, else the paragraph's, else the article's, else the publication month."""
+def own_period(q: Quantity, times: list[TimeMention], text: str) -> Period | None:
+    """The period a quantity's own sentence states for it: the last time expression before it,
+    else an end date after it (超2亿元，到2027年), else None (its frames say)."""
     before = [t for t in times if t.end <= q.start and not t.comparison]
-    bracket = [
-        t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
-    ]
+    bracket = [t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)]
     if bracket:
-        return bracket[-1].period, True  # 较2020年（软信业营业收入6841亿元）
+        return bracket[-1].period  # 较2020年（软信业营业收入6841亿元）
     if before:
-        return before[-1].period, True
+        return before[-1].period
     after = [t for t in times if t.start >= q.end and not t.comparison]
     if after and after[0].period.until:
-        return after[0].period, True
-    if carried:
-        return carried, False
-    if context_year:
-        return year_period(context_year), False
-    if rate and report_year:
-        return year_period(report_year), False  # a growth rate with no date is the year reported on
-    pub = parse_published(published)
-    return (Period(None, ym(*pub), until=True, now=True) if pub else None), False
+        return after[0].period
+    return None
 
 
 def long_past(period: Period | None, published: str | None) -> bool:

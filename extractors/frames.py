@@ -1,0 +1,337 @@
+"""The document as a tree of frames: what each node states about time, place, kind and topic.
+
+A document is read as a tree, document > heading scope > paragraph > sentence > clause. Each node
+has a frame filled only from what that node states; a quantity takes each attribute from the
+innermost frame that states it, and the publication date and the publisher come last::
+
+    1-8月江苏外贸同增17.1%   (published 2021-09-17)       document: 2021-01..08, 江苏
+    └─ 一、总体情况                                         heading: (states nothing)
+       └─ 据海关通报，今年以来，全省进出口3.29万亿元。        paragraph: 今年以来 -> the document's 1-8月
+          ├─ sentence: 其中，出口2.03万亿元，同增18.6%。     topic: 出口
+          │  └─ clause: 同增18.6%                          -> growth of 出口, 江苏, 2021-08
+          └─ sentence: 民企进出口1.23万亿元。              entity: 江苏 (the document's)
+
+Frames are stated by: a headline or heading (its time, its place or organisation, a plan or a
+review word: 主要工作, 回顾), the opening clause of a paragraph (这五年，…; 2024年，…: the time a
+paragraph is about holds for the paragraphs after it under the same heading), a sentence (its
+times and subject hold for the rest of its paragraph), and a clause (its own time and subject).
+The rules are data: rules/frames.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from extractors.entities import EntityReader, SentenceSubjects, document_entity
+from extractors.periods import (
+    Period,
+    TimeMention,
+    find_times,
+    parse_published,
+    reference_date,
+    year_period,
+    ym,
+)
+from extractors.rulebook import any_of, word_list
+from extractors.timing import carry
+from extractors.sentences import Span, paragraphs, sentences
+from indicators.model import Document
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one node of the tree states; None where it states nothing."""
+
+    period: Period | None = None
+    entity: str | None = None
+    kind: str | None = None  # "target" or "actual": a plan's or a review's words
+    topic: str | None = None  # the indicator a bare 增长X% continues
+
+
+@dataclass
+class _Scope:
+    """A heading and the paragraphs under it, until the next heading of its level or above."""
+
+    level: int
+    frame: Frame
+    period: Period | None = None  # the time the last paragraph opening under it stated
+    seen: bool = False  # a paragraph under it was read
+
+
+@dataclass
+class Sentence:
+    """One sentence with the frames around it, innermost first."""
+
+    span: Span
+    times: list[TimeMention]
+    subjects: SentenceSubjects
+    paragraph: Frame
+    outer: list[Frame]  # heading scopes (innermost first), then the document
+    headline: bool  # a headline or heading line, not a statement of the body
+    document: DocumentFrames = field(repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    def frames(self) -> Iterator[Frame]:
+        yield self.paragraph
+        yield from self.outer
+
+    def framed_period(self) -> Period | None:
+        """The period the frames around the sentence state, innermost first."""
+        return next((f.period for f in self.frames() if f.period), None)
+
+    def period_at(self, own: Period | None, rate: bool = False) -> tuple[Period | None, bool]:
+        """(period, stated in the sentence) for a quantity whose own clause states `own` (or None).
+
+        An undated rate in an article early in a year is the year reported on; an undated level
+        is as of publication (研发人员占比超70%, 员工385名: now)."""
+        framed = self.framed_period()
+        if own is not None:
+            if own.to_date and framed and framed.end and framed.year == own.year and framed.start:
+                return framed, True  # 今年以来 in a release on 1-7月 is 1-7月
+            return own, True
+        if framed:
+            return framed, False
+        if rate and self.document.report_year:
+            return self.document.report_year, False
+        return self.document.now, False
+
+    def entity_at(self, pos: int) -> str | None:
+        own = self.subjects.at(pos)
+        if own:
+            return own
+        return next((f.entity for f in self.frames() if f.entity), None)
+
+    def framed_kind(self) -> str | None:
+        return next((f.kind for f in self.frames() if f.kind), None)
+
+    @property
+    def topic(self) -> str | None:
+        return self.paragraph.topic
+
+
+class DocumentFrames:
+    """Reads a Document into its tree of frames and yields its sentences in order.
+
+    After each sentence, `tell(sentence, indicators)` says which indicators it stated, so the next
+    sentences of the paragraph can continue them.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.reference = document.published or reference_date(document.text)
+        pub = parse_published(self.reference)
+        self.now = Period(None, ym(*pub), until=True, now=True) if pub else None
+        self.reader = EntityReader(document.text)
+        self.frame = self._document_frame()
+        self.report_year = self._report_year()
+        self._topic: str | None = None
+        self._seen_body = False
+
+    # -- the document ------------------------------------------------------------------------
+    def _document_frame(self) -> Frame:
+        doc = self.document
+        title = doc.title or ""
+        return Frame(
+            period=_stated_period(title, self.reference),
+            entity=document_entity(doc, self.reader),
+            kind=_document_kind(doc),
+        )
+
+    def _report_year(self) -> Period | None:
+        """An article early in a year that names the year before at least twice reports on it."""
+        if self.frame.period:
+            return None
+        pub = parse_published(self.reference)
+        if not pub or pub[1] > 3:
+            return None
+        if self.document.text.count(f"{pub[0] - 1}年") >= 2:
+            return year_period(pub[0] - 1)
+        return None
+
+    # -- the tree ----------------------------------------------------------------------------
+    def sentences(self) -> Iterator[Sentence]:
+        """Every sentence of the document, with its frames, in order."""
+        doc = self.document
+        text = doc.text
+        headings = _headings(doc)
+        scopes: list[_Scope] = []
+        title_end = len(doc.title) if doc.title and text.startswith(doc.title) else 0
+        for para in paragraphs(text):
+            if _is_boilerplate(para.text):
+                continue
+            level = headings.get(para.start)
+            if para.start < title_end:
+                level = None  # the document's own headline: its frame is the document's
+            if level is not None:
+                while scopes and scopes[-1].level >= level:
+                    scopes.pop()
+                scopes.append(_Scope(level, self._heading_frame(para.text)))
+            yield from self._paragraph(para, scopes, headline=level is not None or para.start < title_end)
+
+    def _heading_frame(self, heading: str) -> Frame:
+        return Frame(
+            period=_stated_period(heading, self.reference),
+            entity=self.reader.headline(heading),
+            kind=_heading_kind(heading),
+        )
+
+    def _paragraph(self, para: Span, scopes: list[_Scope], headline: bool) -> Iterator[Sentence]:
+        outer = [replace(s.frame, period=s.period or s.frame.period) for s in reversed(scopes)] + [self.frame]
+        # The time a paragraph opens with holds for the paragraphs after it under the same heading.
+        opening = _opening_period(para.text, self.reference, _year_of(outer))
+        plans = self.frame.kind == "target"
+        if opening is None and plans and not headline and (not scopes or scopes[-1].period is None):
+            # A plan named in a text's first paragraph (《…方案（2026—2030年）》, 到2027年) sets its horizon.
+            opening = _horizon(para.text, self.reference) if self._first_paragraph(scopes) else None
+        if opening and scopes and not headline:
+            scopes[-1].period = opening
+            outer[0] = replace(outer[0], period=opening)
+        elif opening and plans and not headline and _frames_document(self):
+            self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
+            outer[-1] = self.frame
+        state = Frame()
+        told: Period | None = None
+        self._topic = None
+        for sent in sentences(self.document.text, para.start, para.end):
+            context_year = _year_of([state, *outer])
+            times, _ = find_times(sent.text, self.reference, context_year)
+            subjects = self.reader.sentence(sent.text)
+            here = replace(state, topic=self._topic)
+            if told and sent.text.startswith(_anaphora()):
+                here = replace(here, period=told)  # 会上首发了…: the date of the event just told
+            sentence = Sentence(sent, times, subjects, here, outer, headline, self)
+            yield sentence
+            # What this sentence states holds for the rest of its paragraph.
+            explicit = [t.period for t in times if not t.comparison and not t.period.to_date]
+            if explicit:
+                told = explicit[-1]
+                state = replace(state, period=carry(told))
+            if subjects.carried:
+                state = replace(state, entity=subjects.carried)
+
+    def _first_paragraph(self, scopes: list[_Scope]) -> bool:
+        if scopes:
+            first = not scopes[-1].seen
+            scopes[-1].seen = True
+            return first
+        first = not self._seen_body
+        self._seen_body = True
+        return first
+
+    def tell(self, indicators: list[str]) -> None:
+        """The indicators a sentence stated: the last one is the topic its paragraph continues."""
+        if indicators:
+            self._topic = indicators[-1]
+
+
+def _year_of(frames: list[Frame]) -> int | None:
+    period = next((f.period for f in frames if f.period), None)
+    return period.year if period and not period.span else None
+
+
+def _frames_document(frames: DocumentFrames) -> bool:
+    """With no heading, an opening time holds for the rest of the document only when the
+    headline states none: a headline's 1-8月 is not overridden by a paragraph's 2020年."""
+    return frames.document.title is None or _stated_period(frames.document.title, frames.reference) is None
+
+
+def _stated_period(text: str, reference: str | None) -> Period | None:
+    """The one period a headline or heading states (not a comparison base); None when it states
+    several different ones (十四五成就和十五五目标) or none."""
+    times, _ = find_times(text, reference)
+    periods = [t.period for t in times if not t.comparison]
+    if len({(p.start, p.end, p.until) for p in periods}) != 1:
+        return None  # 年度 after 2025年 is the same year
+    return None if periods[0].now else periods[0]
+
+
+def _opening_period(paragraph: str, reference: str | None, context_year: int | None) -> Period | None:
+    """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's."""
+    first = re.split(r"[，,。；：:！？]", paragraph, maxsplit=1)[0]
+    if len(first) > 30:
+        return None
+    times, _ = find_times(first, reference, context_year)
+    periods = [
+        t.period
+        for t in times
+        if not t.comparison and not t.period.now and not t.period.to_date and not first[: t.end].endswith("日")
+    ]  # 1月21日，…: the day of an event, not the time the paragraph is about
+    return periods[0] if len(periods) == 1 else None
+
+
+def _horizon(paragraph: str, reference: str | None) -> Period | None:
+    """The first plan horizon a paragraph states: 《…方案（2026—2030年）》, 到2027年."""
+    times, _ = find_times(paragraph, reference)
+    return next(
+        (t.period for t in times if not t.comparison and (t.period.span or t.period.until) and not t.period.now),
+        None,
+    )
+
+
+_NUMBERED = (
+    (1, re.compile(r"^[一二三四五六七八九十]+、")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"^\d{1,2}[、.．](?!\d)")),
+)
+
+
+def _headings(doc: Document) -> dict[int, int]:
+    """Offset of each heading line -> its level: 一、 is 1, （一） is 2, 1. is 3; a layout section's
+    title (a bulletin item, a story, an article's sub-headline) is 1 unless numbered otherwise."""
+    out = {}
+    for s in doc.sections:
+        out[s.start] = _level(s.title)
+    return out
+
+
+def _level(title: str) -> int:
+    return next((level for level, pattern in _NUMBERED if pattern.match(title)), 1)
+
+
+def _heading_kind(heading: str) -> str | None:
+    if _cue("review_headings").search(heading):
+        return "actual"
+    if _cue("plan_headings").search(heading):
+        return "target"
+    return None
+
+
+def _document_kind(doc: Document) -> str | None:
+    """A bulletin of plans or a document titled as a plan states targets unless it says otherwise."""
+    if doc.source_kind == "bulletin" or _titled(doc, "plan_titles"):
+        return "target"
+    return None
+
+
+def is_rules_document(doc: Document) -> bool:
+    """A regulation or call for applications (管理办法, 申报指南…): its bounds are criteria."""
+    return _titled(doc, "rule_titles")
+
+
+def _titled(doc: Document, key: str) -> bool:
+    return any(word in (doc.title or "") for word in word_list("kinds", key))
+
+
+@cache
+def _cue(key: str) -> re.Pattern:
+    return any_of("frames", key)
+
+
+@cache
+def _anaphora() -> tuple[str, ...]:
+    return tuple(word_list("periods", "anaphora"))
+
+
+def _is_boilerplate(text: str) -> bool:
+    """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two)."""
+    return any(w in text[:12] for w in word_list("layout", "boilerplate"))
