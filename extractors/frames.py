@@ -72,6 +72,7 @@ class Sentence:
     outer: list[Frame]  # heading scopes (innermost first), then the document
     headline: bool  # a headline or heading line, not a statement of the body
     document: DocumentFrames = field(repr=False)
+    anaphoric: bool = False  # opens with 会上, 当天…: dated like the sentence before
 
     @property
     def text(self) -> str:
@@ -99,11 +100,26 @@ class Sentence:
             if own.to_date and framed and framed.end and framed.year == own.year and framed.start:
                 return framed, True  # 今年以来 in a release on 1-7月 is 1-7月
             return own, True
+        if self.paragraph.period:
+            told = self.paragraph.period
+            return (told if self.anaphoric else self._told(told)), False
         if framed:
             return framed, False
         if rate and self.document.report_year:
             return self.document.report_year, False
         return self.document.now, False
+
+    def _told(self, told: Period) -> Period:
+        """What a time told earlier in the paragraph says about this sentence: its year (1-11月 ->
+        2025), or the outer frame's time when that lies in the same year (a headline's 1-8月 after
+        a sentence on 1-8月), or the whole of a span or an end date."""
+        year = carry(told)
+        if year is told:
+            return told
+        outer = next((f.period for f in self.outer if f.period), None)
+        if outer and not outer.span and not outer.until and outer.year == told.year:
+            return outer
+        return year
 
     def entity_at(self, pos: int) -> str | None:
         own = self.subjects.at(pos)
@@ -207,15 +223,15 @@ class DocumentFrames:
             times, _ = find_times(sent.text, self.reference, context_year)
             subjects = self.reader.sentence(sent.text)
             here = replace(state, topic=self._topic)
-            if told and sent.text.startswith(_anaphora()):
-                here = replace(here, period=told)  # 会上首发了…: the date of the event just told
             sentence = Sentence(sent, times, subjects, here, outer, headline, self)
+            # 会上首发了…: the date of the event just told
+            sentence.anaphoric = bool(told) and sent.text.startswith(_anaphora())
             yield sentence
             # What this sentence states holds for the rest of its paragraph.
             explicit = [t.period for t in times if not t.comparison and not t.period.to_date]
             if explicit:
                 told = explicit[-1]
-                state = replace(state, period=carry(told))
+                state = replace(state, period=told)
             if subjects.carried:
                 state = replace(state, entity=subjects.carried)
 
@@ -261,6 +277,11 @@ def _opening_period(paragraph: str, reference: str | None, context_year: int | N
     if len(first) > 30:
         return None
     times, _ = find_times(first, reference, context_year)
+    rest = first
+    for t in reversed(times):
+        rest = rest[: t.start] + rest[t.end :]
+    if re.search(r"[\d%％]", rest):
+        return None  # 1-11月营收达到…亿元: a statement, not a time set over what follows
     periods = [
         t.period
         for t in times
