@@ -97,6 +97,7 @@ Server = ServerProcess  # `zhibiao serve` in its own process on a free port of 1
 async def drive(base: str, urls: list[str], concurrency: int, duration: float) -> dict:
     """`concurrency` clients request `urls` round-robin for `duration` seconds; latencies in ms."""
     latencies: list[float] = []
+    per_url: dict[str, list[float]] = {}
     failures = 0
     deadline = time.perf_counter() + duration
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -111,6 +112,7 @@ async def drive(base: str, urls: list[str], concurrency: int, duration: float) -
                 start = time.perf_counter()
                 response = await client.get(url)
                 latencies.append((time.perf_counter() - start) * 1000)
+                per_url.setdefault(url, []).append(latencies[-1])
                 if response.status_code != 200:
                     failures += 1
 
@@ -125,6 +127,7 @@ async def drive(base: str, urls: list[str], concurrency: int, duration: float) -
         "p95": q[94],
         "p99": q[98],
         "failures": failures,
+        "slowest": sorted(((statistics.median(ms), url) for url, ms in per_url.items()), reverse=True)[:5],
     }
 
 
@@ -160,7 +163,9 @@ def main() -> None:
                 asyncio.run(drive(server.base, urls, concurrency=2, duration=2))  # warm up caches
                 result = asyncio.run(drive(server.base, urls, args.concurrency, args.duration))
                 rows.append({"scale": scale, "facts": n_facts, "mix": name, "urls": len(urls), **result})
-                print(f"  ×{scale} {name}: {result['rps']:.0f} req/s", file=sys.stderr)
+                print(f"  ×{scale} {name}: {result['rps']:.0f} req/s; slowest (median ms):", file=sys.stderr)
+                for ms, url in result["slowest"]:
+                    print(f"    {ms:7.1f}  {url}", file=sys.stderr)
         finally:
             server.stop()
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import httpx
@@ -88,8 +90,42 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DB_NAME, route=DB_NAME)
+    ds.add_database(ImmutableDatabase(ds, db_path), name=DB_NAME, route=DB_NAME)
     return ds
+
+
+class ImmutableDatabase(Database):
+    """Datasette's Database for a file that does not change while it is served (opened immutable):
+    the results of counting queries — a table's filtered count, each facet's counts, the home page's
+    totals — are kept (the latest AGGREGATES_KEPT of them, up to AGGREGATE_ROWS rows each), so a
+    table page computes its facets once per filter instead of on every request."""
+
+    def __init__(self, ds: Datasette, path: str | Path) -> None:
+        super().__init__(ds, path=str(path), is_mutable=False)
+        self._aggregates: OrderedDict = OrderedDict()
+
+    async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, **kw):
+        key = (sql, _frozen(params), truncate, page_size) if _COUNTING.search(sql) else None
+        if key in self._aggregates:
+            self._aggregates.move_to_end(key)
+            return self._aggregates[key]
+        results = await super().execute(sql, params, truncate, custom_time_limit, page_size, **kw)
+        if key and len(results.rows) <= AGGREGATE_ROWS:
+            self._aggregates[key] = results
+            if len(self._aggregates) > AGGREGATES_KEPT:
+                self._aggregates.popitem(last=False)
+        return results
+
+
+AGGREGATES_KEPT = 4096
+AGGREGATE_ROWS = 200
+_COUNTING = re.compile(r"\bcount\s*\(", re.IGNORECASE)
+
+
+def _frozen(params) -> tuple:
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params or ())
 
 
 def inspect_data(db_path: str | Path) -> dict:
