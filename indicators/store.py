@@ -98,7 +98,7 @@ INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
 # LIKE (on the same index table) for one- and two-character terms.
 FTS: dict[str, tuple[str, ...]] = {
     "facts": ("evidence", "indicator"),
-    "documents": ("title", "text"),
+    "documents": ("title",),
 }
 
 Written = Literal["added", "replaced", "unchanged"]
