@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import socket
 import sqlite3
@@ -164,7 +165,13 @@ class ServerProcess:
     """`zhibiao serve --db DB` as a process of its own on a free port of 127.0.0.1, for the tests and
     benchmarks that need a real server: started, waited for, and stopped (and reaped) by `stop()`."""
 
-    def __init__(self, db_path: str | Path, log_path: str | Path | None = None, timeout: float = 60) -> None:
+    def __init__(
+        self,
+        db_path: str | Path,
+        log_path: str | Path | None = None,
+        timeout: float = 60,
+        env: dict[str, str] | None = None,
+    ) -> None:
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -177,6 +184,7 @@ class ServerProcess:
             [str(zhibiao), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + timeout
         while True:
