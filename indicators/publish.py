@@ -84,6 +84,7 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
         plugins_dir=str(root / "plugins"),
         template_dir=str(root / "templates"),
         static_mounts=[("static", str(root / "static"))],
+        cors=True,  # dashboards on other origins call the JSON API (Access-Control-Allow-Origin: *)
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
