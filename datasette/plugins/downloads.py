@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 from urllib.parse import parse_qsl, urlencode
 
-
 from datasette import Response, hookimpl
 from indicators import spreadsheet
 
@@ -45,7 +44,9 @@ async def table_rows(datasette, database: str, table: str, request):
         rows += page["rows"]
         if not page.get("next"):
             return columns, rows
-        query = urlencode([*args, ("_size", "max"), ("_nofacet", "1"), ("_nocount", "1"), ("_next", page["next"])])
+        query = urlencode(
+            [*args, ("_size", "max"), ("_nofacet", "1"), ("_nocount", "1"), ("_next", page["next"])]
+        )
 
 
 def about_lines(datasette, request, what: str, n_rows: int, cut: bool) -> list[tuple[str, str]]:
@@ -53,12 +54,18 @@ def about_lines(datasette, request, what: str, n_rows: int, cut: bool) -> list[t
     url = request.url.replace(".xlsx", "", 1)
     lines = [
         ("Data 数据", what),
-        ("Rows 行数", f"{n_rows:,}" + (" (the first rows only: the query returns at most this many)" if cut else "")),
+        (
+            "Rows 行数",
+            f"{n_rows:,}" + (" (the first rows only: the query returns at most this many)" if cut else ""),
+        ),
         ("Address 网址", url),
         ("Downloaded 下载时间", datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("Source 来源", metadata.get("source") or ""),
         ("Licence 许可", metadata.get("license") or ""),
-        ("Values 数值", "value columns are in the canonical unit of `unit`; quantity_text is the number as written"),
+        (
+            "Values 数值",
+            "value columns are in the canonical unit of `unit`; quantity_text is the number as written",
+        ),
     ]
     return lines
 
