@@ -141,20 +141,3 @@ async def test_kept_answers_are_dropped_when_a_new_file_is_put_in_place(db_path,
         (tmp_path / "new.db").replace(served_path)
         await client.get("/zhibiao/series.json?_shape=array")
         assert datasette.calls == 2
-
-
-async def test_documents_are_searched_by_title_and_filtered_by_text(ds, db_path):
-    conn = sqlite3.connect(db_path)
-    doc_id, title, text = conn.execute(
-        "select id, title, text from documents where title is not null"
-    ).fetchone()
-    conn.close()
-    by_title = await ds.client.get(
-        "/zhibiao/documents.json", params={"_search": title[:4], "_shape": "array"}
-    )
-    assert doc_id in [row["id"] for row in by_title.json()]
-    words = text[len(text) // 2 : len(text) // 2 + 5]
-    by_text = await ds.client.get(
-        "/zhibiao/documents.json", params={"text__contains": words, "_shape": "array"}
-    )
-    assert doc_id in [row["id"] for row in by_text.json()]
