@@ -134,15 +134,18 @@ def add_documents(
     db = store.connect(str(db_path))
     try:
         summary = Summary()
+        changed: list[str] = []
         with db.atomic():
             store.create_tables(db)
             store.write_indicators(db, catalogue)
             for document, facts in extracted(items, extract, 1, summary.errors):
-                summary.count(store.write_document(db, document, facts, extractor_version), len(facts))
+                outcome = store.write_document(db, document, facts, extractor_version)
+                summary.count(outcome, len(facts))
+                if outcome != "unchanged":
+                    changed.append(document.id)
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
-            views.create_tables(db)
-            views.refresh(db)
+            views.refresh(db, changed)  # only the series, revisions and target lines they touch
         if not all(db[f"{table}_fts"].exists() for table in store.FTS):
             store.enable_search(db)
         return summary
