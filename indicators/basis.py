@@ -13,13 +13,14 @@ row — the words of its clause just before the number, and its indicator phrase
                   'base_year:2019'   比2019年同期增长
                   'vs:全国'          高于全国…, 比全国平均水平高…
                   'contribution'     拉动全省增长…个百分点
-                  'of:全市GDP'       a share of a stated whole (占全市GDP比重)
+                  'of:全市GDP'       a share of a stated whole (占全市GDP比重); 'of:?' when 占 names none
     period_basis  'as_of'            a stock, or the level a target reaches by its date
                   'month', 'quarter', 'ytd' (January to a month before December), 'year', 'span'
                   'multi_year_average' (年均增长), 'cumulative' (累计, or a change over several years)
                   'undated'
     change        'increment' (新增100家: what was added over the period) or ''
     stated        'met' / 'missed' when a target's own clause says 完成/超额完成 or 未完成
+    origin        the number a change starts from: 由850万条 (提升至950万条)
 
 basis.yaml holds the words.
 """
@@ -47,6 +48,7 @@ KEYS = (
     "creation",
     "met",
     "missed",
+    "origin",
 )
 RATES = ("growth", "pp_change", "multiple")
 COUNT_UNITS = ("enterprise", "item", "project", "unit", "ship", "aircraft", "vehicle", "person")
@@ -63,6 +65,7 @@ class Basis:
     period_basis: str
     change: str
     stated: str | None
+    origin: bool = False  # the number a change starts from (由850万条提升至950万条)
 
 
 @cache
@@ -132,6 +135,8 @@ def comparison(row: dict[str, Any], before: str | None = None) -> str:
         return "yoy"
     if measure == "share" and (m := c["share_of"].match(words) or c["share_of"].match(phrase)):
         return "of:" + next(g for g in m.groups() if g)
+    if measure == "share" and "占" in words + phrase:
+        return "of:?"  # 其中上市企业占比达17.1%: a share of a whole the clause does not name
     return ""
 
 
@@ -192,4 +197,5 @@ def stated(row: dict[str, Any]) -> str | None:
 def basis_of(row: dict[str, Any]) -> Basis:
     """All four parts for one fact row (a dict with the columns of `facts`)."""
     before = clause_before(row)
-    return Basis(comparison(row, before), period_basis(row, before), change(row, before), stated(row))
+    origin = cues()["origin"].search(before) is not None
+    return Basis(comparison(row, before), period_basis(row, before), change(row, before), stated(row), origin)

@@ -257,8 +257,8 @@ def _indicator(name: str, key: object, entry: object) -> Indicator:
 
 
 def _canonical(unit: str) -> bool:
-    """A unit code of units.txt; in a compound (CNY/person, t*km) the first part must be one."""
-    first = re.split(r"[/*]", unit)[0]
+    """A unit code of units.txt; in a compound (CNY/person) the numerator must be one."""
+    first = unit.split("/")[0]
     try:
         return canonical_code(first) == first
     except UnknownUnit:

@@ -9,7 +9,7 @@ The rules (README "targets_vs_actuals"; tests/test_targets.py has one case per l
 - a target for a period (2026年增长5%, 十四五年均增长7%) by actuals of the same kind from its start;
   a level to reach by a date (到2027年达到1万亿元) by levels (stocks or whole years) up to that date,
   or by part of its final year;
-- the actual stated in the target's own sentence (由850万条提升至950万条) is its baseline, never its answer;
+- the actual its own sentence starts from (由850万条提升至950万条) is its baseline, never its answer;
 - part of the target's period that is not yet over (1-11月 against 全年) is `in_progress`, not `behind`;
 - when the target's own words say 完成/超额完成 or 未完成, that is the status.
 """
@@ -73,9 +73,10 @@ def answers(target: Row, actual: Row) -> bool:
 
 
 def own_sentence(target: Row, actual: Row) -> bool:
-    """The actual is stated in the target's own sentence (由850万条提升至950万条)."""
+    """The actual is where the target's own sentence starts from (由850万条提升至950万条)."""
     return (
-        actual.get("doc") == target.get("doc")
+        bool(actual.get("origin"))
+        and actual.get("doc") == target.get("doc")
         and actual.get("evidence_start") is not None
         and actual.get("evidence_start") == target.get("evidence_start")
     )
@@ -92,8 +93,9 @@ def _answer(target: Row, actuals: Sequence[Row]) -> Row | None:
 
 
 def _baseline(target: Row, actuals: Sequence[Row], answer: Row | None) -> Row | None:
-    """Where the path starts: the actual of the target's own sentence (由X提升至Y), else the latest
-    level before the target's period starts, else (an open-ended target) the earliest before the answer."""
+    """Where the path starts: the number the target's own sentence starts from (由X提升至Y), else the
+    latest level before the target's period starts, else (an open-ended target) the earliest before
+    the answer."""
     if target.get("period_basis") != "as_of" or target.get("increment"):
         return None
     levels = [
@@ -102,16 +104,17 @@ def _baseline(target: Row, actuals: Sequence[Row], answer: Row | None) -> Row | 
         if comparable(target, a)
         and a.get("period_basis") in ("as_of", "year")
         and a.get("period_end")
-        and a["period_end"] < target["period_end"]
+        and a["period_end"] <= target["period_end"]
     ]
     own = [a for a in levels if own_sentence(target, a)]
     if own:
         return max(own, key=lambda a: a["period_end"])
+    levels = [a for a in levels if a["period_end"] < target["period_end"]]
     if target.get("period_start"):
         before = [a for a in levels if a["period_end"] < target["period_start"]]
         return max(before, key=lambda a: a["period_end"]) if before else None
     if answer is not None:
-        before = [a for a in levels if a["period_end"] < answer["period_end"] and not own_sentence(target, a)]
+        before = [a for a in levels if a["period_end"] < answer["period_end"]]
         return min(before, key=lambda a: a["period_end"]) if before else None
     return None
 

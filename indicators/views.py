@@ -123,6 +123,7 @@ FACT_KEYS: dict[str, Any] = {
     "period_basis": str,
     "increment": int,
     "stated": str,
+    "origin": int,
 }
 
 INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -173,7 +174,7 @@ def refresh(db: Database, docs: Iterable[str] | None = None) -> None:
 
 # Reading and keying facts.
 
-FACT_SQL = """select f.*, k.series_key, k.line, k.comparison, k.period_basis, k.increment, k.stated
+FACT_SQL = """select f.*, k.series_key, k.line, k.comparison, k.period_basis, k.increment
 from facts f join fact_keys k on k.fact_id = f.id"""
 
 
@@ -199,6 +200,7 @@ def key_of(row: dict[str, Any]) -> dict[str, Any]:
         "period_basis": basis.period_basis,
         "increment": int(basis.change == "increment"),
         "stated": basis.stated,
+        "origin": int(basis.origin),
     }
 
 
@@ -375,7 +377,7 @@ class _Titles(dict):
 
 # Series points of targets and actuals, with their line, the reported fact's sentence and whether
 # the text states that the target was met.
-LINE_SQL = """select s.*, k.line, k.stated, f.evidence_start
+LINE_SQL = """select s.*, k.line, k.stated, k.origin, f.evidence_start
 from series s join fact_keys k on k.fact_id = s.fact_id join facts f on f.id = s.fact_id"""
 
 

@@ -44,7 +44,8 @@ def row(
         ("比2019年同期增长20.1%", "20.1%", "growth", "base_year:2019"),
         ("第三产业增加值占全市GDP比重为75.2%", "75.2%", "share", "of:全市GDP"),
         ("外贸进出口占全国的13.3%", "13.3%", "share", "of:全国"),
-        ("研发人员占比超70%", "超70%", "share", ""),  # a share of nothing named
+        ("研发人员占比超70%", "超70%", "share", "of:?"),  # a share of a whole not named
+        ("第二产业增加值比重为36.5%", "36.5%", "share", ""),
         ("地区生产总值5.67万亿元", "5.67万亿元", "level", ""),
         ("这一数据不仅高于全国5%的GDP增速", "5%", "growth", "yoy"),  # the nation's own rate
         ("扣除不可比因素同比增长0.6%", "0.6%", "growth", "yoy"),
@@ -131,6 +132,19 @@ def test_increment_or_total(evidence, quantity, period, kind, unit, increment):
 )
 def test_the_text_states_whether_a_target_was_met(evidence, quantity, stated):
     assert basis_of(row(evidence, quantity, "level", (None, "2025-12"), "target")).stated == stated
+
+
+@pytest.mark.parametrize(
+    ("evidence", "quantity", "origin"),
+    [
+        ("整体年产能将由850万条提升至950万条", "850万条", True),
+        ("整体年产能将由850万条提升至950万条", "950万条", False),
+        ("全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元", "3.68万亿元", True),
+        ("能耗同比下降2.9%，超额完成14%的既定目标", "2.9%", False),
+    ],
+)
+def test_where_a_change_starts(evidence, quantity, origin):
+    assert basis_of(row(evidence, quantity, "level")).origin is origin
 
 
 def test_an_actual_states_no_target_status():

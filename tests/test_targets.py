@@ -8,7 +8,7 @@ from indicators.targets import judge
 
 
 def point(kind, value, period, basis, *, increment=0, doc="plan", sentence=0, stated=None, qualifier="exact",
-          measure="level", indicator_id="green_factories", fact_id=None):  # fmt: skip
+          measure="level", indicator_id="green_factories", fact_id=None, origin=0):  # fmt: skip
     """A series row of one line (same indicator, entity, measure, unit and comparison)."""
     return {
         "kind": kind,
@@ -20,6 +20,7 @@ def point(kind, value, period, basis, *, increment=0, doc="plan", sentence=0, st
         "doc": doc,
         "evidence_start": sentence,
         "stated": stated,
+        "origin": origin,
         "qualifier": qualifier,
         "measure": measure,
         "indicator_id": indicator_id,
@@ -49,13 +50,21 @@ STOCK_196 = point("actual", 196, (None, "2025-12"), "as_of", doc="review", sente
         ),  # fmt: skip
         # A stock target by the stock.
         (point("target", 300, (None, "2028-12"), "as_of"), [STOCK_196], "not_yet_due", 196),
-        # The actual of the target's own sentence (由850万条提升至950万条) is its baseline, not its answer.
+        # Where the target's own sentence starts from (由850万条提升至950万条) is its baseline, not its answer.
         (
             point("target", 950, (None, "2026-12"), "as_of", doc="d", sentence=7),
-            [point("actual", 850, (None, "2025-12"), "as_of", doc="d", sentence=7)],
+            [point("actual", 850, (None, "2025-12"), "as_of", doc="d", sentence=7, origin=1)],
             "not_yet_due",
             None,
-        ),  # fmt: skip
+        ),
+        # Another actual of the same sentence answers it (能耗同比下降2.9%，超额完成14%的既定目标 — here
+        # without the 超额完成, so that the numbers decide).
+        (
+            point("target", -14, ("2025-01", "2025-11"), "ytd", measure="growth", doc="d", sentence=3),
+            [point("actual", -2.9, ("2025-01", "2025-11"), "ytd", measure="growth", doc="d", sentence=3)],
+            "behind",
+            -2.9,
+        ),
         # Part of the year against the whole year: in progress, not behind.
         (
             point("target", 5, YEAR, "year", measure="growth"),
@@ -145,7 +154,7 @@ def test_target_status(target, actuals, status, answer):
 
 def test_own_sentence_gives_the_baseline():
     target = point("target", 950, (None, "2026-12"), "as_of", doc="d", sentence=7)
-    own = point("actual", 850, (None, "2025-12"), "as_of", doc="d", sentence=7)
+    own = point("actual", 850, (None, "2025-12"), "as_of", doc="d", sentence=7, origin=1)
     judged = judge(target, [own], NOW)
     assert judged["baseline"] is own
     assert judged["answer"] is None

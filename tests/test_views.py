@@ -70,11 +70,12 @@ def test_gdp_growth_agrees_across_reports(db):
 def test_industrial_output_series(db):
     (row,) = rows(db, "select * from series where indicator_id = 'industrial_output'")
     assert (row["indicator"], row["entity"], row["period_end"]) == ("规上工业总产值", "上海", "2025-12")
+    # 4.05万亿元 (20 January) revised to 4.07万亿元 (24 January): the latest figure.
     assert (row["value"], row["quantity_text"], row["n_reports"], row["disagree"]) == (
         4070000000000,
         "4.07万亿元",
+        2,
         1,
-        0,
     )
 
 
@@ -162,7 +163,17 @@ def test_fact_without_indicator_id_has_its_own_series(tmp_path):
 
 def test_no_revision_among_reports_of_one_figure(db):
     # GDP: 突破5.6万亿元, 突破5.67万亿元, 5.67万亿元 — the same figure; growth 5.4 % everywhere.
-    assert rows(db, "select * from revisions") == []
+    assert rows(db, "select * from revisions where indicator_id = 'gdp'") == []
+
+
+def test_industrial_output_revision_shows_each_report_with_its_date(db):
+    got = rows(db, "select indicator, value, quantity_text, doc, title, published, vintage from revisions")
+    assert got == [
+        {"indicator": "规上工业总产值", "value": 4050000000000, "quantity_text": "4.05万亿元", "doc": "flash_2025",
+         "title": "上海工业快报", "published": "2026-01-20", "vintage": 1},
+        {"indicator": "规上工业总产值", "value": 4070000000000, "quantity_text": "4.07万亿元", "doc": INDUSTRY.id,
+         "title": "2025年上海工业经济运行数据", "published": "2026-01-24", "vintage": 2},
+    ]  # fmt: skip
 
 
 def revised_db(tmp_path):
