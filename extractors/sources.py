@@ -58,17 +58,21 @@ def bundled_corpus() -> Path:
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Document | SourceError]:
     """Every document in `paths` (files, or directories read in name order), or the error of each bad file."""
+    for file in source_files(paths):
+        try:
+            yield from read_file(file, published)
+        except SourceError as exc:
+            yield exc
+
+
+def source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files in `paths`, in order: a file as given, a directory's readable files in name order."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
         else:
-            files = [path]
-        for file in files:
-            try:
-                yield from read_file(file, published)
-            except SourceError as exc:
-                yield exc
+            yield path
 
 
 def _supported(path: Path) -> bool:
@@ -78,17 +82,26 @@ def _supported(path: Path) -> bool:
 def read_file(path: str | Path, published: str | None = None) -> list[Document]:
     """The documents in one file: one for a text file, one per article for a JSON export."""
     path = Path(path)
+    return read_data(load_bytes(path), path, published)
+
+
+def load_bytes(path: Path) -> bytes:
+    """A file's bytes, or a SourceError naming it: missing, a directory, too large, unreadable."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SourceError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
     except IsADirectoryError:
         raise SourceError(path, "is a directory") from None
     except OSError as exc:
         raise SourceError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_data(data: bytes, path: Path, published: str | None = None) -> list[Document]:
+    """The documents in the bytes of the file `path` (read here or shipped to a cluster worker)."""
     text = decode(data, path)
     head = text.lstrip()[:1]
     if head in "[{" and head:
@@ -199,22 +212,34 @@ def _iso(y: str, m: str, d: str) -> str | None:
 
 def read_json_export(text: str, path: Path) -> list[Document]:
     """A JSON export of WeChat articles: a list of objects with an id, a title and finalContent."""
+    return json_documents(parse_json_export(text, path), path)
+
+
+_SHAPE = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
+
+
+def parse_json_export(text: str, path: Path) -> list:
+    """The list of articles of a JSON export (a single object is a list of one), not yet checked."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     if isinstance(data, dict):
         data = [data]
-    shape = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
     if not isinstance(data, list) or not data:
-        raise SourceError(path, f"JSON of another shape: {shape}")
+        raise SourceError(path, f"JSON of another shape: {_SHAPE}")
+    return data
+
+
+def json_documents(items: list, path: Path, first: int = 0) -> list[Document]:
+    """Documents of the articles items[0:], numbered from `first` in error messages (a part of an export)."""
     docs = []
-    for n, item in enumerate(data):
+    for n, item in enumerate(items, start=first):
         if not isinstance(item, dict):
-            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {_SHAPE}")
         fields = {name: _first(item, keys) for name, keys in ARTICLE_KEYS.items()}
         if fields["id"] is None or fields["content"] is None:
-            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {_SHAPE}")
         if not isinstance(fields["content"], str):
             raise SourceError(path, f"item {n} ({fields['id']}): content is not a string")
         title = normalize(str(fields["title"] or "")).replace("\n", " ")

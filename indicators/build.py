@@ -1,4 +1,4 @@
-"""Build and update the database from documents: extraction in parallel, writes that never half-happen.
+"""Build and update the database from documents or extracted rows: writes that never half-happen.
 
 The extractor comes in as an argument (`extract(document) -> list[Fact]`), so this module does not
 import extractors/ (arrows point inwards); indicators/cli.py wires the two together.
@@ -7,22 +7,17 @@ import extractors/ (arrows point inwards); indicators/cli.py wires the two toget
 from __future__ import annotations
 
 import os
-import signal
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from indicators import store, views
 from indicators.model import Document, Fact
+from indicators.shards import Record
 
 Extract = Callable[[Document], list[Fact]]
-
-# Documents in flight per worker: enough to keep workers busy, few enough to keep memory flat.
-WINDOW_PER_WORKER = 4
 
 
 class BuildFailed(Exception):
@@ -78,12 +73,20 @@ def build_database(
     extract: Extract,
     catalogue: Iterable[Any],
     extractor_version: str,
-    workers: int = 1,
 ) -> Summary:
-    """Write a new database at db_path from documents; the old file is replaced only on success.
+    """Write a new database at db_path from documents, extracted here; see load_database."""
+    return load_database(db_path, records(items, extract, extractor_version), catalogue)
 
-    `items` are Documents or input errors (extractors.sources.SourceError): any error stops the
-    rename, after every input has been read so that all bad files are reported at once.
+
+def load_database(
+    db_path: str | Path, rows: Iterable[Record | Exception | str], catalogue: Iterable[Any]
+) -> Summary:
+    """Write a new database at db_path from (documents row, facts rows) records, in order; the old
+    file is replaced only on success.
+
+    The records come from this process (records()), from cluster workers or from shards alike.
+    An error item (a file that could not be read, a document the extractor failed on) stops the
+    rename, after every record has been read so that all of them are reported at once.
     """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,8 +105,12 @@ def build_database(
             store.write_indicators(db, catalogue)
             summary = Summary()
             with db.atomic():
-                for document, facts in extracted(items, extract, workers, summary.errors):
-                    summary.count(store.write_document(db, document, facts, extractor_version), len(facts))
+                for item in rows:
+                    if isinstance(item, (Exception, str)):
+                        summary.errors.append(str(item))
+                        continue
+                    document, facts = item
+                    summary.count(store.write_records(db, document, facts), len(facts))
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
@@ -138,11 +145,15 @@ def add_documents(
         with db.atomic():
             store.create_tables(db)
             store.write_indicators(db, catalogue)
-            for document, facts in extracted(items, extract, 1, summary.errors):
-                outcome = store.write_document(db, document, facts, extractor_version)
+            for item in records(items, extract, extractor_version):
+                if isinstance(item, Exception):
+                    summary.errors.append(str(item))
+                    continue
+                document, facts = item
+                outcome = store.write_records(db, document, facts)
                 summary.count(outcome, len(facts))
                 if outcome != "unchanged":
-                    changed.append(document.id)
+                    changed.append(document["id"])
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
             views.refresh(db, changed)  # only the series, revisions and target lines they touch
@@ -153,52 +164,21 @@ def add_documents(
         db.close()
 
 
-def extracted(
-    items: Iterable[Document | Exception], extract: Extract, workers: int, errors: list[str]
-) -> Iterator[tuple[Document, list[Fact]]]:
-    """(document, facts) in input order; input errors are appended to `errors` and skipped."""
-
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, Document):
-                yield item
-            else:
-                errors.append(str(item))
-
-    if workers <= 1:
-        for document in documents():
-            yield document, _checked(extract, document)
-        return
-    # Processes, not threads: extraction is pure Python and CPU-bound. A bounded window of
-    # futures keeps the order and never reads the whole corpus into memory.
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
-    try:
-        pending: deque[tuple[Document, Future[list[Fact]]]] = deque()
-        for document in documents():
-            pending.append((document, pool.submit(extract, document)))
-            if len(pending) >= workers * WINDOW_PER_WORKER:
-                done, future = pending.popleft()
-                yield done, _checked(Future.result, future, done)
-        while pending:
-            done, future = pending.popleft()
-            yield done, _checked(Future.result, future, done)
-    finally:
-        # On an error or Ctrl-C, drop the documents not yet started instead of extracting them.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _checked(call: Callable[..., list[Fact]], arg: Any, document: Document | None = None) -> list[Fact]:
-    """call(arg), an extractor error turned into ExtractionFailed naming the document."""
-    try:
-        return call(arg)
-    except Exception as error:
-        raise ExtractionFailed(document or arg, error) from error
-
-
-def _ignore_sigint() -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the build and cleans up, so the
-    # workers should not die with tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def records(
+    items: Iterable[Document | Exception], extract: Extract, extractor_version: str
+) -> Iterator[Record | Exception]:
+    """(documents row, facts rows) of each document, extracted here in order; input errors pass through.
+    An extractor error raises ExtractionFailed naming the document."""
+    for item in items:
+        if not isinstance(item, Document):
+            yield item
+            continue
+        try:
+            facts = extract(item)
+        except Exception as error:
+            raise ExtractionFailed(item, error) from error
+        rows = [store.fact_record(fact, item, extractor_version) for fact in facts]
+        yield store.document_record(item, extractor_version), rows
 
 
 def _fsync(path: Path) -> None:

@@ -23,8 +23,8 @@ VERSION = "test"
 TESTS = Path(__file__).parent
 
 
-def build_db(path, items=DOCUMENTS, workers=1, extract=stated_facts):
-    return build.build_database(path, items, extract, CATALOGUE, VERSION, workers=workers)
+def build_db(path, items=DOCUMENTS, extract=stated_facts):
+    return build.build_database(path, items, extract, CATALOGUE, VERSION)
 
 
 def leftovers(directory) -> list[str]:
@@ -59,12 +59,6 @@ def test_two_builds_are_identical(tmp_path, built):
     again = tmp_path / "again.db"
     build_db(again)
     assert dump(again) == dump(built)
-
-
-def test_parallel_build_is_identical(tmp_path, built):
-    parallel = tmp_path / "parallel.db"
-    build_db(parallel, workers=2)
-    assert dump(parallel) == dump(built)
 
 
 def test_the_same_document_twice_is_stored_once(tmp_path):
@@ -107,20 +101,6 @@ def test_interrupt_midway_leaves_old_database_intact(built):
     assert leftovers(built.parent) == []
 
 
-def test_interrupt_during_parallel_extraction_leaves_old_database_intact(built):
-    before = digest(built)
-
-    def interrupted():
-        yield from DOCUMENTS
-        yield from DOCUMENTS
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        build_db(built, items=interrupted(), workers=2)
-    assert digest(built) == before
-    assert leftovers(built.parent) == []
-
-
 def raising_extract(doc):
     if doc.id == SOFTWARE.id:
         raise ValueError("no rule for 营收")
@@ -130,7 +110,7 @@ def raising_extract(doc):
 def test_extractor_error_names_the_document(built):
     before = digest(built)
     with pytest.raises(build.ExtractionFailed, match=r"document 2650700335_1: extraction failed: ValueError"):
-        build_db(built, extract=raising_extract, workers=2)
+        build_db(built, extract=raising_extract)
     assert digest(built) == before
     assert leftovers(built.parent) == []
 
