@@ -11,7 +11,7 @@ from db_samples import CATALOGUE, DOCUMENTS, stated_facts
 from indicators import build, store
 
 README = Path(__file__).parent.parent / "README.md"
-TABLES = ("documents", "indicators", "facts", "series", "revisions", "targets_vs_actuals")
+TABLES = ("documents", "indicators", "facts", "series", "revisions", "targets_vs_actuals", "fact_keys")
 
 
 def section(heading: str) -> str:
