@@ -424,7 +424,7 @@ def _target_row(judged: dict, as_of: str | None) -> dict[str, Any]:
         "baseline_period_end": b.get("period_end"),
         "baseline_value": b.get("value"),
         "gap": actual - t["value"] if actual is not None else None,
-        "progress_pct": round(100.0 * actual / t["value"], 1) if actual is not None and t["value"] else None,
+        "progress_pct": _progress(t, actual, judged["direction"]),
         "path_value": judged["path_value"],
         "direction": judged["direction"],
         "status": judged["status"],
@@ -432,6 +432,14 @@ def _target_row(judged: dict, as_of: str | None) -> dict[str, Any]:
         **{k: t[k] for k in ("comparison", "period_basis", "increment")},
         "status_from": judged["status_from"],
     }
+
+
+def _progress(target: dict, actual: Any, direction: str) -> float | None:
+    """100 × actual / target for a level reached from below; a rate's ratio to its target is no
+    progress (5.4 % against 5 % is not 108 % of the way)."""
+    if actual is None or not target["value"] or target["measure"] != "level" or direction != "up":
+        return None
+    return round(100.0 * actual / target["value"], 1)
 
 
 # Order.
