@@ -115,6 +115,7 @@ def load_database(
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
             views.refresh(db)
+            db.analyze()  # statistics for the query planner (see store.INDEXES)
             problems = list(db.execute("PRAGMA foreign_key_check"))
             if problems:
                 raise BuildFailed(db_path, [f"foreign key check failed: {problems[:5]}"])
