@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -57,7 +59,13 @@ def bundled_corpus() -> Path:
 
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Document | SourceError]:
-    """Every document in `paths` (files, or directories read in name order), or the error of each bad file."""
+    """Every document in `paths` (files, or directories read in name order), or the error of each bad file.
+
+    Document ids are unique across the run: a second document with the id of an earlier one (two
+    files of the same name in different folders, an article id repeated) is an error naming both
+    sources, unless it is the very same document again (same text, title, date, ...), which is
+    read once."""
+    seen: dict[str, tuple[str, int]] = {}  # id -> (where it was read, fingerprint of the document)
     for path in paths:
         path = Path(path)
         if path.is_dir():
@@ -66,9 +74,23 @@ def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Ite
             files = [path]
         for file in files:
             try:
-                yield from read_file(file, published)
+                documents = read_file(file, published)
             except SourceError as exc:
                 yield exc
+                continue
+            for n, document in enumerate(documents, 1):
+                where = f"{file} (article {n})" if document.source_kind == "wechat" else str(file)
+                fingerprint = hash((document.text, document.title, document.url, document.published))
+                first = seen.get(document.id)
+                if first is None:
+                    seen[document.id] = (where, fingerprint)
+                    yield document
+                elif first[1] != fingerprint:
+                    yield SourceError(
+                        where,
+                        f'document id "{document.id}" is already the id of {first[0]}, a different '
+                        "document; give each document its own id (rename the file, or fix the article id)",
+                    )
 
 
 def _supported(path: Path) -> bool:
@@ -78,22 +100,54 @@ def _supported(path: Path) -> bool:
 def read_file(path: str | Path, published: str | None = None) -> list[Document]:
     """The documents in one file: one for a text file, one per article for a JSON export."""
     path = Path(path)
+    text = decode(read_bytes(path), path)
+    head = text.lstrip()[:1]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
+        if head in "[{" and head:
+            return read_json_export(text, path)
+        return [read_text(text, path, published)]
+    except RecursionError:
+        raise SourceError(
+            path, "JSON nested too deeply (lists or objects about 1000 levels inside each other)"
+        ) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; a FIFO, a device, a socket or a directory is
+    refused before it is read (reading a FIFO could wait forever, /dev/zero never ends)."""
+    try:
+        kind = _file_kind(path.stat().st_mode)
+        if kind:
+            raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+        # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as file:
+            kind = _file_kind(os.fstat(fd).st_mode)
+            if kind:
+                raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+            # The limit holds while reading, whatever the size said: a file may grow meanwhile.
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(path, "is a directory") from None
     except OSError as exc:
         raise SourceError(path, f"cannot read: {exc.strerror or exc}") from None
-    text = decode(data, path)
-    head = text.lstrip()[:1]
-    if head in "[{" and head:
-        return read_json_export(text, path)
-    return [read_text(text, path, published)]
+    if len(data) > MAX_BYTES:
+        raise SourceError(path, f"file too large (more than {MAX_BYTES} bytes, the limit)")
+    return data
+
+
+def _file_kind(mode: int) -> str | None:
+    """What a non-regular file is ("a FIFO (named pipe)", "a directory", ...); None for a regular file."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def source_name(path: Path) -> str:

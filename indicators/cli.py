@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -41,11 +42,28 @@ def _documents(paths: tuple[Path, ...], published: str | None) -> Iterator:
     return tqdm(items, desc="documents", unit=" doc", file=sys.stderr, disable=None, leave=False)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a timeout, systemd, docker stop): stops a build or add as Ctrl-C does."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def _write(db_path: Path, action: Callable[..., build.Summary], paths: tuple[Path, ...], **options) -> None:
-    """Run build or add with the extractor and catalogue; report, or fail with the database untouched."""
+    """Run build or add with the extractor and catalogue; report, or fail saying truthfully
+    whether the database file was replaced (it is replaced by a rename, as a whole, or not at all)."""
     import extractors
     from indicators.catalogue import load_catalogue
 
+    before = build.file_identity(db_path)
+
+    def outcome() -> str:
+        if build.file_identity(db_path) == before:
+            return f"{db_path} was left unchanged" if before else f"{db_path} was not created"
+        return f"{db_path} had already been replaced by the new database"
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = action(
             db_path,
@@ -55,13 +73,20 @@ def _write(db_path: Path, action: Callable[..., build.Summary], paths: tuple[Pat
             extractors.EXTRACTOR_VERSION,
             **options,
         )
-    except (build.BuildFailed, build.NoDatabase, build.ExtractionFailed, store.UnknownIndicator) as error:
+    except (build.BuildFailed, build.NoDatabase, build.ExtractionFailed, build.ForeignFile) as error:
         raise click.ClickException(str(error)) from error
+    except store.UnknownIndicator as error:
+        raise click.ClickException(f"{error} {outcome()}.") from error
     except (sqlite3.Error, OSError) as error:  # a full disk, a locked or corrupt file, no permission
-        raise click.ClickException(f"{db_path}: {error}; the database was left unchanged.") from error
-    except KeyboardInterrupt:
-        click.echo(f"Interrupted: {db_path} was left unchanged.", err=True)
-        sys.exit(130)
+        raise click.ClickException(f"{db_path}: {error}; {outcome()}.") from error
+    except KeyboardInterrupt as interrupt:
+        terminated = isinstance(interrupt, Terminated)
+        click.echo(f"{'Terminated' if terminated else 'Interrupted'}: {outcome()}.", err=True)
+        sys.exit(143 if terminated else 130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"{db_path}: {summary}", err=True)
 
 
@@ -85,18 +110,22 @@ published_option = click.option(
     help="Extract in N processes.",
 )
 @published_option
-def build_command(paths: tuple[Path, ...], db_path: Path, workers: int, published: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --db file even if it is not a zhibiao database.")
+def build_command(
+    paths: tuple[Path, ...], db_path: Path, workers: int, published: str | None, force: bool
+) -> None:
     """Build the database from documents (default: the bundled corpus).
 
     The new database is written beside the old one and renamed into place: if anything fails
-    (an unreadable file, a full disk, Ctrl-C), the old database is left as it was.
+    (an unreadable file, a full disk, Ctrl-C, SIGTERM), the old database is left as it was. A file
+    at --db that is not a zhibiao database is refused unless --force.
 
     \b
     Examples:
         zhibiao build
         zhibiao build articles/ export.json --db data/zhibiao.db --workers 2
     """
-    _write(db_path, build.build_database, paths, workers=workers, published=published)
+    _write(db_path, build.build_database, paths, workers=workers, published=published, force=force)
 
 
 @cli.command("add")
@@ -104,10 +133,11 @@ def build_command(paths: tuple[Path, ...], db_path: Path, workers: int, publishe
 @db_option
 @published_option
 def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -> None:
-    """Add documents to an existing database, in one transaction.
+    """Add documents to an existing database: all of them, or none.
 
     A document already there with the same text is left alone; a changed one has its facts
-    replaced. If any file cannot be read, nothing is added.
+    replaced. The new database is written beside the old one and renamed into place, so a site
+    serving the file is never disturbed. If any file cannot be read, nothing is added.
 
     \b
     Example:

@@ -194,5 +194,8 @@ def test_add_to_a_file_that_is_not_a_database(tmp_path):
     notes.write_text("not a database\n" * 100, encoding="utf-8")
     result = run("add", str(BULLETIN), "--db", str(notes))
     assert result.exit_code == 1
-    assert f"{notes}: file is not a database; the database was left unchanged." in result.stderr
+    assert (
+        f"{notes} is not a zhibiao database (not a SQLite file); add works on a database made by"
+        in result.stderr
+    )
     assert notes.read_text(encoding="utf-8") == "not a database\n" * 100
