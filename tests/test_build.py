@@ -252,3 +252,26 @@ def test_add_to_a_missing_database_says_how_to_create_it(tmp_path):
     with pytest.raises(build.NoDatabase, match="zhibiao build --db"):
         build.add_documents(tmp_path / "none.db", [SOFTWARE], stated_facts, CATALOGUE, VERSION)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_add_never_writes_the_file_it_replaces(built):
+    doc = document("new_doc", "2026-02-01", "2025年上海船舶交付量120艘。")
+    with open(built, "rb") as served:  # as a site serving the database holds it open
+        before = served.read()
+        build.add_documents(built, [doc], stated_facts, CATALOGUE, VERSION)
+        served.seek(0)
+        assert served.read() == before
+        assert os.fstat(served.fileno()).st_ino != os.stat(built).st_ino
+    assert leftovers(built.parent) == []
+
+
+def test_stale_temporaries_are_removed_and_a_live_writers_kept(built):
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    stale = built.parent / f".zhibiao.db.{ended.pid}-x1y2.tmp"  # a run killed with kill -9
+    live = built.parent / f".zhibiao.db.{os.getpid()}-z3w4.tmp"  # a run still writing
+    stale.write_bytes(b"half a database")
+    live.write_bytes(b"half a database")
+    build.add_documents(built, [SOFTWARE], stated_facts, CATALOGUE, VERSION)
+    assert not stale.exists()
+    assert live.exists()

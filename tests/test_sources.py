@@ -1,9 +1,12 @@
 """Readers: bulletins, newspaper pages, WeChat JSON exports, encodings, bad files."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
+from extractors import sources
 from extractors.sources import SourceError, bundled_corpus, read_file, read_paths
 
 BULLETIN = """ 科创聚焦
@@ -200,3 +203,80 @@ def test_a_huge_single_line_file(tmp_path):
     line = "上海实现地区生产总值5.67万亿元，同比增长5.4%，" * 120000  # about 5 MB
     doc = read_file(write(tmp_path, "big.txt", line))[0]
     assert len(doc.text) == len(line)
+
+
+# Reliability (issue 12): what a file is, how much of it is read, and whose id a document gets.
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading would wait forever
+    with pytest.raises(SourceError, match=r"pipe.txt: a FIFO \(named pipe\), not a regular file"):
+        read_file(fifo)
+
+
+@pytest.mark.parametrize(
+    ("device", "kind"), [("/dev/zero", "a character device"), ("/dev/null", "a character device")]
+)
+def test_a_device_is_refused(device, kind):
+    with pytest.raises(SourceError, match=f"{device}: {kind}, not a regular file"):
+        read_file(device)
+
+
+def test_the_size_limit_holds_while_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
+    path = write(tmp_path, "long.txt", "上海" * 1000)  # 6000 bytes
+    with pytest.raises(SourceError, match=r"long.txt: file too large \(more than 1000 bytes"):
+        sources.read_bytes(path)
+
+
+@pytest.mark.parametrize("depth", [1000, 100_000])
+def test_deeply_nested_json_is_named(tmp_path, depth):
+    path = write(tmp_path, "deep.json", "[" * depth + "]" * depth)
+    with pytest.raises(SourceError, match="deep.json: JSON nested too deeply"):
+        read_file(path)
+
+
+def test_deep_json_inside_an_article_is_named(tmp_path):
+    nested = "[" * 5000 + "]" * 5000
+    path = write(tmp_path, "x.json", f'[{{"aid": "1", "content": "正文", "extra": {nested}}}]')
+    with pytest.raises(SourceError, match="x.json: JSON nested too deeply"):
+        read_file(path)
+
+
+def test_files_of_the_same_name_in_two_folders_are_refused_naming_both(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write(tmp_path / "a", "report.txt", "2025年上海地区生产总值5.67万亿元。")
+    second = write(tmp_path / "b", "report.txt", "2025年江苏地区生产总值13.9万亿元。")
+    results = list(read_paths([tmp_path / "a", tmp_path / "b"]))
+    assert (results[0].id, results[0].source) == ("report", str(first))
+    assert isinstance(results[1], SourceError)
+    assert str(results[1]).startswith(f'{second}: document id "report" is already the id of {first}')
+
+
+def test_a_repeated_article_id_is_refused_naming_both_articles(tmp_path):
+    articles = [{"aid": "7_1", "content": "上海增长5%。"}, {"aid": "7_2", "content": "江苏增长6%。"}]
+    path = write(tmp_path, "x.json", json.dumps([*articles, {"aid": "7_1", "content": "浙江增长7%。"}]))
+    results = list(read_paths([path]))
+    assert [r.id for r in results[:2]] == ["7_1", "7_2"]
+    assert str(results[2]) == (
+        f'{path} (article 3): document id "7_1" is already the id of {path} (article 1), a different '
+        "document; give each document its own id (rename the file, or fix the article id)"
+    )
+
+
+def test_the_same_document_twice_is_read_once(tmp_path):
+    (tmp_path / "copy").mkdir()
+    path = write(tmp_path, "a.txt", "2025年上海地区生产总值5.67万亿元。")
+    copy = write(tmp_path / "copy", "a.txt", path.read_text(encoding="utf-8"))
+    results = list(read_paths([path, path, copy]))
+    assert [(r.id, r.source) for r in results] == [("a", str(path))]
+
+
+def test_bundled_and_shared_corpora_have_unique_ids():
+    # The gold keys facts by these ids: the uniqueness rule must not change or refuse any of them.
+    shared = Path(__file__).resolve().parents[2] / "shared" / "devdocs"
+    results = list(read_paths([bundled_corpus(), *([shared] if shared.is_dir() else [])]))
+    assert not [str(r) for r in results if isinstance(r, SourceError)]
+    assert len({r.id for r in results}) == len(results)
