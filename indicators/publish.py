@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import yaml
 from datasette.app import Datasette
-from datasette.database import Database
+
+from indicators import live, sql_limits
 
 # The Datasette configuration directory sits beside the package in the source tree; it is never a
 # Python package (an __init__.py there would shadow the real `datasette`).
@@ -72,12 +73,29 @@ def load_settings() -> dict:
     return json.loads((site_dir() / "settings.json").read_text(encoding="utf-8"))
 
 
+class Site(Datasette):
+    """Datasette with the site's limits: every connection bounded (indicators/sql_limits.py), every
+    request pinned to one file of a database that `zhibiao add` replaces (indicators/live.py)."""
+
+    def _prepare_connection(self, conn, database):
+        super()._prepare_connection(conn, database)
+        sql_limits.apply(conn)
+
+    def app(self):
+        return sql_limits.guard_requests(live.pin_requests(super().app(), self, DB_NAME))
+
+    def _connected_databases(self):
+        # /-/databases.json: the file's name, not where it sits on the server.
+        return [{**d, "path": d["path"] and Path(d["path"]).name} for d in super()._connected_databases()]
+
+
 def make_datasette(db_path: str | Path, settings: dict | None = None) -> Datasette:
-    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called.
+    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called;
+    a new file renamed over it (`zhibiao add`) is served from the next request on.
 
     `settings` override datasette/settings.json (the tests use small pages)."""
     root = site_dir()
-    ds = Datasette(
+    ds = Site(
         [],
         metadata=load_metadata(),
         settings={**load_settings(), **(settings or {})},
@@ -87,7 +105,7 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DB_NAME, route=DB_NAME)
+    ds.add_database(live.LiveDatabase(ds, db_path, check=check_database), name=DB_NAME, route=DB_NAME)
     return ds
 
 
