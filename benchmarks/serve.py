@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def build_scale(scale: int, db_path: Path, workers: int) -> None:
+def build_scale(scale: int, db_path: Path) -> None:
     """The bundled corpus `scale` times over, built with the real pipeline (benchmarks/build.py's copies)."""
     from build import corpus_copies  # benchmarks/build.py
 
@@ -44,7 +44,6 @@ def build_scale(scale: int, db_path: Path, workers: int) -> None:
         extractors.extract,
         load_catalogue(),
         extractors.EXTRACTOR_VERSION,
-        workers,
     )
 
 
@@ -136,7 +135,6 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per mix")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2, help="extraction processes for the builds")
     parser.add_argument(
         "--db-dir", type=Path, default=ROOT / "data" / "bench", help="where the built databases are kept"
     )
@@ -150,7 +148,7 @@ def main() -> None:
         if args.rebuild or not db_path.exists():
             print(f"building ×{scale} into {db_path} …", file=sys.stderr)
             t0 = time.perf_counter()
-            build_scale(scale, db_path, args.workers)
+            build_scale(scale, db_path)
             print(f"  built in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         n_facts = conn.execute("select count(*) from facts").fetchone()[0]

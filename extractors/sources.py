@@ -59,38 +59,22 @@ def bundled_corpus() -> Path:
 
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Document | SourceError]:
-    """Every document in `paths` (files, or directories read in name order), or the error of each bad file.
+    """Every document in `paths` (files, or directories read in name order), or the error of each bad file."""
+    for file in source_files(paths):
+        try:
+            yield from read_file(file, published)
+        except SourceError as exc:
+            yield exc
 
-    Document ids are unique across the run: a second document with the id of an earlier one (two
-    files of the same name in different folders, an article id repeated) is an error naming both
-    sources, unless it is the very same document again (same text, title, date, ...), which is
-    read once."""
-    seen: dict[str, tuple[str, int]] = {}  # id -> (where it was read, fingerprint of the document)
+
+def source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files in `paths`, in order: a file as given, a directory's readable files in name order."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
         else:
-            files = [path]
-        for file in files:
-            try:
-                documents = read_file(file, published)
-            except SourceError as exc:
-                yield exc
-                continue
-            for n, document in enumerate(documents, 1):
-                where = f"{file} (article {n})" if document.source_kind == "wechat" else str(file)
-                fingerprint = hash((document.text, document.title, document.url, document.published))
-                first = seen.get(document.id)
-                if first is None:
-                    seen[document.id] = (where, fingerprint)
-                    yield document
-                elif first[1] != fingerprint:
-                    yield SourceError(
-                        where,
-                        f'document id "{document.id}" is already the id of {first[0]}, a different '
-                        "document; give each document its own id (rename the file, or fix the article id)",
-                    )
+            yield path
 
 
 def _supported(path: Path) -> bool:
@@ -100,21 +84,13 @@ def _supported(path: Path) -> bool:
 def read_file(path: str | Path, published: str | None = None) -> list[Document]:
     """The documents in one file: one for a text file, one per article for a JSON export."""
     path = Path(path)
-    text = decode(read_bytes(path), path)
-    head = text.lstrip()[:1]
-    try:
-        if head in "[{" and head:
-            return read_json_export(text, path)
-        return [read_text(text, path, published)]
-    except RecursionError:
-        raise SourceError(
-            path, "JSON nested too deeply (lists or objects about 1000 levels inside each other)"
-        ) from None
+    return read_data(load_bytes(path), path, published)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; a FIFO, a device, a socket or a directory is
-    refused before it is read (reading a FIFO could wait forever, /dev/zero never ends)."""
+def load_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, or a SourceError naming it: missing, too
+    large, unreadable, or not a regular file. A FIFO, a device, a socket or a directory is refused
+    before it is read (reading a FIFO could wait forever, /dev/zero never ends)."""
     try:
         kind = _file_kind(path.stat().st_mode)
         if kind:
@@ -137,7 +113,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _file_kind(mode: int) -> str | None:
-    """What a non-regular file is ("a FIFO (named pipe)", "a directory", ...); None for a regular file."""
+    """What a file that is not a regular file is ("a FIFO (named pipe)", ...); None for a regular file."""
     kinds = (
         (stat.S_ISDIR, "a directory"),
         (stat.S_ISFIFO, "a FIFO (named pipe)"),
@@ -148,6 +124,15 @@ def _file_kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_data(data: bytes, path: Path, published: str | None = None) -> list[Document]:
+    """The documents in the bytes of the file `path` (read here or shipped to a cluster worker)."""
+    text = decode(data, path)
+    head = text.lstrip()[:1]
+    if head in "[{" and head:
+        return read_json_export(text, path)
+    return [read_text(text, path, published)]
 
 
 def source_name(path: Path) -> str:
@@ -253,24 +238,45 @@ def _iso(y: str, m: str, d: str) -> str | None:
 
 def read_json_export(text: str, path: Path) -> list[Document]:
     """A JSON export of WeChat articles: a list of objects with an id, a title and finalContent."""
+    return json_documents(parse_json_export(text, path), path)
+
+
+TOO_DEEP = "JSON nested too deeply (lists or objects about 1000 levels inside each other)"
+_SHAPE = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
+
+
+def parse_json_export(text: str, path: Path) -> list:
+    """The list of articles of a JSON export (a single object is a list of one), not yet checked."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise SourceError(path, TOO_DEEP) from None
     if isinstance(data, dict):
         data = [data]
-    shape = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
     if not isinstance(data, list) or not data:
-        raise SourceError(path, f"JSON of another shape: {shape}")
+        raise SourceError(path, f"JSON of another shape: {_SHAPE}")
+    return data
+
+
+def json_documents(items: list, path: Path, first: int = 0) -> list[Document]:
+    """Documents of the articles items[0:], numbered from `first` in error messages (a part of an export)."""
     docs = []
-    for n, item in enumerate(data):
+    for n, item in enumerate(items, start=first):
         if not isinstance(item, dict):
-            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {_SHAPE}")
         fields = {name: _first(item, keys) for name, keys in ARTICLE_KEYS.items()}
         if fields["id"] is None or fields["content"] is None:
-            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {_SHAPE}")
         if not isinstance(fields["content"], str):
             raise SourceError(path, f"item {n} ({fields['id']}): content is not a string")
+        if any(
+            isinstance(fields[name], list | dict) for name in ("id", "title", "url", "published", "publisher")
+        ):
+            raise SourceError(
+                path, f"item {n}: a list or object where text is expected (id, title, url, time)"
+            )
         title = normalize(str(fields["title"] or "")).replace("\n", " ")
         body = normalize(fields["content"])
         # The title is a sentence of its own: facts in it are quoted from the document text.

@@ -1,4 +1,4 @@
-"""Build and update the database from documents: extraction in parallel, writes that never half-happen.
+"""Build and update the database from documents or extracted rows: writes that never half-happen.
 
 The extractor comes in as an argument (`extract(document) -> list[Fact]`), so this module does not
 import extractors/ (arrows point inwards); indicators/cli.py wires the two together.
@@ -12,25 +12,18 @@ import fcntl
 import logging
 import os
 import shutil
-import signal
 import sqlite3
 import tempfile
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from indicators import store, views
 from indicators.model import Document, Fact
+from indicators.shards import Record
 
 Extract = Callable[[Document], list[Fact]]
-
-# Documents in flight per worker: enough to keep workers busy, few enough to keep memory flat.
-WINDOW_PER_WORKER = 4
 
 
 class BuildFailed(Exception):
@@ -102,14 +95,26 @@ def build_database(
     extract: Extract,
     catalogue: Iterable[Any],
     extractor_version: str,
-    workers: int = 1,
     force: bool = False,
 ) -> Summary:
-    """Write a new database at db_path from documents; the old file is replaced only on success.
+    """Write a new database at db_path from documents, extracted here; see load_database."""
+    return load_database(db_path, records(items, extract, extractor_version), catalogue, force=force)
 
-    `items` are Documents or input errors (extractors.sources.SourceError): any error stops the
-    rename, after every input has been read so that all bad files are reported at once. A file at
-    db_path that is not a zhibiao database is refused (ForeignFile) unless `force`.
+
+def load_database(
+    db_path: str | Path,
+    rows: Iterable[Record | Exception | str],
+    catalogue: Iterable[Any],
+    force: bool = False,
+) -> Summary:
+    """Write a new database at db_path from (documents row, facts rows) records, in order; the old
+    file is replaced only on success.
+
+    The records come from this process (records()), from cluster workers or from shards alike.
+    An error item (a file that could not be read, a document the extractor failed on, a document
+    whose id another one already has) stops the rename, after every record has been read so that
+    all of them are reported at once. A file at db_path that is not a zhibiao database is refused
+    (ForeignFile) unless `force`.
     """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,8 +126,12 @@ def build_database(
             store.write_indicators(db, catalogue)
             summary = Summary()
             with db.atomic():
-                for document, facts in extracted(items, extract, workers, summary.errors):
-                    summary.count(store.write_document(db, document, facts, extractor_version), len(facts))
+                for item in unique_documents(rows):
+                    if isinstance(item, (Exception, str)):
+                        summary.errors.append(str(item))
+                        continue
+                    document, facts = item
+                    summary.count(store.write_records(db, document, facts), len(facts))
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
@@ -155,13 +164,17 @@ def add_documents(
             with db.atomic():
                 store.create_tables(db)
                 store.write_indicators(db, catalogue)
-                for document, facts in extracted(items, extract, 1, summary.errors):
-                    previous = _stored_source(db, document.id)
-                    outcome = store.write_document(db, document, facts, extractor_version)
+                for item in unique_documents(records(items, extract, extractor_version)):
+                    if isinstance(item, (Exception, str)):
+                        summary.errors.append(str(item))
+                        continue
+                    document, facts = item
+                    previous = _stored_source(db, document["id"])
+                    outcome = store.write_records(db, document, facts)
                     summary.count(outcome, len(facts))
-                    if outcome == "replaced" and previous != document.source:
+                    if outcome == "replaced" and previous != document["source"]:
                         summary.notes.append(
-                            f"document {document.id} from {document.source} replaced the one from {previous}"
+                            f"document {document['id']} from {document['source']} replaced the one from {previous}"
                         )
                 if summary.errors:
                     raise BuildFailed(db_path, summary.errors)
@@ -174,6 +187,59 @@ def add_documents(
             db.close()
         _publish(tmp, db_path)
         return summary
+
+
+def unique_documents(rows: Iterable[Record | Exception | str]) -> Iterator[Record | Exception | str]:
+    """The records, with a document whose id an earlier one of the run already has turned into an
+    error naming both sources (two files of the same name in different folders, an article id
+    repeated); the very same document again (same text, title, url, date) is left out, not refused."""
+    seen: dict[str, tuple[str, int]] = {}  # id -> (source, fingerprint)
+    for item in rows:
+        if isinstance(item, (Exception, str)):
+            yield item
+            continue
+        document = item[0]
+        fingerprint = hash(tuple(document.get(k) for k in ("content_hash", "title", "url", "published")))
+        first = seen.get(document["id"])
+        if first is None:
+            seen[document["id"]] = (document["source"], fingerprint)
+            yield item
+        elif first[1] != fingerprint:
+            earlier = (
+                f"another article of {first[0]}"
+                if first[0] == document["source"]
+                else f"a document from {first[0]}"
+            )
+            yield (
+                f'{document["source"]}: document id "{document["id"]}" is already the id of {earlier}; '
+                "give each document its own id (rename the file, or fix the article id)"
+            )
+
+
+def records(
+    items: Iterable[Document | Exception], extract: Extract, extractor_version: str
+) -> Iterator[Record | Exception]:
+    """(documents row, facts rows) of each document, extracted here in order; input errors pass through.
+    An extractor error raises ExtractionFailed naming the document."""
+    for item in items:
+        if not isinstance(item, Document):
+            yield item
+            continue
+        try:
+            facts = extract(item)
+        except Exception as error:
+            raise ExtractionFailed(item, error) from error
+        rows = [store.fact_record(fact, item, extractor_version) for fact in facts]
+        yield store.document_record(item, extractor_version), rows
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a directory entry) to disk before and after the rename."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -324,69 +390,3 @@ def _check_foreign_keys(db: Any, db_path: Path) -> None:
 def _stored_source(db: Any, doc_id: str) -> str | None:
     row = db.execute("select source from documents where id = ?", [doc_id]).fetchone()
     return row[0] if row else None
-
-
-def extracted(
-    items: Iterable[Document | Exception], extract: Extract, workers: int, errors: list[str]
-) -> Iterator[tuple[Document, list[Fact]]]:
-    """(document, facts) in input order; input errors are appended to `errors` and skipped."""
-
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, Document):
-                yield item
-            else:
-                errors.append(str(item))
-
-    if workers <= 1:
-        for document in documents():
-            yield document, _checked(extract, document)
-        return
-    # Processes, not threads: extraction is pure Python and CPU-bound. A bounded window of
-    # futures keeps the order and never reads the whole corpus into memory.
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
-    try:
-        pending: deque[tuple[Document, Future[list[Fact]]]] = deque()
-        for document in documents():
-            pending.append((document, pool.submit(extract, document)))
-            if len(pending) >= workers * WINDOW_PER_WORKER:
-                done, future = pending.popleft()
-                yield done, _checked(Future.result, future, done)
-        while pending:
-            done, future = pending.popleft()
-            yield done, _checked(Future.result, future, done)
-    finally:
-        # On an error or Ctrl-C, drop the documents not yet started instead of extracting them.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _checked(call: Callable[..., list[Fact]], arg: Any, document: Document | None = None) -> list[Fact]:
-    """call(arg), an extractor error turned into ExtractionFailed naming the document."""
-    try:
-        return call(arg)
-    except Exception as error:
-        raise ExtractionFailed(document or arg, error) from error
-
-
-def _worker_start(parent: int) -> None:
-    # Ctrl-C (and a service manager's SIGTERM) reaches the whole process group: the parent stops
-    # the build and cleans up, so the workers should not die with tracebacks of their own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    # A parent killed outright (kill -9) cannot stop its workers: they notice and end themselves.
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.2)
-    os._exit(1)
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or a directory entry) to disk before and after the rename."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

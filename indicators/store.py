@@ -162,25 +162,30 @@ def write_document(
     db: Database, document: Document, facts: Sequence[Fact], extractor_version: str
 ) -> Written:
     """Store a document and its facts in one transaction; a changed document's old facts go."""
+    rows = [fact_record(fact, document, extractor_version) for fact in facts]
+    return write_records(db, document_record(document, extractor_version), rows)
+
+
+def write_records(db: Database, document: dict[str, Any], facts: Sequence[dict[str, Any]]) -> Written:
+    """write_document for rows already made (by document_record and fact_record, e.g. on a cluster worker)."""
     stored = db.execute(
-        "select content_hash, extractor_version from documents where id = ?", [document.id]
+        "select content_hash, extractor_version from documents where id = ?", [document["id"]]
     ).fetchone()
-    if stored == (document.content_hash, extractor_version):
+    if stored == (document["content_hash"], document["extractor_version"]):
         return "unchanged"
-    check_indicators(db, document.id, facts)
+    check_indicators(db, document["id"], [row["indicator_id"] for row in facts])
     with db.atomic():
         if stored:
-            db.execute("delete from facts where doc = ?", [document.id])
-        db.table("documents").upsert(document_record(document, extractor_version), pk="id")
-        rows = [fact_record(fact, document, extractor_version) for fact in facts]
+            db.execute("delete from facts where doc = ?", [document["id"]])
+        db.table("documents").upsert(document, pk="id")
         # The same fact twice (same content, same place) is one fact.
-        db.table("facts").insert_all(rows, pk="id", ignore=True)
+        db.table("facts").insert_all(facts, pk="id", ignore=True)
     return "replaced" if stored else "added"
 
 
-def check_indicators(db: Database, doc: str, facts: Iterable[Fact]) -> None:
-    """Raise UnknownIndicator when a fact's indicator_id is not in the indicators table."""
-    wanted = sorted({f.indicator_id for f in facts if f.indicator_id})
+def check_indicators(db: Database, doc: str, indicator_ids: Iterable[str | None]) -> None:
+    """Raise UnknownIndicator when an indicator_id of the document's facts is not in the indicators table."""
+    wanted = sorted({i for i in indicator_ids if i})
     if not wanted:
         return
     marks = ", ".join("?" for _ in wanted)

@@ -385,7 +385,7 @@ def test_build_refuses_colliding_document_ids_naming_both_files(tmp_path, corpus
     result = run("build", str(tmp_path / "a"), str(tmp_path / "b"), "--db", str(path))
     assert result.exit_code == 1
     first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
-    assert f'{second}: document id "report" is already the id of {first}' in result.stderr
+    assert f'{second}: document id "report" is already the id of a document from {first}' in result.stderr
     assert digest(path) == before
 
 

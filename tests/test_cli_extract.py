@@ -152,5 +152,5 @@ def test_colliding_ids_are_reported_and_both_sources_named(tmp_path):
     result = run(tmp_path / "a", tmp_path / "b")
     assert result.returncode == 1
     first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
-    assert f'{second}: document id "report" is already the id of {first}' in result.stderr
+    assert f'{second}: document id "report" is already the id of a document from {first}' in result.stderr
     assert {json.loads(line)["entity"] for line in result.stdout.splitlines()} == {"上海"}
