@@ -388,10 +388,13 @@ def serve_command(db_path: Path, host: str, port: int) -> None:
     try:
         publish.check_database(db_path)
         publish.site_dir()
-    except (publish.NotAZhibiaoDatabase, publish.SiteConfigMissing) as error:
+        sock = publish.listen(host, port)
+    except (publish.NotAZhibiaoDatabase, publish.SiteConfigMissing, publish.PortInUse) as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Serving {db_path} read-only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    publish.run(db_path, host=host, port=port)
+    click.echo(
+        f"Serving {db_path} read-only at http://{host}:{sock.getsockname()[1]}/ (Ctrl-C to stop)", err=True
+    )
+    publish.run(db_path, sock)
 
 
 # charts (issue 5) -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -224,3 +225,20 @@ def format_period(start: str | None, end: str | None) -> str:
     if (start_month, end_month) == (1, 12):
         return f"{start_year}—{end_year}年"
     return f"{start_year}年{start_month}月—{end_year}年{end_month}月"
+
+
+def chart_footer(source: str, licence: str, as_of: str | None, url: str | None = None) -> str:
+    """The line under a chart image: '来源 Source: … · 数据截至 2026-01-24 · 许可 Licence: … · URL'."""
+    parts = [f"来源 Source: {source}"]
+    if as_of:
+        parts.append(f"数据截至 Data as of {as_of}")
+    parts.append(f"许可 Licence: {licence}")
+    if url:
+        parts.append(url)
+    return " · ".join(parts)
+
+
+def series_path(indicator: str, entity: str | None = None) -> str:
+    """The series page of an indicator (catalogue id or phrase) and entity: /-/series/gdp/%E4%B8%8A%E6%B5%B7;
+    without an entity, the page that compares its entities."""
+    return "/-/series/" + quote(indicator, safe="") + ("/" + quote(entity, safe="") if entity else "")

@@ -102,6 +102,7 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
         plugins_dir=str(root / "plugins"),
         template_dir=str(root / "templates"),
         static_mounts=[("static", str(root / "static"))],
+        cors=True,  # dashboards on other origins call the JSON API (Access-Control-Allow-Origin: *)
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
@@ -109,14 +110,38 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     return ds
 
 
-def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Serve `db_path` on host:port until interrupted (what `datasette serve` does, with our config)."""
+class PortInUse(Exception):
+    """The port is taken by another program."""
+
+    def __init__(self, host: str, port: int, error: OSError) -> None:
+        super().__init__(
+            f"Cannot listen on {host}:{port}: {error.strerror or error}. Stop the other server or choose "
+            "another port (--port N, or make serve PORT=N)."
+        )
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, before anything is served: a busy port fails here, in one line."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise PortInUse(host, port, error) from error
+    return sock
+
+
+def run(db_path: str | Path, sock: socket.socket) -> None:
+    """Serve `db_path` on a bound socket (listen()) until interrupted: `datasette serve` with our config."""
     import uvicorn
 
     check_database(db_path)
     ds = make_datasette(db_path)
     asyncio.run(ds.invoke_startup())
-    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    config = uvicorn.Config(ds.app(), log_level="info", lifespan="on", workers=1)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 class ServerProcess:

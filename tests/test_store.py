@@ -55,9 +55,11 @@ def test_foreign_keys_and_indexes(db):
     assert list(db.execute("PRAGMA foreign_key_check")) == []
 
 
-def test_full_text_index_uses_trigrams(db):
+def test_full_text_index_has_one_token_per_chinese_character(db):
     for table in ("facts_fts", "documents_fts"):
-        assert "tokenize='trigram'" in db.table(table).schema
+        assert "unicode61" in db.table(table).schema
+    text = db.execute("select text from documents_fts where rowid = 1").fetchone()[0]
+    assert " 上  海 " in text
 
 
 def test_values_keep_their_type(db):
@@ -168,10 +170,14 @@ def test_duplicate_fact_in_one_document_is_stored_once(tmp_path):
 @pytest.mark.parametrize(
     ("table", "term", "expected"),
     [
-        ("facts", "地区生产总值", {"2650700384_1", "2650700360_1"}),
+        # A fact is found by its catalogue entry's names too: GDP_FIRST says only GDP.
+        ("facts", "地区生产总值", {"2650700134_1", "2650700384_1", "2650700360_1"}),
         ("facts", "软信业营收", {"2650700335_1"}),
         ("facts", "软信", {"2650700335_1"}),  # two characters: no trigram, still found
-        ("facts", "GDP", {"2650700134_1", "plan_2024", "ic_2025"}),
+        ("facts", "GDP", {"2650700134_1", "2650700384_1", "2650700360_1", "plan_2024", "ic_2025"}),
+        # Every word, anywhere in the fact: entity 上海 and indicator gdp, or 单位GDP能耗 of 上海.
+        ("facts", "上海 GDP", {"2650700134_1", "2650700384_1", "2650700360_1", "plan_2024", "ic_2025"}),
+        ("facts", "gross regional product", {"2650700134_1", "2650700384_1", "2650700360_1"}),
         ("documents", "集成电路", {"plan_2024", "ic_2025"}),
         ("documents", "芯片", set()),
         ("documents", "十四五", {"2650700335_1", "plan_2024"}),

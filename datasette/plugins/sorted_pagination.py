@@ -90,7 +90,12 @@ def asgi_wrapper(datasette):
                     args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
                     new_args = rewrite(args, key, datasette.table_metadata(DATABASE, name))
                     if new_args != args:
-                        scope = dict(scope, query_string=urlencode(new_args).encode("latin-1"))
+                        # The arguments as asked, for links that should not carry the start token.
+                        scope = dict(
+                            scope,
+                            query_string=urlencode(new_args).encode("latin-1"),
+                            zhibiao_query_string=scope.get("query_string", b""),
+                        )
             await app(scope, receive, send)
 
         return wrapped

@@ -19,6 +19,7 @@ from indicators.display import (
     format_period,
     format_quantity,
     mark_spans,
+    series_path,
     written_unit,
 )
 
@@ -30,6 +31,7 @@ MEASURE_ORDER = {"level": 0, "growth": 1, "share": 2, "pp_change": 3, "multiple"
 
 # The home page's summary is computed once per Datasette instance and database file.
 _home_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_fact_counts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # documents list: facts per document
 
 
 def table_url(datasette, table: str, **args) -> str:
@@ -84,10 +86,13 @@ async def home_data(datasette) -> dict:
                 "period": format_period(r["period_start"], r["period_end"]),
                 "measure": MEASURE_NAMES.get(r["measure"], r["measure"]),
                 "fact_url": row_url(datasette, "facts", r["fact_id"]),
+                "series_url": datasette.urls.path(series_path(ind["id"], r["entity"]))
+                + (f"?measure={r['measure']}" if r["measure"] != "level" else ""),
             }
             for r in rows[:LATEST_PER_INDICATOR]
         ]
-        ind["series_url"] = table_url(datasette, "series", indicator_id=ind["id"])
+        ind["series_url"] = datasette.urls.path(series_path(ind["id"]))  # its entities compared
+        ind["series_table_url"] = table_url(datasette, "series", indicator_id=ind["id"])
         ind["facts_url"] = table_url(datasette, "facts", indicator_id=ind["id"])
         ind["chart_url"] = chart_url(datasette, ind["id"])
     status = {
@@ -165,7 +170,11 @@ async def fact_data(datasette, fact_id: str) -> dict | None:
         "indicator_url": row_url(datasette, "indicators", fact["indicator_id"])
         if fact["indicator_id"]
         else None,
-        "series_url": table_url(datasette, "series", **series_args),
+        "series_url": datasette.urls.path(
+            series_path(fact["indicator_id"] or fact["indicator"], fact["entity"] or None)
+        )
+        + (f"?measure={fact['measure']}" if fact["measure"] != "level" else ""),
+        "series_table_url": table_url(datasette, "series", **series_args),
         "facts_url": table_url(datasette, "facts", **series_args),
         "chart_url": chart_url(datasette, fact["indicator_id"]) if fact["indicator_id"] else None,
         "others": [
@@ -240,6 +249,16 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             return {"zb": _home_cache[datasette][1]}
 
         return home
+    if view_name == "table" and database == DATABASE and table == "documents":
+
+        async def counts():
+            if datasette not in _fact_counts:
+                db = datasette.get_database(DATABASE)
+                rows = await db.execute("select doc, count(*) as n from facts group by doc")
+                _fact_counts[datasette] = {r["doc"]: r["n"] for r in rows}
+            return {"zb_fact_counts": _fact_counts[datasette]}
+
+        return counts
     if view_name == "row" and database == DATABASE and table in ("facts", "documents"):
         pk = urlsafe_components(request.url_vars["pks"])[0]
 
