@@ -7,15 +7,15 @@ reach into SQLite comes back with an error in under 3 s, while `select 1` keeps 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import threading
 import time
 
 import httpx
 import pytest
+from db_samples import CATALOGUE, document
 from site_samples import build_site_db
 
-from indicators import publish, sql_limits
+from indicators import build, publish, sql_limits
 
 # (name, SQL, the error the site answers with; None: a quick, correct answer)
 CALLS = [
@@ -112,11 +112,9 @@ def test_functions_keep_sqlite_answers(server):
 
 
 def test_stored_text_longer_than_the_floor_is_still_served(tmp_path):
-    path = build_site_db(tmp_path / "long.db")
-    conn = sqlite3.connect(path)
-    conn.execute("update documents set text = ? where rowid = 1", ["上海" * 1_000_000])  # 6 MB
-    conn.commit()
-    conn.close()
+    path = tmp_path / "long.db"
+    long = document("long_1", "2026-01-05", "上海" * 1_000_000)  # 6 MB of text, over the 1 MB floor
+    build.build_database(path, [long], lambda d: [], CATALOGUE, "test")
     ds = publish.make_datasette(path)
     db = ds.get_database("zhibiao")
 
