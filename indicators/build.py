@@ -136,6 +136,7 @@ def load_database(
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
             views.refresh(db)
+            db.analyze()  # statistics for the query planner (see store.INDEXES)
             _check_foreign_keys(db, db_path)
         finally:
             db.close()
@@ -161,6 +162,7 @@ def add_documents(
         db = store.connect(str(tmp), bulk=True)
         try:
             summary = Summary()
+            changed: list[str] = []
             with db.atomic():
                 store.create_tables(db)
                 store.write_indicators(db, catalogue)
@@ -172,14 +174,15 @@ def add_documents(
                     previous = _stored_source(db, document["id"])
                     outcome = store.write_records(db, document, facts)
                     summary.count(outcome, len(facts))
+                    if outcome != "unchanged":
+                        changed.append(document["id"])
                     if outcome == "replaced" and previous != document["source"]:
                         summary.notes.append(
                             f"document {document['id']} from {document['source']} replaced the one from {previous}"
                         )
                 if summary.errors:
                     raise BuildFailed(db_path, summary.errors)
-                views.create_tables(db)
-                views.refresh(db)
+                views.refresh(db, changed)  # only the series, revisions and target lines they touch
             if not all(db[f"{table}_fts"].exists() for table in store.FTS):
                 store.enable_search(db)
             _check_foreign_keys(db, db_path)

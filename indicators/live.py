@@ -22,8 +22,10 @@ import hashlib
 import logging
 import os
 import queue
+import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
 from pathlib import Path
@@ -37,6 +39,13 @@ log = logging.getLogger(__name__)
 
 Identity = tuple[int, int, int, int]  # device, inode, size, mtime: which file a name points to
 
+# Counting queries (a table's filtered count, facet counts, the home page's totals) are kept per
+# file: the latest AGGREGATES_KEPT of them, up to AGGREGATE_ROWS rows each, so a table page computes
+# its facets once per filter instead of on every request.
+AGGREGATES_KEPT = 4096
+AGGREGATE_ROWS = 200
+_COUNTING = re.compile(r"\bcount\s*\(", re.IGNORECASE)
+
 
 def identity(path: Path) -> Identity | None:
     try:
@@ -49,13 +58,19 @@ def identity(path: Path) -> Identity | None:
 class Generation:
     """One database file as it was opened: a pool of connections to it, and what Datasette caches."""
 
-    def __init__(self, ident: Identity, connections: list[sqlite3.Connection], number: int) -> None:
+    def __init__(
+        self, path: Path, ident: Identity, connections: list[sqlite3.Connection], number: int
+    ) -> None:
         self.identity = ident
         self.number = number
         self.size = ident[2]
         # A version token, not Datasette's SHA-256 of the whole file (0.5 s at 260 MB, per file).
         self.hash = hashlib.sha256(repr(ident).encode()).hexdigest()
         self.table_counts: dict | None = None
+        # What `datasette inspect` gives Datasette: counts it then never recomputes.
+        counts = table_counts(connections[0])
+        self.inspect = {"hash": self.hash, "size": self.size, "file": path.name, "tables": counts}
+        self.aggregates: OrderedDict = OrderedDict()
         self.users = 0  # requests pinned to this file (changed on the event loop thread only)
         self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         for conn in connections:
@@ -169,7 +184,7 @@ class LiveDatabase(Database):
                 for conn in connections:
                     sql_limits.fit_stored_values(conn, longest)
                 self._numbers += 1
-                return Generation(after, connections, self._numbers)
+                return Generation(self.file, after, connections, self._numbers)
             for conn in connections:  # replaced again while opening: start over
                 conn.close()
             ident = after
@@ -185,6 +200,19 @@ class LiveDatabase(Database):
     def connect(self, write: bool = False) -> sqlite3.Connection:
         assert not write, "the database is served read-only"
         return sqlite3.connect(f"file:{self.file}?immutable=1", uri=True, check_same_thread=False)
+
+    async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, **kw):
+        aggregates = self.generation.aggregates
+        key = (sql, _frozen(params), truncate, page_size) if _COUNTING.search(sql) else None
+        if key in aggregates:
+            aggregates.move_to_end(key)
+            return aggregates[key]
+        results = await super().execute(sql, params, truncate, custom_time_limit, page_size, **kw)
+        if key and len(results.rows) <= AGGREGATE_ROWS:
+            aggregates[key] = results
+            if len(aggregates) > AGGREGATES_KEPT:
+                aggregates.popitem(last=False)
+        return results
 
     async def execute_fn(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         generation = self.generation
@@ -230,6 +258,24 @@ class LiveDatabase(Database):
             self._current.retire()
 
 
+def table_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """The row count of every table, full-text index shadow and virtual tables included (Datasette lists them)."""
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+    counts = {}
+    for name in names:
+        try:
+            counts[name] = {"count": conn.execute(f"select count(*) from [{name}]").fetchone()[0]}
+        except sqlite3.Error:
+            counts[name] = {"count": 0}
+    return counts
+
+
+def _frozen(params) -> tuple:
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params or ())
+
+
 def pin_requests(app: Callable, ds: Any, name: str) -> Callable:
     """ASGI middleware: each HTTP request is served from one generation of database `name`."""
 
@@ -240,4 +286,5 @@ def pin_requests(app: Callable, ds: Any, name: str) -> Callable:
         async with db.pinned():
             return await app(scope, receive, send)
 
+    pinned_app.app = app  # the wrapped app, as ASGI middleware classes expose it
     return pinned_app

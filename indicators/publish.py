@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -84,6 +85,18 @@ class Site(Datasette):
     def app(self):
         return sql_limits.guard_requests(live.pin_requests(super().app(), self, DB_NAME))
 
+    @property
+    def inspect_data(self):
+        """Datasette's precomputed counts (`datasette inspect`), of the file the request is served from."""
+        db = getattr(self, "databases", {}).get(DB_NAME)
+        if isinstance(db, live.LiveDatabase):
+            return {DB_NAME: db.generation.inspect}
+        return self._inspect_data
+
+    @inspect_data.setter
+    def inspect_data(self, value):
+        self._inspect_data = value
+
     def _connected_databases(self):
         # /-/databases.json: the file's name, not where it sits on the server.
         return [{**d, "path": d["path"] and Path(d["path"]).name} for d in super()._connected_databases()]
@@ -108,6 +121,22 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     ds.remove_database("_memory")
     ds.add_database(live.LiveDatabase(ds, db_path, check=check_database), name=DB_NAME, route=DB_NAME)
     return ds
+
+
+def inspect_data(db_path: str | Path) -> dict:
+    """What `datasette inspect` precomputes for an immutable file: its hash, size and the row count
+    of every table. Datasette then shows a table's total and the database's counts without a
+    `count(*)` over 100 000 rows on each request; the file never changes while it is served (the
+    site computes the same for each file `zhibiao add` puts in place: live.Generation.inspect)."""
+    from datasette.inspect import inspect_hash
+
+    path = Path(db_path).resolve()
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        counts = live.table_counts(conn)
+    finally:
+        conn.close()
+    return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": str(path), "tables": counts}
 
 
 class PortInUse(Exception):
@@ -148,7 +177,13 @@ class ServerProcess:
     """`zhibiao serve --db DB` as a process of its own on a free port of 127.0.0.1, for the tests and
     benchmarks that need a real server: started, waited for, and stopped (and reaped) by `stop()`."""
 
-    def __init__(self, db_path: str | Path, log_path: str | Path | None = None, timeout: float = 60) -> None:
+    def __init__(
+        self,
+        db_path: str | Path,
+        log_path: str | Path | None = None,
+        timeout: float = 60,
+        env: dict[str, str] | None = None,
+    ) -> None:
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -161,6 +196,7 @@ class ServerProcess:
             [str(zhibiao), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + timeout
         while True:

@@ -242,4 +242,5 @@ def guard_requests(app: Callable) -> Callable:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
+    guarded.app = app  # the wrapped app, as ASGI middleware classes expose it
     return guarded
