@@ -100,14 +100,19 @@ class HeadRules:
     neutral: re.Pattern
 
     def core(self, phrase: str) -> str:
-        """The phrase with dropped characters removed and cut before a comparison or a share."""
+        """The phrase with dropped characters removed and cut before a comparison or a share; empty
+        for a share of a whole it does not name (上市企业占比: of what?)."""
         text = self.drop.sub("", phrase)
         m = self.comparison.search(text)
+        if m and m.group(0) == "占" and text[m.end() :] in ("", "比"):
+            return ""
         return text[: m.start()] if m else text
 
     def readings(self, phrase: str) -> list[tuple[str, str]]:
         """(text, suffixes) pairs: the core, then the core less one more measure word each time."""
         text, suffixes = self.core(phrase), ""
+        if not text:
+            return []
         out = [(text, suffixes)]
         while (m := self.suffix.search(text)) and m.start() > 0:
             text, suffixes = text[: m.start()], m.group(0) + suffixes

@@ -76,17 +76,19 @@ def precision_order(rows: Sequence[Row]) -> list[Row]:
     publication; then the earliest statement in its document (document, then position)."""
     out = sorted(rows, key=lambda r: (r.get("doc") or "", r.get("quantity_start") or 0))
     out.sort(key=lambda r: r.get("published") or "", reverse=True)
-    out.sort(key=lambda r: (VAGUENESS.get(r.get("qualifier"), 2), step(r)))
+    steps = {id(r): step(r) for r in out}
+    out.sort(key=lambda r: (VAGUENESS.get(r.get("qualifier"), 2), steps[id(r)]))
     return out
 
 
 def choose(rows: Sequence[Row]) -> Row:
     """The report a series point shows: the latest publication says what the figure is (a revision
     supersedes what came before), and among the reports that agree with it, the most precise."""
+    intervals = [interval(r) for r in rows]
     latest = max(r.get("published") or "" for r in rows)
-    anchors = [r for r in rows if (r.get("published") or "") == latest]
-    agreeing = [r for r in rows if all(consistent(r, a) for a in anchors)]
-    return precision_order(agreeing or anchors)[0]
+    anchors = {iv for r, iv in zip(rows, intervals, strict=True) if (r.get("published") or "") == latest}
+    agreeing = [r for r, iv in zip(rows, intervals, strict=True) if all(overlap(iv, a) for a in anchors)]
+    return precision_order(agreeing or [r for r in rows if (r.get("published") or "") == latest])[0]
 
 
 def revised(rows: Sequence[Row]) -> bool:

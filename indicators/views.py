@@ -204,9 +204,21 @@ def key_of(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _insert(db: Database, table: str, rows: Iterable[dict[str, Any]], replace: bool = False) -> None:
+    """Rows (dicts with the table's columns) inserted with one prepared statement."""
+    columns = list(FACT_KEYS if table == "fact_keys" else COLUMNS[table])
+    sql = (
+        f"insert {'or replace ' if replace else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        f"values ({', '.join('?' for _ in columns)})"
+    )
+    db.conn.executemany(sql, ([row[c] for c in columns] for row in rows))
+
+
 def _write_keys(db: Database, where: str = "", params: Iterable[Any] = ()) -> None:
-    rows = (key_of(dict(r)) for r in db.query(f"select * from facts {where}", list(params)))
-    db.table("fact_keys").insert_all(rows, pk="fact_id", replace=True, batch_size=BATCH)
+    # Streamed: one fact at a time, whatever the size of the table (SQLite reads facts while the
+    # same connection writes fact_keys).
+    facts = db.query(f"select * from facts {where}", list(params))
+    _insert(db, "fact_keys", (key_of(dict(r)) for r in facts), replace=True)
 
 
 def _complete(db: Database, docs: list[str]) -> bool:
@@ -356,8 +368,8 @@ def _write_points(db: Database, facts: Iterable[dict], catalogue: dict[str, dict
                         **{k: report[k] for k in ("comparison", "period_basis", "increment")},
                     }
                 )
-    db.table("series").insert_all(series_rows, batch_size=BATCH)
-    db.table("revisions").insert_all(revision_rows, batch_size=BATCH)
+    _insert(db, "series", series_rows)
+    _insert(db, "revisions", revision_rows)
 
 
 class _Titles(dict):
@@ -396,7 +408,7 @@ def _write_targets(db: Database, rows: Iterable[dict], catalogue: dict[str, dict
         for target in (r for r in line if r["kind"] == "target" and r["period_end"]):
             target["family"] = _family(catalogue, target)
             out.append(_target_row(goals.judge(target, actuals, as_of), as_of))
-    db.table("targets_vs_actuals").insert_all(out, batch_size=BATCH)
+    _insert(db, "targets_vs_actuals", out)
 
 
 def _target_row(judged: dict, as_of: str | None) -> dict[str, Any]:
@@ -424,7 +436,7 @@ def _target_row(judged: dict, as_of: str | None) -> dict[str, Any]:
         "baseline_period_end": b.get("period_end"),
         "baseline_value": b.get("value"),
         "gap": actual - t["value"] if actual is not None else None,
-        "progress_pct": round(100.0 * actual / t["value"], 1) if actual is not None and t["value"] else None,
+        "progress_pct": _progress(t, actual, judged["direction"]),
         "path_value": judged["path_value"],
         "direction": judged["direction"],
         "status": judged["status"],
@@ -432,6 +444,14 @@ def _target_row(judged: dict, as_of: str | None) -> dict[str, Any]:
         **{k: t[k] for k in ("comparison", "period_basis", "increment")},
         "status_from": judged["status_from"],
     }
+
+
+def _progress(target: dict, actual: Any, direction: str) -> float | None:
+    """100 × actual / target for a level reached from below; a rate's ratio to its target is no
+    progress (5.4 % against 5 % is not 108 % of the way)."""
+    if actual is None or not target["value"] or target["measure"] != "level" or direction != "up":
+        return None
+    return round(100.0 * actual / target["value"], 1)
 
 
 # Order.

@@ -55,6 +55,8 @@ def catalogue():
         ("消费支出拉动国内生产总值", None, None),
         ("占规模以上工业增加值比重", None, None),  # a share of it, of something unnamed
         ("可再生能源占电力装机比重", None, None),
+        ("上市企业占", None, None),  # 其中上市企业占比达17.1%: a share of a whole not named
+        ("外商投资企业进出口占", None, None),
         ("项目总投资", "CNY", None),  # one project's cost is no statistic
         # A level in a unit of another kind.
         ("开工项目", "CNY", None),
