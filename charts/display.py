@@ -18,6 +18,7 @@ MEASURE_LABELS = MEASURE_NAMES
 STATUS_LABELS = {
     "met": "已完成",
     "on_track": "进度正常",
+    "in_progress": "进行中",
     "behind": "进度落后",
     "not_yet_due": "未到期",
     "no_actual": "暂无实际值",

@@ -115,6 +115,7 @@ def load_database(
                 raise BuildFailed(db_path, summary.errors)
             store.enable_search(db)
             views.refresh(db)
+            db.analyze()  # statistics for the query planner (see store.INDEXES)
             problems = list(db.execute("PRAGMA foreign_key_check"))
             if problems:
                 raise BuildFailed(db_path, [f"foreign key check failed: {problems[:5]}"])
@@ -141,6 +142,7 @@ def add_documents(
     db = store.connect(str(db_path))
     try:
         summary = Summary()
+        changed: list[str] = []
         with db.atomic():
             store.create_tables(db)
             store.write_indicators(db, catalogue)
@@ -149,11 +151,13 @@ def add_documents(
                     summary.errors.append(str(item))
                     continue
                 document, facts = item
-                summary.count(store.write_records(db, document, facts), len(facts))
+                outcome = store.write_records(db, document, facts)
+                summary.count(outcome, len(facts))
+                if outcome != "unchanged":
+                    changed.append(document["id"])
             if summary.errors:
                 raise BuildFailed(db_path, summary.errors)
-            views.create_tables(db)
-            views.refresh(db)
+            views.refresh(db, changed)  # only the series, revisions and target lines they touch
         if not all(db[f"{table}_fts"].exists() for table in store.FTS):
             store.enable_search(db)
         return summary

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import re
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import httpx
@@ -79,6 +82,7 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     root = site_dir()
     ds = Datasette(
         [],
+        inspect_data={DB_NAME: inspect_data(db_path)},
         metadata=load_metadata(),
         settings={**load_settings(), **(settings or {})},
         plugins_dir=str(root / "plugins"),
@@ -88,8 +92,64 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DB_NAME, route=DB_NAME)
+    ds.add_database(ImmutableDatabase(ds, db_path), name=DB_NAME, route=DB_NAME)
     return ds
+
+
+class ImmutableDatabase(Database):
+    """Datasette's Database for a file that does not change while it is served (opened immutable):
+    the results of counting queries — a table's filtered count, each facet's counts, the home page's
+    totals — are kept (the latest AGGREGATES_KEPT of them, up to AGGREGATE_ROWS rows each), so a
+    table page computes its facets once per filter instead of on every request."""
+
+    def __init__(self, ds: Datasette, path: str | Path) -> None:
+        super().__init__(ds, path=str(path), is_mutable=False)
+        self._aggregates: OrderedDict = OrderedDict()
+
+    async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, **kw):
+        key = (sql, _frozen(params), truncate, page_size) if _COUNTING.search(sql) else None
+        if key in self._aggregates:
+            self._aggregates.move_to_end(key)
+            return self._aggregates[key]
+        results = await super().execute(sql, params, truncate, custom_time_limit, page_size, **kw)
+        if key and len(results.rows) <= AGGREGATE_ROWS:
+            self._aggregates[key] = results
+            if len(self._aggregates) > AGGREGATES_KEPT:
+                self._aggregates.popitem(last=False)
+        return results
+
+
+AGGREGATES_KEPT = 4096
+AGGREGATE_ROWS = 200
+_COUNTING = re.compile(r"\bcount\s*\(", re.IGNORECASE)
+
+
+def _frozen(params) -> tuple:
+    if isinstance(params, dict):
+        return tuple(sorted(params.items()))
+    return tuple(params or ())
+
+
+def inspect_data(db_path: str | Path) -> dict:
+    """What `datasette inspect` precomputes for an immutable file: its hash, size and the row count
+    of every table. Datasette then shows a table's total and the database's counts without a
+    `count(*)` over 100 000 rows on each request; the file never changes while it is served."""
+    from datasette.inspect import inspect_hash
+
+    path = Path(db_path).resolve()
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+        # A full-text index's shadow tables and virtual tables count too (Datasette lists them).
+        counts = {}
+        for name in names:
+            try:
+                counts[name] = {"count": conn.execute(f"select count(*) from [{name}]").fetchone()[0]}
+            except sqlite3.Error:
+                counts[name] = {"count": 0}
+    finally:
+        conn.close()
+    return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": str(path), "tables": counts}
 
 
 class PortInUse(Exception):
@@ -130,7 +190,13 @@ class ServerProcess:
     """`zhibiao serve --db DB` as a process of its own on a free port of 127.0.0.1, for the tests and
     benchmarks that need a real server: started, waited for, and stopped (and reaped) by `stop()`."""
 
-    def __init__(self, db_path: str | Path, log_path: str | Path | None = None, timeout: float = 60) -> None:
+    def __init__(
+        self,
+        db_path: str | Path,
+        log_path: str | Path | None = None,
+        timeout: float = 60,
+        env: dict[str, str] | None = None,
+    ) -> None:
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -143,6 +209,7 @@ class ServerProcess:
             [str(zhibiao), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + timeout
         while True:

@@ -52,6 +52,10 @@ INDICATOR_COLUMNS: dict[str, Any] = {
     "tier": str,
     "keywords": str,
     "description": str,
+    "family": str,
+    "frequency": str,
+    "scope": str,
+    "nbs_code": str,
 }
 
 FACT_COLUMNS: dict[str, Any] = {
@@ -151,7 +155,7 @@ def enable_search(db: Database) -> None:
 def write_indicators(db: Database, catalogue: Iterable[Any]) -> int:
     """Insert or update the catalogue's indicators (never deletes: facts may point to them)."""
     rows = [indicator_record(indicator) for indicator in catalogue]
-    db.table("indicators").upsert_all(rows, pk="id")
+    db.table("indicators").upsert_all(rows, pk="id", alter=True)  # alter: a database of an older catalogue
     return len(rows)
 
 

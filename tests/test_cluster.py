@@ -68,7 +68,9 @@ def test_cluster_build_is_the_single_process_build(tmp_path, single):
     assert result.returncode == 0, result.stderr
     for table in TABLES:
         assert rows(on_cluster, table) == rows(single, table), table
-        assert rows(single, table), f"{table} is empty: nothing was compared"
+        # The bundled corpus has no revision (each figure it reports twice is one figure): revisions
+        # may be empty, the other tables may not.
+        assert rows(single, table) or table == "revisions", f"{table} is empty: nothing was compared"
     assert dump(on_cluster) == dump(single)
 
 

@@ -42,6 +42,7 @@ def test_tables_and_columns(db):
     ]  # fmt: skip
     assert list(db.table("indicators").columns_dict) == [
         "id", "name", "name_en", "category", "unit", "tier", "keywords", "description",
+        "family", "frequency", "scope", "nbs_code",
     ]  # fmt: skip
     for table in ("documents", "indicators", "facts"):
         assert db.table(table).pks == ["id"]
