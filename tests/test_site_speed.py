@@ -158,7 +158,7 @@ def test_the_served_socket_is_tcp_so_answers_are_not_held_back():
 
 async def test_warm_up_counts_the_first_pages_before_serving(ds):
     await publish.warm_up(ds)
-    kept = [sql for sql, *_ in ds.get_database("zhibiao")._aggregates]
+    kept = [sql for sql, *_ in ds.get_database("zhibiao").generation.aggregates]
     # The facts page's facet counts (indicator, entity, kind, measure, period_end) are already there.
     facet_counts = [sql for sql in kept if "from facts" in sql and "group by" in sql]
     assert len(facet_counts) >= 5
