@@ -203,3 +203,12 @@ def test_xlsx_at_corpus_x5_holds_every_fact(corpus_x5):
     response = httpx.get(corpus_x5.base + "/zhibiao/facts.xlsx", timeout=300)
     assert response.status_code == 200
     assert workbook(response.content).worksheets[0].max_row == expected + 1
+
+
+@pytest.mark.parametrize(
+    "table", ["facts", "documents", "indicators", "series", "revisions", "targets_vs_actuals"]
+)
+async def test_every_column_the_api_returns_is_documented(ds, table):
+    columns = (await get(ds, f"/zhibiao/{table}.json?_size=1")).json()["columns"]
+    described = publish.load_metadata()["databases"]["zhibiao"]["tables"][table]["columns"]
+    assert [c for c in columns if not described.get(c)] == []
