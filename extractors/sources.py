@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -86,18 +88,42 @@ def read_file(path: str | Path, published: str | None = None) -> list[Document]:
 
 
 def load_bytes(path: Path) -> bytes:
-    """A file's bytes, or a SourceError naming it: missing, a directory, too large, unreadable."""
+    """The bytes of a regular file of at most MAX_BYTES, or a SourceError naming it: missing, too
+    large, unreadable, or not a regular file. A FIFO, a device, a socket or a directory is refused
+    before it is read (reading a FIFO could wait forever, /dev/zero never ends)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        return path.read_bytes()
+        kind = _file_kind(path.stat().st_mode)
+        if kind:
+            raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+        # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as file:
+            kind = _file_kind(os.fstat(fd).st_mode)
+            if kind:
+                raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+            # The limit holds while reading, whatever the size said: a file may grow meanwhile.
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(path, "is a directory") from None
     except OSError as exc:
         raise SourceError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(path, f"file too large (more than {MAX_BYTES} bytes, the limit)")
+    return data
+
+
+def _file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO (named pipe)", ...); None for a regular file."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def read_data(data: bytes, path: Path, published: str | None = None) -> list[Document]:
@@ -215,6 +241,7 @@ def read_json_export(text: str, path: Path) -> list[Document]:
     return json_documents(parse_json_export(text, path), path)
 
 
+TOO_DEEP = "JSON nested too deeply (lists or objects about 1000 levels inside each other)"
 _SHAPE = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
 
 
@@ -224,6 +251,8 @@ def parse_json_export(text: str, path: Path) -> list:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise SourceError(path, TOO_DEEP) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not data:
@@ -242,6 +271,12 @@ def json_documents(items: list, path: Path, first: int = 0) -> list[Document]:
             raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {_SHAPE}")
         if not isinstance(fields["content"], str):
             raise SourceError(path, f"item {n} ({fields['id']}): content is not a string")
+        if any(
+            isinstance(fields[name], list | dict) for name in ("id", "title", "url", "published", "publisher")
+        ):
+            raise SourceError(
+                path, f"item {n}: a list or object where text is expected (id, title, url, time)"
+            )
         title = normalize(str(fields["title"] or "")).replace("\n", " ")
         body = normalize(fields["content"])
         # The title is a sentence of its own: facts in it are quoted from the document text.

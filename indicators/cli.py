@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -70,23 +71,47 @@ def _rows(results: Iterable) -> Iterator:
         yield from result.records
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a timeout, systemd, docker stop): stops a build or add as Ctrl-C does."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
-    """Run a build or an add; report, or fail with the database untouched."""
+    """Run a build or an add; report, or fail saying truthfully whether the database file was
+    replaced (it is replaced by a rename, as a whole, or not at all)."""
+    before = build.file_identity(db_path)
+
+    def outcome() -> str:
+        if build.file_identity(db_path) == before:
+            return f"{db_path} was left unchanged" if before else f"{db_path} was not created"
+        return f"{db_path} had already been replaced by the new database"
+
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         summary = action()
     except (
         build.BuildFailed,
         build.NoDatabase,
         build.ExtractionFailed,
-        store.UnknownIndicator,
+        build.ForeignFile,
         shards.ShardError,
     ) as error:
         raise click.ClickException(str(error)) from error
+    except store.UnknownIndicator as error:
+        raise click.ClickException(f"{error} {outcome()}.") from error
     except (sqlite3.Error, OSError) as error:  # a full disk, a locked or corrupt file, no permission
-        raise click.ClickException(f"{db_path}: {error}; the database was left unchanged.") from error
-    except KeyboardInterrupt:
-        click.echo(f"Interrupted: {db_path} was left unchanged.", err=True)
-        sys.exit(130)
+        raise click.ClickException(f"{db_path}: {error}; {outcome()}.") from error
+    except KeyboardInterrupt as interrupt:
+        terminated = isinstance(interrupt, Terminated)
+        click.echo(f"{'Terminated' if terminated else 'Interrupted'}: {outcome()}.", err=True)
+        sys.exit(143 if terminated else 130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(f"{db_path}: {summary}", err=True)
 
 
@@ -118,11 +143,13 @@ cluster_option = click.option(
 )
 
 
-def _build(db_path: Path, paths: tuple[Path, ...], published: str | None, cluster: str | None) -> None:
+def _build(
+    db_path: Path, paths: tuple[Path, ...], published: str | None, cluster: str | None, force: bool
+) -> None:
     from indicators.catalogue import load_catalogue
 
     rows = _rows(_extracted(paths, published, cluster))
-    _write(db_path, lambda: build.load_database(db_path, rows, load_catalogue()))
+    _write(db_path, lambda: build.load_database(db_path, rows, load_catalogue(), force=force))
 
 
 @cli.command("build")
@@ -144,6 +171,7 @@ def _build(db_path: Path, paths: tuple[Path, ...], published: str | None, cluste
     help="Load the shards `zhibiao extract --shards DIR` wrote instead of reading documents (repeatable).",
 )
 @published_option
+@click.option("--force", is_flag=True, help="Replace the --db file even if it is not a zhibiao database.")
 def build_command(
     paths: tuple[Path, ...],
     db_path: Path,
@@ -151,12 +179,14 @@ def build_command(
     workers: int | None,
     shard_dirs: tuple[Path, ...],
     published: str | None,
+    force: bool,
 ) -> None:
     """Build the database from documents (default: the bundled corpus), or from extracted shards.
 
     The new database is written beside the old one and renamed into place: if anything fails
-    (an unreadable file, a full disk, Ctrl-C), the old database is left as it was. Whatever the
-    cluster, the database is the one a build in this process writes, row for row.
+    (an unreadable file, a full disk, Ctrl-C, SIGTERM), the old database is left as it was. A file
+    at --db that is not a zhibiao database is refused unless --force. Whatever the cluster, the
+    database is the one a build in this process writes, row for row.
 
     \b
     Examples:
@@ -172,12 +202,12 @@ def build_command(
             raise click.UsageError(
                 "--facts loads shards already extracted: give no PATH, --cluster or --workers."
             )
-        _build_from_shards(db_path, shard_dirs)
+        _build_from_shards(db_path, shard_dirs, force)
         return
-    _build(db_path, paths, published, f"local:{workers}" if workers and workers > 1 else cluster)
+    _build(db_path, paths, published, f"local:{workers}" if workers and workers > 1 else cluster, force)
 
 
-def _build_from_shards(db_path: Path, shard_dirs: tuple[Path, ...]) -> None:
+def _build_from_shards(db_path: Path, shard_dirs: tuple[Path, ...], force: bool) -> None:
     from indicators.catalogue import load_catalogue
 
     try:
@@ -187,7 +217,9 @@ def _build_from_shards(db_path: Path, shard_dirs: tuple[Path, ...]) -> None:
     for directory, manifest in zip(shard_dirs, manifests, strict=True):
         for error in manifest["errors"]:
             click.echo(f"not in the shards of {directory}: {error}", err=True)
-    _write(db_path, lambda: build.load_database(db_path, shards.read(shard_dirs), load_catalogue()))
+    _write(
+        db_path, lambda: build.load_database(db_path, shards.read(shard_dirs), load_catalogue(), force=force)
+    )
 
 
 @cli.command("add")
@@ -195,10 +227,11 @@ def _build_from_shards(db_path: Path, shard_dirs: tuple[Path, ...]) -> None:
 @db_option
 @published_option
 def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -> None:
-    """Add documents to an existing database, in one transaction.
+    """Add documents to an existing database: all of them, or none.
 
     A document already there with the same text is left alone; a changed one has its facts
-    replaced. If any file cannot be read, nothing is added.
+    replaced. The new database is written beside the old one and renamed into place, so a site
+    serving the file is never disturbed. If any file cannot be read, nothing is added.
 
     \b
     Example:
@@ -287,7 +320,7 @@ def extract_command(
         click.echo(f"error: {error}", err=True)
 
     def facts() -> Iterator[dict]:
-        for item in _rows(results):
+        for item in build.unique_documents(_rows(results)):
             if isinstance(item, str):
                 report(item)
                 continue
@@ -351,7 +384,7 @@ def serve_command(db_path: Path, host: str, port: int) -> None:
 
     if not db_path.exists():
         click.echo(f"{db_path} not found: building it from the bundled corpus.", err=True)
-        _build(db_path, (), None, None)
+        _build(db_path, (), None, None, force=False)
     try:
         publish.check_database(db_path)
         publish.site_dir()

@@ -6,19 +6,18 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
-from collections import OrderedDict
 from pathlib import Path
 
 import httpx
 import yaml
 from datasette.app import Datasette
-from datasette.database import Database
+
+from indicators import live, sql_limits
 
 # The Datasette configuration directory sits beside the package in the source tree; it is never a
 # Python package (an __init__.py there would shadow the real `datasette`).
@@ -75,14 +74,42 @@ def load_settings() -> dict:
     return json.loads((site_dir() / "settings.json").read_text(encoding="utf-8"))
 
 
+class Site(Datasette):
+    """Datasette with the site's limits: every connection bounded (indicators/sql_limits.py), every
+    request pinned to one file of a database that `zhibiao add` replaces (indicators/live.py)."""
+
+    def _prepare_connection(self, conn, database):
+        super()._prepare_connection(conn, database)
+        sql_limits.apply(conn)
+
+    def app(self):
+        return sql_limits.guard_requests(live.pin_requests(super().app(), self, DB_NAME))
+
+    @property
+    def inspect_data(self):
+        """Datasette's precomputed counts (`datasette inspect`), of the file the request is served from."""
+        db = getattr(self, "databases", {}).get(DB_NAME)
+        if isinstance(db, live.LiveDatabase):
+            return {DB_NAME: db.generation.inspect}
+        return self._inspect_data
+
+    @inspect_data.setter
+    def inspect_data(self, value):
+        self._inspect_data = value
+
+    def _connected_databases(self):
+        # /-/databases.json: the file's name, not where it sits on the server.
+        return [{**d, "path": d["path"] and Path(d["path"]).name} for d in super()._connected_databases()]
+
+
 def make_datasette(db_path: str | Path, settings: dict | None = None) -> Datasette:
-    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called.
+    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called;
+    a new file renamed over it (`zhibiao add`) is served from the next request on.
 
     `settings` override datasette/settings.json (the tests use small pages)."""
     root = site_dir()
-    ds = Datasette(
+    ds = Site(
         [],
-        inspect_data={DB_NAME: inspect_data(db_path)},
         metadata=load_metadata(),
         settings={**load_settings(), **(settings or {})},
         plugins_dir=str(root / "plugins"),
@@ -92,61 +119,21 @@ def make_datasette(db_path: str | Path, settings: dict | None = None) -> Dataset
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
-    ds.add_database(ImmutableDatabase(ds, db_path), name=DB_NAME, route=DB_NAME)
+    ds.add_database(live.LiveDatabase(ds, db_path, check=check_database), name=DB_NAME, route=DB_NAME)
     return ds
-
-
-class ImmutableDatabase(Database):
-    """Datasette's Database for a file that does not change while it is served (opened immutable):
-    the results of counting queries — a table's filtered count, each facet's counts, the home page's
-    totals — are kept (the latest AGGREGATES_KEPT of them, up to AGGREGATE_ROWS rows each), so a
-    table page computes its facets once per filter instead of on every request."""
-
-    def __init__(self, ds: Datasette, path: str | Path) -> None:
-        super().__init__(ds, path=str(path), is_mutable=False)
-        self._aggregates: OrderedDict = OrderedDict()
-
-    async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None, **kw):
-        key = (sql, _frozen(params), truncate, page_size) if _COUNTING.search(sql) else None
-        if key in self._aggregates:
-            self._aggregates.move_to_end(key)
-            return self._aggregates[key]
-        results = await super().execute(sql, params, truncate, custom_time_limit, page_size, **kw)
-        if key and len(results.rows) <= AGGREGATE_ROWS:
-            self._aggregates[key] = results
-            if len(self._aggregates) > AGGREGATES_KEPT:
-                self._aggregates.popitem(last=False)
-        return results
-
-
-AGGREGATES_KEPT = 4096
-AGGREGATE_ROWS = 200
-_COUNTING = re.compile(r"\bcount\s*\(", re.IGNORECASE)
-
-
-def _frozen(params) -> tuple:
-    if isinstance(params, dict):
-        return tuple(sorted(params.items()))
-    return tuple(params or ())
 
 
 def inspect_data(db_path: str | Path) -> dict:
     """What `datasette inspect` precomputes for an immutable file: its hash, size and the row count
     of every table. Datasette then shows a table's total and the database's counts without a
-    `count(*)` over 100 000 rows on each request; the file never changes while it is served."""
+    `count(*)` over 100 000 rows on each request; the file never changes while it is served (the
+    site computes the same for each file `zhibiao add` puts in place: live.Generation.inspect)."""
     from datasette.inspect import inspect_hash
 
     path = Path(db_path).resolve()
     conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
-        names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
-        # A full-text index's shadow tables and virtual tables count too (Datasette lists them).
-        counts = {}
-        for name in names:
-            try:
-                counts[name] = {"count": conn.execute(f"select count(*) from [{name}]").fetchone()[0]}
-            except sqlite3.Error:
-                counts[name] = {"count": 0}
+        counts = live.table_counts(conn)
     finally:
         conn.close()
     return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": str(path), "tables": counts}

@@ -48,9 +48,11 @@ class Counting:
 
 def served(ds) -> tuple[httpx.AsyncClient, Counting]:
     """A client of the whole site app (plugins' wrappers included) and the counter behind the cache."""
-    app = ds.app()
-    inner = Counting(app.app)  # the response cache is the outermost wrapper
-    app.app = inner
+    app = cache = ds.app()
+    while type(cache).__name__ != "ResponseCache":  # the outermost of the plugins' wrappers
+        cache = cache.app
+    inner = Counting(cache.app)
+    cache.app = inner
     client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://localhost")
     return client, inner
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from datasette.utils.asgi import NotFound
 
@@ -90,6 +89,8 @@ async def charts_index(datasette, request):
 def _page(conn, name: str) -> dict:
     """The charts a page shows, each with the rows it draws as a table."""
     refs = collect.available(conn)
+    if name == collect.GROWTH:  # growth-rates: the year with the most rates, as the file of that name
+        name = f"{collect.GROWTH}-{collect.busiest_year(conn)}"
     # An indicator's page shows every measure of it; gdp.growth or an overview shows that one chart.
     shown = [r for r in refs if r.indicator_id == name] or [r for r in refs if r.name == name]
     if not shown:
@@ -215,9 +216,9 @@ async def chart_embed(datasette, request):
 async def chart_file(datasette, request):
     name, fmt = request.url_vars["name"], request.url_vars["fmt"]
     db = _database(datasette)
-    # The database is served immutable: a chart file, once drawn, stays right until the file changes.
-    path = Path(db.path) if db.path else None
-    key = (db.name, str(path), path.stat().st_mtime_ns if path else None, name, fmt)
+    # The database is served immutable: a chart file, once drawn, stays right until the file is
+    # replaced (`zhibiao add`), which changes its hash.
+    key = (db.name, db.hash, name, fmt)
     if key in _files:
         _files.move_to_end(key)
         return Response(_files[key], content_type=render.MEDIA_TYPES[fmt], headers=CACHE)

@@ -54,25 +54,25 @@ class ResponseCache:
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
         return (scope["method"], path, scope.get("query_string", b""), headers.get(b"host"), gzip)
 
-    def check_file(self) -> None:
-        """Drop everything when the database is another file (or the same name, rewritten)."""
+    def check_file(self) -> tuple:
+        """The file this request is served from; everything kept is dropped when it is another one
+        (`zhibiao add` renamed a new file into place: indicators/live.py pins each request to one)."""
         db = self.datasette.databases.get(DATABASE)
-        try:
-            stat = os.stat(db.path) if db and db.path else None
-        except OSError:
-            stat = None
-        served = (id(db), stat and (stat.st_ino, stat.st_mtime_ns, stat.st_size))
+        served = (id(db), db.hash if db else None)
         if served != self.served:
             self.entries.clear()
             self.size = 0
             self.served = served
+        return served
 
     async def __call__(self, scope, receive, send):
         key = self.key(scope) if self.max_bytes else None
         if key is None:
             await self.app(scope, receive, send)
             return
-        self.check_file()
+        # A response is kept under its file: one still being sent from the old file when the new
+        # one arrives is never served for the new one.
+        key = (*key, self.check_file())
         if key in self.entries:
             self.entries.move_to_end(key)
             start, body = self.entries[key]

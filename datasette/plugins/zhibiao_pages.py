@@ -32,7 +32,7 @@ CONTEXT_CHARS = 160  # text shown around a fact's evidence on its page
 LATEST_PER_INDICATOR = 3  # latest values listed per indicator on the home page
 MEASURE_ORDER = {"level": 0, "growth": 1, "share": 2, "pp_change": 3, "multiple": 4}
 
-# The database is immutable: the home page's summary is computed once per Datasette instance.
+# The home page's summary is computed once per Datasette instance and database file.
 _home_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _fact_counts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # documents list: facts per document
 
@@ -248,9 +248,11 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     if view_name == "index":
 
         async def home():
-            if datasette not in _home_cache:
-                _home_cache[datasette] = await home_data(datasette)
-            return {"zb": _home_cache[datasette]}
+            # Computed once per database file: `zhibiao add` renames a new one into place.
+            version = datasette.get_database(DATABASE).hash
+            if _home_cache.get(datasette, (None,))[0] != version:
+                _home_cache[datasette] = (version, await home_data(datasette))
+            return {"zb": _home_cache[datasette][1]}
 
         return home
     if view_name == "table" and database == DATABASE and table == "documents":
