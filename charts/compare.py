@@ -20,7 +20,7 @@ import altair as alt
 
 from charts import specs
 from charts.display import KIND_LABELS, months_covered, pick_scale
-from charts.queries import MEASURE_ORDER, fetch
+from charts.queries import COMPARABLE, MEASURE_ORDER, fetch
 
 # Rows of series that belong to `:key`: its catalogue id, or its phrase when it has none.
 KEY = "(s.indicator_id = :key or (s.indicator_id is null and s.indicator = :key))"
@@ -28,7 +28,8 @@ KEY = "(s.indicator_id = :key or (s.indicator_id is null and s.indicator = :key)
 SERIES_SQL = f"""
 select s.indicator_id, s.indicator, s.entity, s.kind, s.measure, s.period_start, s.period_end,
        s.value, s.unit, s.quantity_text, s.qualifier, s.n_reports, s.first_reported, s.last_reported,
-       s.fact_id, s.doc, d.title, d.published, d.url, d.publisher, f.evidence
+       s.fact_id, s.doc, d.title, d.published, d.url, d.publisher, f.evidence,
+       {COMPARABLE.format(s="s")} as comparable
 from series s
 left join facts f on f.id = s.fact_id
 left join documents d on d.id = s.doc
@@ -116,6 +117,9 @@ def compare_chart(
     diamonds and estimates as hollow points in their entity's colour, dashed paths to the targets.
 
     `rows` share one unit (main_unit()); the scale (万亿元, 亿元, %) is chosen from all of them."""
+    # Only points that compare with each other on a time axis (charts.queries.COMPARABLE): not a
+    # comparison with another region, a contribution, an increment or a multi-year average.
+    rows = [r for r in rows if r.get("comparable", 1)]
     unit = main_unit(rows)
     rows = [r for r in rows if r.get("unit") == unit]
     values = specs.series_values(rows, [p for p in paths if p.get("unit") == unit])

@@ -212,3 +212,32 @@ async def test_every_column_the_api_returns_is_documented(ds, table):
     columns = (await get(ds, f"/zhibiao/{table}.json?_size=1")).json()["columns"]
     described = publish.load_metadata()["databases"]["zhibiao"]["tables"][table]["columns"]
     assert [c for c in columns if not described.get(c)] == []
+
+
+async def test_tables_show_codes_in_chinese_with_english_and_values_with_their_bound(ds, db_path):
+    html = (await get(ds, "/zhibiao/facts?qualifier=lower_bound")).text
+    assert (
+        '目标 <span class="zb-code">target</span>' in html
+        or '实际 <span class="zb-code">actual</span>' in html
+    )
+    shown = re.findall(r'<span class="zb-value" title="[^"]*">([^<]*)</span>', html)
+    (n,) = rows_of(db_path, "select count(*) from facts where qualifier = 'lower_bound'")[0]
+    assert len(shown) == n
+    assert all(v.startswith("超") for v in shown), shown
+    status = (await get(ds, "/zhibiao/targets_vs_actuals")).text
+    assert 'class="zb-code">' in status
+
+
+async def test_fact_page_groups_the_digits_of_the_canonical_value(ds, db_path):
+    (fid, value) = rows_of(
+        db_path, "select id, value from facts where value >= 1000000 and typeof(value) = 'integer' limit 1"
+    )[0]
+    html = (await get(ds, f"/zhibiao/facts/{fid}")).text
+    assert f"{value:,}" in html
+
+
+async def test_home_page_names_statuses_in_chinese_with_english(ds, db_path):
+    html = (await get(ds, "/")).text
+    for (status,) in rows_of(db_path, "select distinct status from targets_vs_actuals"):
+        assert f" {status} " in html
+    assert "已完成 met" in html or "进度落后 behind" in html or "未到期 not_yet_due" in html

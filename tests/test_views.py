@@ -444,3 +444,14 @@ def test_default_order_puts_catalogue_indicators_first(db):
         positions = {r["id"]: r["rowid"] for r in rows(db, "select rowid, id from indicators")}
         catalogued = [positions[i] for i in ids if i]
         assert catalogued == sorted(catalogued)
+
+
+def test_a_database_of_the_older_layout_is_refreshed_whole(tmp_path):
+    # A file written before fact_keys and the new columns: `add` rebuilds the views, then goes on.
+    database = written(tmp_path / "old.db", [d for d in DOCUMENTS if d.id != PLAN_PROGRESS.id])
+    database.table("series").create({"indicator_id": str, "value": float, "fact_id": str})
+    store.write_document(database, PLAN_PROGRESS, facts_of(PLAN_PROGRESS), "t")
+    views.refresh(database, [PLAN_PROGRESS.id])
+    assert list(database["series"].columns_dict) == list(views.COLUMNS["series"])
+    assert view_rows(database) == full(tmp_path / "full.db", DOCUMENTS)
+    database.close()

@@ -8,10 +8,16 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup
 
 from datasette import hookimpl
-from indicators.display import evidence_html, format_quantity, series_path, written_unit
+from indicators.display import VOCABULARY, evidence_html, format_value, label, series_path, written_unit
 
 DATABASE = "zhibiao"
 # value column -> the column holding the same quantity as written (its unit gives the magnitude)
+# value column -> the column with its qualifier (超/约/不超过 in front of the value)
+QUALIFIER_COLUMNS = {
+    "value": "qualifier",
+    "target_value": "target_qualifier",
+    "actual_value": "actual_qualifier",
+}
 VALUE_COLUMNS = {
     "value": "quantity_text",
     "target_value": "target_text",
@@ -44,9 +50,13 @@ def render_cell(row, value, column, table, database, datasette):
     if column in VALUE_COLUMNS and cell(row, "unit") is not None:
         written = VALUE_COLUMNS[column]
         unit_text = (column == "value" and cell(row, "unit_text")) or written_unit(cell(row, written or ""))
+        qualifier = cell(row, QUALIFIER_COLUMNS.get(column, ""))
         return Markup('<span class="zb-value" title="{} {}">{}</span>').format(
-            value, cell(row, "unit"), format_quantity(value, cell(row, "unit"), unit_text)
+            value, cell(row, "unit"), format_value(value, cell(row, "unit"), unit_text, qualifier)
         )
+    if column in VOCABULARY and isinstance(value, str) and value in VOCABULARY[column]:
+        word, code = label(column, value).split(" ", 1)
+        return Markup('{} <span class="zb-code">{}</span>').format(word, code)
     if column == "evidence" and isinstance(value, str):
         return Markup('<span class="zb-evidence">{}</span>').format(
             evidence_html(

@@ -18,6 +18,9 @@ from indicators.display import (
     evidence_html,
     format_period,
     format_quantity,
+    format_value,
+    grouped,
+    label,
     mark_spans,
     series_path,
     written_unit,
@@ -81,7 +84,9 @@ async def home_data(datasette) -> dict:
         ind["n_latest"] = len(rows)
         ind["latest"] = [
             {
-                "value": format_quantity(r["value"], r["unit"], written_unit(r["quantity_text"])),
+                "value": format_value(
+                    r["value"], r["unit"], written_unit(r["quantity_text"]), r["qualifier"]
+                ),
                 "entity": r["entity"],
                 "period": format_period(r["period_start"], r["period_end"]),
                 "measure": MEASURE_NAMES.get(r["measure"], r["measure"]),
@@ -96,7 +101,7 @@ async def home_data(datasette) -> dict:
         ind["facts_url"] = table_url(datasette, "facts", indicator_id=ind["id"])
         ind["chart_url"] = chart_url(datasette, ind["id"])
     status = {
-        r["status"]: r["n"]
+        label("status", r["status"]): r["n"]
         for r in await db.execute("select status, count(*) as n from targets_vs_actuals group by status")
     }
     return {
@@ -154,7 +159,8 @@ async def fact_data(datasette, fact_id: str) -> dict | None:
         series_args["entity"] = fact["entity"]
     return {
         **fact,
-        "value_display": format_quantity(fact["value"], fact["unit"], fact["unit_text"]),
+        "value_display": format_value(fact["value"], fact["unit"], fact["unit_text"], fact["qualifier"]),
+        "value_grouped": grouped(fact["value"]),
         "period": format_period(fact["period_start"], fact["period_end"]),
         "kind_name": KIND_NAMES.get(fact["kind"], fact["kind"]),
         "measure_name": MEASURE_NAMES.get(fact["measure"], fact["measure"]),
