@@ -43,19 +43,12 @@ class Source:
     data: bytes | None = None
     articles: list | None = None
     first: int = 0
+    share: int = 0  # a run of articles: its share of the export's bytes
 
     @property
     def size(self) -> int:
-        """Bytes of input: the file's, or about those of the articles' text (3 bytes a character)."""
-        if self.data is not None:
-            return len(self.data)
-        return sum(
-            3 * len(v)
-            for a in self.articles or ()
-            if isinstance(a, dict)
-            for v in a.values()
-            if isinstance(v, str)
-        )
+        """Bytes of input: the file's, or the run of articles' share of it."""
+        return len(self.data) if self.data is not None else self.share
 
     def __str__(self) -> str:
         if self.articles is None:
@@ -131,7 +124,10 @@ def _split(path: Path, data: bytes, target: int) -> Iterator[Source]:
         return
     per_part = max(1, len(items) * target // len(data))
     for start in range(0, len(items), per_part):
-        yield Source(name, articles=items[start : start + per_part], first=start)
+        end = min(start + per_part, len(items))
+        # Shares that add up to the file's size, for the progress bar.
+        share = len(data) * end // len(items) - len(data) * start // len(items)
+        yield Source(name, articles=items[start:end], first=start, share=share)
 
 
 def _looks_like_json(data: bytes) -> bool:

@@ -5,11 +5,17 @@ Builds are compared with a build in one process, never with fixed counts: the ex
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
+import termios
+import threading
 from pathlib import Path
 
 import pytest
@@ -165,3 +171,39 @@ def test_partitions_split_an_export_by_article_and_keep_the_order():
 
 def test_work_runs_here_without_a_cluster():
     assert list(cluster.run([1, ValueError("bad"), 3], lambda x: x * 2))[::2] == [2, 6]
+
+
+def test_progress_shows_on_a_terminal(tmp_path):
+    # stderr a terminal 100 columns wide (a pseudo-terminal), as for a person at the console.
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    seen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        process = subprocess.run(
+            [ZHIBIAO, "extract", CORPUS, "--cluster", "local:1", "-o", tmp_path / "facts.jsonl"],
+            stderr=follower,
+            stdout=subprocess.DEVNULL,
+            timeout=600,
+        )
+    finally:
+        os.close(follower)
+        reader.join(timeout=10)
+        os.close(leader)
+    assert process.returncode == 0
+    screen = b"".join(seen).decode("utf-8", "replace").split("\r")
+    # The bar counts the input's bytes to the end, then the summary line.
+    assert any(line.startswith("extracting: 100%|") for line in screen)
+    assert "facts written to" in screen[-2] + screen[-1]
