@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sqlite3
 import sys
@@ -79,6 +80,21 @@ def _terminate(signum, frame) -> None:
     raise Terminated
 
 
+@contextlib.contextmanager
+def _interruptible(what: Callable[[], str]) -> Iterator[None]:
+    """SIGTERM as Ctrl-C inside; either ends the command with `what()` (what became of its output)
+    and the usual exit status, 143 or 130, after the temporary files were removed on the way out."""
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    except KeyboardInterrupt as interrupt:
+        terminated = isinstance(interrupt, Terminated)
+        click.echo(f"{'Terminated' if terminated else 'Interrupted'}: {what()}.", err=True)
+        sys.exit(143 if terminated else 130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
     """Run a build or an add; report, or fail saying truthfully whether the database file was
     replaced (it is replaced by a rename, as a whole, or not at all)."""
@@ -89,9 +105,16 @@ def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
             return f"{db_path} was left unchanged" if before else f"{db_path} was not created"
         return f"{db_path} had already been replaced by the new database"
 
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    with _interruptible(outcome):
+        summary = _run(db_path, action, outcome)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"{db_path}: {summary}", err=True)
+
+
+def _run(db_path: Path, action: Callable[[], build.Summary], outcome: Callable[[], str]) -> build.Summary:
     try:
-        summary = action()
+        return action()
     except (
         build.BuildFailed,
         build.NoDatabase,
@@ -104,15 +127,6 @@ def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
         raise click.ClickException(f"{error} {outcome()}.") from error
     except (sqlite3.Error, OSError) as error:  # a full disk, a locked or corrupt file, no permission
         raise click.ClickException(f"{db_path}: {error}; {outcome()}.") from error
-    except KeyboardInterrupt as interrupt:
-        terminated = isinstance(interrupt, Terminated)
-        click.echo(f"{'Terminated' if terminated else 'Interrupted'}: {outcome()}.", err=True)
-        sys.exit(143 if terminated else 130)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    for note in summary.notes:
-        click.echo(f"note: {note}", err=True)
-    click.echo(f"{db_path}: {summary}", err=True)
 
 
 published_option = click.option(
@@ -329,6 +343,20 @@ def extract_command(
                 yield factfile.output_row(document, row, OUTPUT_FIELDS)
 
     results = _extracted(paths, published, cluster)
+    if shard_dir:
+        stopped = f"{shard_dir} holds no manifest: the shards are unfinished, `build --facts` refuses them"
+    else:
+        stopped = f"{output} was not written" if output else "the output stops here"
+    with _interruptible(lambda: stopped):
+        _extract_to(shard_dir, output, fmt, results, facts, report)
+    if errors:
+        click.echo(f"{len(errors)} file(s) or document(s) could not be read; see the errors above.", err=True)
+        sys.exit(1)
+
+
+def _extract_to(shard_dir, output, fmt, results, facts, report) -> None:
+    from indicators import factfile
+
     try:
         if shard_dir:
             written = _write_shards(shard_dir, results, report)
@@ -340,9 +368,6 @@ def extract_command(
         raise click.ClickException(str(error)) from error
     except OSError as exc:
         raise click.ClickException(f"{output or shard_dir}: cannot write: {exc.strerror or exc}") from None
-    if errors:
-        click.echo(f"{len(errors)} file(s) or document(s) could not be read; see the errors above.", err=True)
-        sys.exit(1)
 
 
 def _write_shards(directory: Path, results: Iterable, report: Callable[[str], None]) -> shards.ShardWriter:

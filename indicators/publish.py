@@ -17,7 +17,7 @@ import httpx
 import yaml
 from datasette.app import Datasette
 
-from indicators import live, sql_limits
+from indicators import build, live, sql_limits
 
 # The Datasette configuration directory sits beside the package in the source tree; it is never a
 # Python package (an __init__.py there would shadow the real `datasette`).
@@ -44,17 +44,9 @@ class NotAZhibiaoDatabase(Exception):
 
 def check_database(db_path: str | Path) -> None:
     """Raise NotAZhibiaoDatabase unless db_path is a SQLite file with zhibiao's tables and views."""
-    try:
-        conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-        try:
-            names = {row[0] for row in conn.execute("select name from sqlite_master")}
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        raise NotAZhibiaoDatabase(db_path, f"not a SQLite database ({error})") from error
-    missing = [name for name in REQUIRED if name not in names]
-    if missing:
-        raise NotAZhibiaoDatabase(db_path, "no " + ", ".join(missing))
+    problem = build.database_problem(db_path, REQUIRED)
+    if problem:
+        raise NotAZhibiaoDatabase(db_path, problem)
 
 
 def site_dir() -> Path:

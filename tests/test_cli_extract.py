@@ -154,3 +154,36 @@ def test_colliding_ids_are_reported_and_both_sources_named(tmp_path):
     first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
     assert f'{second}: document id "report" is already the id of a document from {first}' in result.stderr
     assert {json.loads(line)["entity"] for line in result.stdout.splitlines()} == {"上海"}
+
+
+def test_sigterm_removes_the_unfinished_output(tmp_path):
+    import signal
+    import time
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    bulletin = bundled_corpus() / "000_88d3ec5a67f36232.txt"
+    for i in range(300):
+        (inputs / f"{i:03d}.txt").write_bytes(bulletin.read_bytes())
+    out = tmp_path / "facts.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "indicators", "extract", str(inputs), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not [
+            p for p in tmp_path.iterdir() if p.name.startswith(".facts.jsonl.") and p.stat().st_size > 0
+        ]:
+            assert process.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 143
+    assert f"Terminated: {out} was not written." in stderr
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs"]
