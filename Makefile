@@ -47,6 +47,7 @@ serve: $(RUNTIME_STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/extract.py
 	$(PY) benchmarks/build.py
+	$(PY) benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

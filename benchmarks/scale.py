@@ -61,9 +61,10 @@ def main() -> None:
     startup = {n: timed("extract", one_file, "--cluster", f"local:{n}") for n in args.workers}
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     print(
-        "| corpus | input MB | run | wall s | start-up s | extraction s | MB/s | speed-up | per worker | build --facts s |"
+        "| corpus | input MB | run | wall s | CPU s | start-up s | extraction s | MB/s | speed-up | per worker "
+        "| build --facts s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for scale in args.scales:
         with tempfile.TemporaryDirectory() as tmp:
             inputs = Path(tmp) / "inputs"

@@ -125,6 +125,14 @@ def _row_sql(conn: sqlite3.Connection, table: str, row: str) -> str:
     return f"{SEARCH_FUNCTION}({', '.join(parts)})"
 
 
+def _delete_sql(conn: sqlite3.Connection, table: str) -> str:
+    """SQL removing the row `old` from the table's index (a contentless index needs its indexed text)."""
+    fts = f"{table}_fts"
+    if table == "documents":
+        return f"insert into [{fts}]([{fts}], rowid, text) values ('delete', old.rowid, {_row_sql(conn, table, 'old')})"
+    return f"delete from [{fts}] where rowid = old.rowid"
+
+
 def enable(conn: sqlite3.Connection) -> None:
     """(Re)create facts_fts and documents_fts, fill them, and keep them current with triggers."""
     register(conn)
@@ -133,9 +141,12 @@ def enable(conn: sqlite3.Connection) -> None:
         for trigger in (f"{table}_ai", f"{table}_ad", f"{table}_au"):
             conn.execute(f"drop trigger if exists [{trigger}]")
         conn.execute(f"drop table if exists [{fts}]")
-        # detail=full keeps positions (phrases need them); the content is kept so rows can be deleted.
+        # detail=full keeps positions (phrases need them). A document's indexed text is a function of
+        # its own row, so its index keeps no copy of it (content=''): a row is deleted by giving the
+        # text it was indexed with. A fact's text also has its indicator's names, which change.
+        content = ", content=''" if table == "documents" else ""
         conn.execute(
-            f"create virtual table [{fts}] using fts5(text, tokenize='unicode61 remove_diacritics 2')"
+            f"create virtual table [{fts}] using fts5(text, tokenize='unicode61 remove_diacritics 2'{content})"
         )
         conn.execute(
             f"insert into [{fts}](rowid, text) select rowid, {_row_sql(conn, table, table)} from [{table}]"
@@ -146,10 +157,10 @@ def enable(conn: sqlite3.Connection) -> None:
               insert into [{fts}](rowid, text) values (new.rowid, {_row_sql(conn, table, "new")});
             end;
             create trigger [{table}_ad] after delete on [{table}] begin
-              delete from [{fts}] where rowid = old.rowid;
+              {_delete_sql(conn, table)};
             end;
             create trigger [{table}_au] after update on [{table}] begin
-              delete from [{fts}] where rowid = old.rowid;
+              {_delete_sql(conn, table)};
               insert into [{fts}](rowid, text) values (new.rowid, {_row_sql(conn, table, "new")});
             end;
             """

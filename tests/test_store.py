@@ -59,8 +59,13 @@ def test_foreign_keys_and_indexes(db):
 def test_full_text_index_has_one_token_per_chinese_character(db):
     for table in ("facts_fts", "documents_fts"):
         assert "unicode61" in db.table(table).schema
-    text = db.execute("select text from documents_fts where rowid = 1").fetchone()[0]
-    assert " 上  海 " in text
+    # 上海 is indexed as two tokens: the phrase of its characters matches, the word as one token does not.
+    # (documents_fts keeps no copy of the text: content='' — the index alone answers.)
+    matches = [
+        r[0] for r in db.execute("""select rowid from documents_fts where documents_fts match '"上 海"'""")
+    ]
+    assert 1 in matches
+    assert list(db.execute("select rowid from documents_fts where documents_fts match '上海'")) == []
 
 
 def test_values_keep_their_type(db):
@@ -228,3 +233,16 @@ def test_catalogue_rows_survive_rewrite(db):
     store.write_indicators(db, changed)
     assert db.table("indicators").get("gdp")["name_en"] == "GDP"
     assert db.table("indicators").count == len(CATALOGUE)
+
+
+def test_a_changed_or_deleted_document_leaves_the_search_index(db):
+    # documents_fts keeps no copy of the texts: a row leaves it by the text it was indexed with.
+    ship = document("ship_1", "2026-01-05", "上海船舶交付120艘。", "船舶交付")
+    store.write_document(db, ship, [], "test")
+    assert {r["id"] for r in store.search(db, "documents", "船舶")} == {"ship_1"}
+    store.write_document(db, replace(ship, text="江苏芯片产业规模3000亿元。", title="芯片"), [], "test")
+    assert {r["id"] for r in store.search(db, "documents", "船舶")} == set()
+    assert {r["id"] for r in store.search(db, "documents", "芯片")} == {"ship_1"}
+    db.execute("delete from documents where id = 'ship_1'")
+    assert {r["id"] for r in store.search(db, "documents", "芯片")} == set()
+    db.execute("insert into documents_fts(documents_fts, rank) values ('integrity-check', 1)")
