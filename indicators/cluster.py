@@ -67,12 +67,14 @@ def connect(spec: str) -> Iterator[Any]:
 
     if isinstance(target, int):
         # One thread per worker: extraction is pure Python, so only processes run it in parallel.
-        # No dashboard: it would take port 8787, which another user of the machine may hold.
+        # No dashboard, and the scheduler's own HTTP server (health checks) on a free port of
+        # 127.0.0.1, not on 8787, which another user of the machine may hold.
         cluster = LocalCluster(
             n_workers=target or None,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.ERROR,
         )
         try:
