@@ -1,11 +1,14 @@
 """Build time and peak memory for the bundled corpus ×1, ×10 and ×100 (copies with new ids).
 
-    python benchmarks/build.py                      # scales 1 10 100, one worker
-    python benchmarks/build.py --workers 2 --scales 1 10
+    python benchmarks/build.py                      # scales 1 10 100, in one process
+    python benchmarks/build.py --scales 1 10
+
+(Extraction on several worker processes: benchmarks/scale.py.)
 
 Each scale runs in a fresh process so that its peak memory is its own. Prints a Markdown table:
-documents, facts, MB of text, build seconds (wall clock, and CPU of all processes), MB/s, peak RSS of the main process and of the
-extraction workers, database size, and the time `zhibiao add` takes for one more document.
+documents, facts, MB of text, build seconds (wall clock, and CPU), MB/s, peak RSS, database size, the
+time `zhibiao add` takes for one more document, and how much of it is copying the database (add
+writes a copy and renames it into place: the median of three copies, each flushed to disk).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def corpus_copies(scale: int) -> Iterator:
             yield document if k == 0 else replace(document, id=f"{document.id}~{k}")
 
 
-def run_one(scale: int, workers: int, db_path: Path) -> dict:
+def run_one(scale: int, db_path: Path) -> dict:
     """Build one scale here and now; the measurements as a dict."""
     import extractors
     from indicators import build, store
@@ -54,7 +57,6 @@ def run_one(scale: int, workers: int, db_path: Path) -> dict:
         extractors.extract,
         load_catalogue(),
         extractors.EXTRACTOR_VERSION,
-        workers=workers,
     )
     seconds = time.perf_counter() - start
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -72,9 +74,9 @@ def run_one(scale: int, workers: int, db_path: Path) -> dict:
     t0 = time.perf_counter()
     build.add_documents(db_path, [extra], extractors.extract, load_catalogue(), extractors.EXTRACTOR_VERSION)
     add_seconds = time.perf_counter() - t0
+    copy_seconds = sorted(_copy_seconds(db_path) for _ in range(3))[1]
     return {
         "scale": scale,
-        "workers": workers,
         "documents": summary.added,
         "facts": n_facts,
         "text_mb": text_bytes / 1e6,
@@ -82,27 +84,38 @@ def run_one(scale: int, workers: int, db_path: Path) -> dict:
         "mb_per_s": text_bytes / 1e6 / seconds,
         "cpu_seconds": cpu_seconds,
         "peak_rss_mb": peak_rss_mb,
-        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "db_mb": db_mb,
         "add_seconds": add_seconds,
+        "copy_seconds": copy_seconds,
     }
+
+
+def _copy_seconds(db_path: Path) -> float:
+    """Seconds to copy the database beside itself and flush the copy to disk, as `add` does."""
+    from indicators import build
+
+    copy = db_path.with_name(f".{db_path.name}.copy")
+    start = time.perf_counter()
+    build.copy_database(db_path, copy)
+    build._fsync(copy)
+    seconds = time.perf_counter() - start
+    copy.unlink()
+    return seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # run one scale (child process)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.workers, args.db)))
+        print(json.dumps(run_one(args.one, args.db)))
         return
 
-    print(f"workers: {args.workers}", file=sys.stderr)
     header = (
-        "| corpus | documents | facts | text MB | build s | CPU s | MB/s | peak RSS MB (main / workers) | DB MB "
-        "| add 1 document s |"
+        "| corpus | documents | facts | text MB | build s | CPU s | MB/s | peak RSS MB | DB MB "
+        "| add 1 document s | of which copy s |"
     )
     print(header)
     print("|" + "---|" * header.count(" |"))
@@ -115,8 +128,6 @@ def main() -> None:
                     __file__,
                     "--one",
                     str(scale),
-                    "--workers",
-                    str(args.workers),
                     "--db",
                     str(db_path),
                 ],
@@ -125,12 +136,11 @@ def main() -> None:
                 text=True,
             )
             r = json.loads(child.stdout.strip().splitlines()[-1])
-            workers_rss = f"{r['worker_peak_rss_mb']:.0f}" if args.workers > 1 else "–"
             print(
                 f"| ×{scale} | {r['documents']} | {r['facts']} | {r['text_mb']:.1f} | {r['seconds']:.1f} "
                 f"| {r['cpu_seconds']:.1f} "
-                f"| {r['mb_per_s']:.2f} | {r['peak_rss_mb']:.0f} / {workers_rss} | {r['db_mb']:.0f} "
-                f"| {r['add_seconds']:.1f} |",
+                f"| {r['mb_per_s']:.2f} | {r['peak_rss_mb']:.0f} | {r['db_mb']:.0f} "
+                f"| {r['add_seconds']:.2f} | {r['copy_seconds']:.2f} |",
                 flush=True,
             )
             db_path.unlink()

@@ -8,20 +8,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from indicators.display import KIND_NAMES, MEASURE_NAMES, format_period
+from indicators.display import KIND_NAMES, MEASURE_NAMES, STATUS_NAMES, format_period
 
 UNITS_FILE = Path(__file__).with_name("display_units.json")
 
 # The site's words for kinds and measures (indicators.display), so that a chart and a fact page agree.
 KIND_LABELS = {kind: name + "值" for kind, name in KIND_NAMES.items()}  # 实际值, 预计值, 目标值
 MEASURE_LABELS = MEASURE_NAMES
-STATUS_LABELS = {
-    "met": "已完成",
-    "on_track": "进度正常",
-    "behind": "进度落后",
-    "not_yet_due": "未到期",
-    "no_actual": "暂无实际值",
-}
+STATUS_LABELS = STATUS_NAMES  # the site's vocabulary (indicators.display.VOCABULARY)
 
 
 class DisplayUnitsError(Exception):

@@ -12,6 +12,13 @@ from collections.abc import Iterable
 # Measures in the order an indicator's charts are shown; the first one present is its main chart.
 MEASURE_ORDER = ("level", "share", "growth", "pp_change", "multiple")
 
+# Series points that compare with one another on one chart: a level or a rate, a change on the year
+# before, totals (not what was added), over a month, a quarter, the year so far, a year, or at a
+# date. Not a comparison with another region (vs:全国), a contribution, a share of another total, a
+# multi-year average or a cumulative change (indicators/basis.py).
+COMPARABLE = """coalesce({s}.comparison, 'yoy') = 'yoy' and {s}.increment = 0
+  and {s}.period_basis in ('as_of', 'month', 'quarter', 'ytd', 'year')"""
+
 INDICATORS_SQL = """
 select i.id, i.name, i.name_en, i.category, i.unit,
        count(*) as n_points,
@@ -21,9 +28,10 @@ select i.id, i.name, i.name_en, i.category, i.unit,
        max(s.period_end) as last_period
 from series s join indicators i on i.id = s.indicator_id
 where s.period_end is not null and (:indicator_id is null or i.id = :indicator_id)
+  and {comparable}
 group by i.id
-order by i.category, i.id
-"""
+order by i.rowid
+""".format(comparable=COMPARABLE.format(s="s"))
 
 # The rows of one indicator and measure in its most frequent unit (a chart has one y axis), with
 # the document that reported each consolidated value.
@@ -35,13 +43,15 @@ from series s
 left join facts f on f.id = s.fact_id
 left join documents d on d.id = s.doc
 where s.indicator_id = :indicator_id and s.measure = :measure and s.period_end is not null
+  and {comparable}
   and s.unit = (
-    select unit from series
-    where indicator_id = :indicator_id and measure = :measure and period_end is not null
-    group by unit order by count(*) desc, unit limit 1
+    select unit from series u
+    where u.indicator_id = :indicator_id and u.measure = :measure and u.period_end is not null
+      and {comparable_u}
+    group by u.unit order by count(*) desc, u.unit limit 1
   )
 order by s.entity, s.period_end, s.kind
-"""
+""".format(comparable=COMPARABLE.format(s="s"), comparable_u=COMPARABLE.format(s="u"))
 
 # Each target's path, for the series chart: from the baseline actual to the target, or, with no
 # baseline, from the latest actual before the target's period (what remains to be done).
@@ -53,12 +63,14 @@ select entity, unit, target_period_start, target_period_end, target_value, targe
        actual_text, progress_pct, status
 from targets_vs_actuals
 where indicator_id = :indicator_id and measure = :measure and target_period_end is not null
+  and coalesce(comparison, 'yoy') = 'yoy' and increment = 0
   and (baseline_value is not null
        or (actual_value is not null and actual_period_end < target_period_end))
 order by entity, target_period_end
 """
 
-# :ids is a JSON list of indicator ids, or null for every indicator.
+# :ids is a JSON list of indicator ids, or null for every indicator. Catalogue targets only, in
+# catalogue order (the table's own order).
 TARGETS_SQL = """
 select t.target_fact_id, t.indicator_id, coalesce(i.name, t.indicator) as indicator, t.entity,
        t.measure, t.unit, t.target_period_start, t.target_period_end, t.target_value, t.target_text,
@@ -67,32 +79,34 @@ from targets_vs_actuals t
 left join indicators i on i.id = t.indicator_id
 where t.indicator_id is not null and t.target_period_end is not null
   and (:ids is null or t.indicator_id in (select value from json_each(:ids)))
-order by coalesce(i.name, t.indicator), t.entity, t.target_period_end
+order by t.rowid
 """
+
+# The growth-rates chart holds one kind of number: a whole year's growth on the year before.
+YEAR_GROWTH = """{s}.measure = 'growth' and {s}.kind = 'actual' and {s}.unit = '%' and {s}.indicator_id is not null
+  and {s}.comparison = 'yoy' and {s}.period_basis = 'year' and {s}.increment = 0"""
 
 # Years with actual growth rates, and how many indicator × entity rates each has.
 GROWTH_YEARS_SQL = """
 select substr(period_end, 1, 4) as year,
        count(distinct indicator_id || char(31) || coalesce(entity, '')) as n_rates
-from series
-where measure = 'growth' and kind = 'actual' and unit = '%' and indicator_id is not null
-  and period_end is not null
+from series s
+where {year_growth}
   and (:ids is null or indicator_id in (select value from json_each(:ids)))
 group by year
 order by year desc
-"""
+""".format(year_growth=YEAR_GROWTH.format(s="s"))
 
-# One growth rate per indicator and entity in the year: the latest period, the longest at that end
-# (2025年 before 2025年12月), the most reported.
+# One growth rate per indicator and entity in the year (a whole year: one point each), the most
+# reported if a key still has two (an upper bound apart).
 GROWTH_SQL = """
 with ranked as (
   select s.*, row_number() over (
            partition by s.indicator_id, s.entity
-           order by s.period_end desc, s.period_start asc, s.n_reports desc
+           order by s.n_reports desc, s.qualifier = 'exact' desc, s.value
          ) as rank
   from series s
-  where s.measure = 'growth' and s.kind = 'actual' and s.unit = '%'
-    and s.indicator_id is not null and substr(s.period_end, 1, 4) = :year
+  where {year_growth} and substr(s.period_end, 1, 4) = :year
     and (:ids is null or s.indicator_id in (select value from json_each(:ids)))
 )
 select r.indicator_id, coalesce(i.name, r.indicator) as name, r.entity, r.period_start, r.period_end,
@@ -103,7 +117,7 @@ left join facts f on f.id = r.fact_id
 left join documents d on d.id = r.doc
 where r.rank = 1
 order by r.value desc
-"""
+""".format(year_growth=YEAR_GROWTH.format(s="s"))
 
 
 def fetch(conn: sqlite3.Connection, sql: str, **params) -> list[dict]:

@@ -29,9 +29,30 @@ class UnknownFormat(ValueError):
     """Chart formats are html, svg, png and vl.json"""
 
 
-def render(chart: alt.TopLevelMixin, fmt: str) -> bytes:
-    """The chart as the bytes of one file format (see FORMATS)."""
-    spec = chart.to_dict()
+# Properties Vega-Lite allows only on the outermost spec: they move out when a footer wraps a chart.
+TOP_LEVEL = ("$schema", "config", "datasets", "background", "padding", "autosize", "usermeta", "params")
+
+
+def with_footer(spec: dict, footer: str) -> dict:
+    """The spec with a line of small text under it (source, licence, date): an image that travels
+    alone still says where it comes from."""
+    inner = {k: v for k, v in spec.items() if k not in TOP_LEVEL}
+    line = {
+        "data": {"values": [{}]},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 10, "color": "#555"},
+        "encoding": {"text": {"value": footer}, "x": {"value": 0}, "y": {"value": 0}},
+        "width": 10,
+        "height": 12,
+        "view": {"stroke": None},
+    }
+    return {**{k: spec[k] for k in TOP_LEVEL if k in spec}, "vconcat": [inner, line], "spacing": 8}
+
+
+def render(chart: alt.TopLevelMixin | dict, fmt: str, footer: str | None = None) -> bytes:
+    """The chart as the bytes of one file format (see FORMATS); images and HTML with `footer` under it."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    if footer and fmt != "vl.json":
+        spec = with_footer(spec, footer)
     if fmt == "vl.json":
         return json.dumps(spec, ensure_ascii=False, indent=2).encode("utf-8")
     register_fonts()

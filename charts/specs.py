@@ -226,7 +226,13 @@ def _series_panel(
         scale=alt.Scale(type="utc", padding=24, domainMin=_year_end(first), domainMax=_year_end(last)),
         axis=axis,
     )
-    y = alt.Y("shown:Q", title=y_title, scale=alt.Scale(zero=measure == "level"))
+    # One value in the panel: its tick is the value itself (5.4 %, not a gridline labelled 5).
+    shown = {round(v["shown"], 9) for v in values if v["row"] == "fact"}
+    y_axis = alt.Axis()
+    if len(shown) == 1:
+        ticks = shown | {0} if measure == "level" else shown  # a level's axis starts at zero: show where
+        y_axis = alt.Axis(values=sorted(ticks), format=".12~g")
+    y = alt.Y("shown:Q", title=y_title, scale=alt.Scale(zero=measure == "level"), axis=y_axis)
     base = alt.Chart()
     is_kind = {k: f"datum.row == 'fact' && datum.kind == '{k}'" for k in KIND_LABELS}
 
@@ -375,8 +381,8 @@ def targets_overview(rows: Sequence[dict]) -> alt.VConcatChart:
 def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
     """The year's growth rates (actuals, %), one bar per indicator and entity, largest first.
 
-    `rows` come from `charts.queries.GROWTH_SQL`: one growth fact per indicator and entity, the
-    latest period of the year.
+    `rows` come from `charts.queries.GROWTH_SQL`: one growth rate per indicator and entity, each
+    for the whole year on the year before (one period basis).
     """
     values = [
         {
@@ -417,5 +423,7 @@ def growth_bars(rows: Sequence[dict], *, year: str) -> alt.LayerChart:
     return alt.layer(bars, labels, zero, data=alt.Data(values=values)).properties(
         width=WIDTH - 120,
         height={"step": 22},
-        title=alt.TitleParams(f"{year}年各指标同比增速", subtitle="实际值；每个指标取该年最新一期"),
+        title=alt.TitleParams(
+            f"{year}年各指标同比增速", subtitle="全年实际值，比上年增长；不含月度、累计至某月和多年平均"
+        ),
     )

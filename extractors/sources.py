@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -58,17 +60,21 @@ def bundled_corpus() -> Path:
 
 def read_paths(paths: Iterable[str | Path], published: str | None = None) -> Iterator[Document | SourceError]:
     """Every document in `paths` (files, or directories read in name order), or the error of each bad file."""
+    for file in source_files(paths):
+        try:
+            yield from read_file(file, published)
+        except SourceError as exc:
+            yield exc
+
+
+def source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files in `paths`, in order: a file as given, a directory's readable files in name order."""
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _supported(p))
         else:
-            files = [path]
-        for file in files:
-            try:
-                yield from read_file(file, published)
-            except SourceError as exc:
-                yield exc
+            yield path
 
 
 def _supported(path: Path) -> bool:
@@ -78,17 +84,50 @@ def _supported(path: Path) -> bool:
 def read_file(path: str | Path, published: str | None = None) -> list[Document]:
     """The documents in one file: one for a text file, one per article for a JSON export."""
     path = Path(path)
+    return read_data(load_bytes(path), path, published)
+
+
+def load_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, or a SourceError naming it: missing, too
+    large, unreadable, or not a regular file. A FIFO, a device, a socket or a directory is refused
+    before it is read (reading a FIFO could wait forever, /dev/zero never ends)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(path, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
+        kind = _file_kind(path.stat().st_mode)
+        if kind:
+            raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+        # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as file:
+            kind = _file_kind(os.fstat(fd).st_mode)
+            if kind:
+                raise SourceError(path, f"{kind}, not a regular file; only regular files are read")
+            # The limit holds while reading, whatever the size said: a file may grow meanwhile.
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SourceError(path, "is a directory") from None
     except OSError as exc:
         raise SourceError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(path, f"file too large (more than {MAX_BYTES} bytes, the limit)")
+    return data
+
+
+def _file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is ("a FIFO (named pipe)", ...); None for a regular file."""
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_data(data: bytes, path: Path, published: str | None = None) -> list[Document]:
+    """The documents in the bytes of the file `path` (read here or shipped to a cluster worker)."""
     text = decode(data, path)
     head = text.lstrip()[:1]
     if head in "[{" and head:
@@ -199,24 +238,45 @@ def _iso(y: str, m: str, d: str) -> str | None:
 
 def read_json_export(text: str, path: Path) -> list[Document]:
     """A JSON export of WeChat articles: a list of objects with an id, a title and finalContent."""
+    return json_documents(parse_json_export(text, path), path)
+
+
+TOO_DEEP = "JSON nested too deeply (lists or objects about 1000 levels inside each other)"
+_SHAPE = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
+
+
+def parse_json_export(text: str, path: Path) -> list:
+    """The list of articles of a JSON export (a single object is a list of one), not yet checked."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"broken JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise SourceError(path, TOO_DEEP) from None
     if isinstance(data, dict):
         data = [data]
-    shape = "expected a list of articles, objects with 文章标识符aid, 标题title and finalContent"
     if not isinstance(data, list) or not data:
-        raise SourceError(path, f"JSON of another shape: {shape}")
+        raise SourceError(path, f"JSON of another shape: {_SHAPE}")
+    return data
+
+
+def json_documents(items: list, path: Path, first: int = 0) -> list[Document]:
+    """Documents of the articles items[0:], numbered from `first` in error messages (a part of an export)."""
     docs = []
-    for n, item in enumerate(data):
+    for n, item in enumerate(items, start=first):
         if not isinstance(item, dict):
-            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} is {type(item).__name__}; {_SHAPE}")
         fields = {name: _first(item, keys) for name, keys in ARTICLE_KEYS.items()}
         if fields["id"] is None or fields["content"] is None:
-            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {shape}")
+            raise SourceError(path, f"JSON of another shape: item {n} has no id or content; {_SHAPE}")
         if not isinstance(fields["content"], str):
             raise SourceError(path, f"item {n} ({fields['id']}): content is not a string")
+        if any(
+            isinstance(fields[name], list | dict) for name in ("id", "title", "url", "published", "publisher")
+        ):
+            raise SourceError(
+                path, f"item {n}: a list or object where text is expected (id, title, url, time)"
+            )
         title = normalize(str(fields["title"] or "")).replace("\n", " ")
         body = normalize(fields["content"])
         # The title is a sentence of its own: facts in it are quoted from the document text.

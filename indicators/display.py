@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -203,6 +204,45 @@ MEASURE_NAMES = {
     "pp_change": "百分点变化",
     "multiple": "倍数",
 }
+STATUS_NAMES = {
+    "met": "已完成",
+    "on_track": "进度正常",
+    "in_progress": "进行中",
+    "behind": "进度落后",
+    "not_yet_due": "未到期",
+    "no_actual": "暂无实际值",
+}
+# The one vocabulary of the site, its tables, the home page and the charts: a column's codes in
+# Chinese, the code beside them in English (实际 actual).
+VOCABULARY: dict[str, dict[str, str]] = {
+    "kind": KIND_NAMES,
+    "measure": MEASURE_NAMES,
+    "status": STATUS_NAMES,
+    "qualifier": {"exact": "准确", "approx": "约", "lower_bound": "下限", "upper_bound": "上限"},
+}
+# The word a bound puts before a value as the site shows it: 超3000亿元, 约1100亿元, 不超过5%.
+QUALIFIER_WORDS = {"approx": "约", "lower_bound": "超", "upper_bound": "不超过"}
+
+
+def label(column: str, code: str | None) -> str:
+    """'实际 actual' for ('kind', 'actual'); the code alone when the vocabulary has no word for it."""
+    word = VOCABULARY.get(column, {}).get(code or "")
+    return f"{word} {code}" if word else (code or "")
+
+
+def format_value(value: object, unit: str | None, unit_text: str | None, qualifier: str | None) -> str:
+    """format_quantity() with the bound in front: (3e11, 'CNY', '亿元', 'lower_bound') -> '超3000亿元'."""
+    return QUALIFIER_WORDS.get(qualifier or "", "") + format_quantity(value, unit, unit_text)
+
+
+def grouped(value: object) -> str:
+    """A canonical number with its digits grouped: 5670000000000 -> '5,670,000,000,000'."""
+    number = to_decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    text = plain(number)
+    whole, _, fraction = text.partition(".")
+    return f"{int(whole):,}" + ("." + fraction if fraction else "") if whole.lstrip("-").isdigit() else text
 
 
 def format_period(start: str | None, end: str | None) -> str:
@@ -224,3 +264,20 @@ def format_period(start: str | None, end: str | None) -> str:
     if (start_month, end_month) == (1, 12):
         return f"{start_year}—{end_year}年"
     return f"{start_year}年{start_month}月—{end_year}年{end_month}月"
+
+
+def chart_footer(source: str, licence: str, as_of: str | None, url: str | None = None) -> str:
+    """The line under a chart image: '来源 Source: … · 数据截至 2026-01-24 · 许可 Licence: … · URL'."""
+    parts = [f"来源 Source: {source}"]
+    if as_of:
+        parts.append(f"数据截至 Data as of {as_of}")
+    parts.append(f"许可 Licence: {licence}")
+    if url:
+        parts.append(url)
+    return " · ".join(parts)
+
+
+def series_path(indicator: str, entity: str | None = None) -> str:
+    """The series page of an indicator (catalogue id or phrase) and entity: /-/series/gdp/%E4%B8%8A%E6%B5%B7;
+    without an entity, the page that compares its entities."""
+    return "/-/series/" + quote(indicator, safe="") + ("/" + quote(entity, safe="") if entity else "")

@@ -10,14 +10,11 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from indicators.model import Document, Fact
 
-
-def record(fact: Fact, document: Document, fields: tuple[str, ...]) -> dict:
-    """The output row of a fact: the fact's fields, its id, and its document's title, url and date."""
-    rec = fact.to_record()
-    rec |= {"id": fact.id, "title": document.title, "url": document.url, "published": document.published}
-    return {k: rec.get(k) for k in fields}
+def output_row(document: dict, fact: dict, fields: tuple[str, ...]) -> dict:
+    """The output row of a fact (a facts row, indicators/store.py): its fields and its document's title and url."""
+    row = fact | {"title": document["title"], "url": document["url"]}
+    return {k: row.get(k) for k in fields}
 
 
 def write(rows: Iterable[dict], fmt: str, output: Path | None, fields: tuple[str, ...]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -15,7 +16,8 @@ from pathlib import Path
 import httpx
 import yaml
 from datasette.app import Datasette
-from datasette.database import Database
+
+from indicators import build, live, sql_limits
 
 # The Datasette configuration directory sits beside the package in the source tree; it is never a
 # Python package (an __init__.py there would shadow the real `datasette`).
@@ -42,17 +44,9 @@ class NotAZhibiaoDatabase(Exception):
 
 def check_database(db_path: str | Path) -> None:
     """Raise NotAZhibiaoDatabase unless db_path is a SQLite file with zhibiao's tables and views."""
-    try:
-        conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-        try:
-            names = {row[0] for row in conn.execute("select name from sqlite_master")}
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        raise NotAZhibiaoDatabase(db_path, f"not a SQLite database ({error})") from error
-    missing = [name for name in REQUIRED if name not in names]
-    if missing:
-        raise NotAZhibiaoDatabase(db_path, "no " + ", ".join(missing))
+    problem = build.database_problem(db_path, REQUIRED)
+    if problem:
+        raise NotAZhibiaoDatabase(db_path, problem)
 
 
 def site_dir() -> Path:
@@ -72,40 +66,126 @@ def load_settings() -> dict:
     return json.loads((site_dir() / "settings.json").read_text(encoding="utf-8"))
 
 
+class Site(Datasette):
+    """Datasette with the site's limits: every connection bounded (indicators/sql_limits.py), every
+    request pinned to one file of a database that `zhibiao add` replaces (indicators/live.py)."""
+
+    def _prepare_connection(self, conn, database):
+        super()._prepare_connection(conn, database)
+        sql_limits.apply(conn)
+
+    def app(self):
+        return sql_limits.guard_requests(live.pin_requests(super().app(), self, DB_NAME))
+
+    @property
+    def inspect_data(self):
+        """Datasette's precomputed counts (`datasette inspect`), of the file the request is served from."""
+        db = getattr(self, "databases", {}).get(DB_NAME)
+        if isinstance(db, live.LiveDatabase):
+            return {DB_NAME: db.generation.inspect}
+        return self._inspect_data
+
+    @inspect_data.setter
+    def inspect_data(self, value):
+        self._inspect_data = value
+
+    def _connected_databases(self):
+        # /-/databases.json: the file's name, not where it sits on the server.
+        return [{**d, "path": d["path"] and Path(d["path"]).name} for d in super()._connected_databases()]
+
+
 def make_datasette(db_path: str | Path, settings: dict | None = None) -> Datasette:
-    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called.
+    """A Datasette serving `db_path` read-only (immutable) as `zhibiao`, whatever the file is called;
+    a new file renamed over it (`zhibiao add`) is served from the next request on.
 
     `settings` override datasette/settings.json (the tests use small pages)."""
     root = site_dir()
-    ds = Datasette(
+    ds = Site(
         [],
         metadata=load_metadata(),
         settings={**load_settings(), **(settings or {})},
         plugins_dir=str(root / "plugins"),
         template_dir=str(root / "templates"),
         static_mounts=[("static", str(root / "static"))],
+        cors=True,  # dashboards on other origins call the JSON API (Access-Control-Allow-Origin: *)
     )
     # Datasette adds an in-memory database when given no files; the site serves only ours.
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DB_NAME, route=DB_NAME)
+    ds.add_database(live.LiveDatabase(ds, db_path, check=check_database), name=DB_NAME, route=DB_NAME)
     return ds
 
 
-def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Serve `db_path` on host:port until interrupted (what `datasette serve` does, with our config)."""
+def inspect_data(db_path: str | Path) -> dict:
+    """What `datasette inspect` precomputes for an immutable file: its hash, size and the row count
+    of every table. Datasette then shows a table's total and the database's counts without a
+    `count(*)` over 100 000 rows on each request; the file never changes while it is served (the
+    site computes the same for each file `zhibiao add` puts in place: live.Generation.inspect)."""
+    from datasette.inspect import inspect_hash
+
+    path = Path(db_path).resolve()
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        counts = live.table_counts(conn)
+    finally:
+        conn.close()
+    return {"hash": inspect_hash(path), "size": path.stat().st_size, "file": str(path), "tables": counts}
+
+
+class PortInUse(Exception):
+    """The port is taken by another program."""
+
+    def __init__(self, host: str, port: int, error: OSError) -> None:
+        super().__init__(
+            f"Cannot listen on {host}:{port}: {error.strerror or error}. Stop the other server or choose "
+            "another port (--port N, or make serve PORT=N)."
+        )
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, before anything is served: a busy port fails here, in one line."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP stated: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets that say
+    # so; without it every answer written in two parts (headers, then body) waited ~40 ms for an ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise PortInUse(host, port, error) from error
+    return sock
+
+
+async def warm_up(ds: Datasette) -> None:
+    """Start Datasette and open the home page and each table's first page once, before serving: their
+    counts and facet counts (seconds over 100 000 facts) are then kept for the first visitors."""
+    await ds.invoke_startup()
+    for path in ("/", *(f"/{DB_NAME}/{table}" for table in REQUIRED)):
+        await ds.client.get(path)
+
+
+def run(db_path: str | Path, sock: socket.socket) -> None:
+    """Serve `db_path` on a bound socket (listen()) until interrupted: `datasette serve` with our config."""
     import uvicorn
 
     check_database(db_path)
     ds = make_datasette(db_path)
-    asyncio.run(ds.invoke_startup())
-    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
+    asyncio.run(warm_up(ds))
+    config = uvicorn.Config(ds.app(), log_level="info", lifespan="on", workers=1)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 class ServerProcess:
     """`zhibiao serve --db DB` as a process of its own on a free port of 127.0.0.1, for the tests and
     benchmarks that need a real server: started, waited for, and stopped (and reaped) by `stop()`."""
 
-    def __init__(self, db_path: str | Path, log_path: str | Path | None = None, timeout: float = 60) -> None:
+    def __init__(
+        self,
+        db_path: str | Path,
+        log_path: str | Path | None = None,
+        timeout: float = 60,
+        env: dict[str, str] | None = None,
+    ) -> None:
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -118,6 +198,7 @@ class ServerProcess:
             [str(zhibiao), "serve", "--db", str(db_path), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
         deadline = time.monotonic() + timeout
         while True:

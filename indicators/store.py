@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from indicators import search as fulltext
 from indicators.model import Document, Fact
 
 # `ANY` gives the column NUMERIC affinity: 5670000000000 stays an integer and 5.4 a real, where a
@@ -51,6 +52,10 @@ INDICATOR_COLUMNS: dict[str, Any] = {
     "tier": str,
     "keywords": str,
     "description": str,
+    "family": str,
+    "frequency": str,
+    "scope": str,
+    "nbs_code": str,
 }
 
 FACT_COLUMNS: dict[str, Any] = {
@@ -93,13 +98,9 @@ INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
     "documents": (("published",),),
 }
 
-# Trigram full-text search: the default tokenizer sees a run of Chinese characters as one word and
-# cannot find 芯片 inside 芯片产业. Trigrams need three characters per term: search() falls back to
-# LIKE (on the same index table) for one- and two-character terms.
-FTS: dict[str, tuple[str, ...]] = {
-    "facts": ("evidence", "indicator"),
-    "documents": ("title", "text"),
-}
+# Full-text search: indicators/search.py (one token per Chinese character, so 芯片 is found as well as
+# 集成电路); the tables it indexes, for the build's check that the index is there.
+FTS: tuple[str, ...] = tuple(fulltext.TABLES)
 
 Written = Literal["added", "replaced", "unchanged"]
 
@@ -120,6 +121,7 @@ def connect(path: str, *, bulk: bool = False) -> Database:
     """Open a database with foreign keys enforced; `bulk` skips the journal (for a file to be renamed)."""
     db = Database(path)
     db.execute("PRAGMA foreign_keys = ON")
+    fulltext.register(db.conn)  # the search index's triggers call it on every write
     if bulk:
         # A build writes a temporary file that is deleted on any failure: no journal needed.
         db.execute("PRAGMA journal_mode = OFF")
@@ -146,15 +148,14 @@ def create_tables(db: Database) -> None:
 
 
 def enable_search(db: Database) -> None:
-    """Trigram full-text indexes on facts and documents, kept current by triggers."""
-    for table, columns in FTS.items():
-        db.table(table).enable_fts(columns, tokenize="trigram", create_triggers=True, replace=True)
+    """Full-text indexes on facts and documents (indicators/search.py), kept current by triggers."""
+    fulltext.enable(db.conn)
 
 
 def write_indicators(db: Database, catalogue: Iterable[Any]) -> int:
     """Insert or update the catalogue's indicators (never deletes: facts may point to them)."""
     rows = [indicator_record(indicator) for indicator in catalogue]
-    db.table("indicators").upsert_all(rows, pk="id")
+    db.table("indicators").upsert_all(rows, pk="id", alter=True)  # alter: a database of an older catalogue
     return len(rows)
 
 
@@ -162,25 +163,30 @@ def write_document(
     db: Database, document: Document, facts: Sequence[Fact], extractor_version: str
 ) -> Written:
     """Store a document and its facts in one transaction; a changed document's old facts go."""
+    rows = [fact_record(fact, document, extractor_version) for fact in facts]
+    return write_records(db, document_record(document, extractor_version), rows)
+
+
+def write_records(db: Database, document: dict[str, Any], facts: Sequence[dict[str, Any]]) -> Written:
+    """write_document for rows already made (by document_record and fact_record, e.g. on a cluster worker)."""
     stored = db.execute(
-        "select content_hash, extractor_version from documents where id = ?", [document.id]
+        "select content_hash, extractor_version from documents where id = ?", [document["id"]]
     ).fetchone()
-    if stored == (document.content_hash, extractor_version):
+    if stored == (document["content_hash"], document["extractor_version"]):
         return "unchanged"
-    check_indicators(db, document.id, facts)
+    check_indicators(db, document["id"], [row["indicator_id"] for row in facts])
     with db.atomic():
         if stored:
-            db.execute("delete from facts where doc = ?", [document.id])
-        db.table("documents").upsert(document_record(document, extractor_version), pk="id")
-        rows = [fact_record(fact, document, extractor_version) for fact in facts]
+            db.execute("delete from facts where doc = ?", [document["id"]])
+        db.table("documents").upsert(document, pk="id")
         # The same fact twice (same content, same place) is one fact.
-        db.table("facts").insert_all(rows, pk="id", ignore=True)
+        db.table("facts").insert_all(facts, pk="id", ignore=True)
     return "replaced" if stored else "added"
 
 
-def check_indicators(db: Database, doc: str, facts: Iterable[Fact]) -> None:
-    """Raise UnknownIndicator when a fact's indicator_id is not in the indicators table."""
-    wanted = sorted({f.indicator_id for f in facts if f.indicator_id})
+def check_indicators(db: Database, doc: str, indicator_ids: Iterable[str | None]) -> None:
+    """Raise UnknownIndicator when an indicator_id of the document's facts is not in the indicators table."""
+    wanted = sorted({i for i in indicator_ids if i})
     if not wanted:
         return
     marks = ", ".join("?" for _ in wanted)
@@ -236,21 +242,10 @@ def significant_digits(value: Decimal) -> int:
     return len(value.normalize().as_tuple().digits)
 
 
-def search(db: Database, table: str, term: str, limit: int = 100) -> list[dict[str, Any]]:
-    """Rows of `table` (facts or documents) whose text contains `term`: 芯片 as well as 集成电路."""
-    columns = FTS[table]
-    fts = f"{table}_fts"
-    if len(term) >= 3:
-        # A trigram MATCH, the term quoted as one phrase.
-        where = f"[{fts}] match ?"
-        params: list[Any] = ['"' + term.replace('"', '""') + '"']
-    else:
-        # Fewer than three characters make no trigram: LIKE on the index table (a scan) instead.
-        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where = " or ".join(f"[{fts}].[{c}] like ? escape '\\'" for c in columns)
-        params = [pattern] * len(columns)
+def search(db: Database, table: str, query: str, limit: int = 100) -> list[dict[str, Any]]:
+    """Rows of `table` (facts or documents) whose text has every word of `query`: 芯片 as well as 集成电路."""
     sql = (
-        f"select [{table}].* from [{table}] join [{fts}] on [{fts}].rowid = [{table}].rowid "
-        f"where {where} order by [{table}].published desc, [{table}].id limit ?"
+        f"select [{table}].* from [{table}] join [{table}_fts] on [{table}_fts].rowid = [{table}].rowid "
+        f"where [{table}_fts] match ? order by [{table}].published desc, [{table}].id limit ?"
     )
-    return [dict(row) for row in db.query(sql, [*params, limit])]
+    return [dict(row) for row in db.query(sql, [fulltext.fts_query(query), limit])]

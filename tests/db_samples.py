@@ -124,6 +124,14 @@ INDUSTRY = document(
     "2025年，上海规上工业总产值达4.07万亿元，时隔两年再次迈上4万亿元台阶。",
     "2025年上海工业经济运行数据",
 )
+# A preliminary report (made up for the revision rules): a first figure of industrial output that
+# the 24 January report revises.
+FLASH = document(
+    "flash_2025",
+    "2026-01-20",
+    "快报：2025年，上海规上工业总产值4.05万亿元。",
+    "上海工业快报",
+)
 # 2650700335_1 (2026-01-23): software revenue, its 十四五 target and its 2020 baseline.
 SOFTWARE = document(
     "2650700335_1",
@@ -219,6 +227,18 @@ def facts_of(doc: Document) -> list[Fact]:
                 indicator_id="industrial_output",
                 period=YEAR_2025,
             ),
+        ]
+    if doc.id == FLASH.id:
+        return [
+            fact(
+                doc,
+                "2025年，上海规上工业总产值4.05万亿元",
+                "4.05万亿元",
+                "4.05e12",
+                indicator="规上工业总产值",
+                indicator_id="industrial_output",
+                period=YEAR_2025,
+            )
         ]
     if doc.id == SOFTWARE.id:
         sw = {"indicator_id": "software_revenue"}
@@ -366,7 +386,7 @@ def facts_of(doc: Document) -> list[Fact]:
     return []
 
 
-DOCUMENTS = (GDP_FIRST, GDP_SECOND, INDUSTRY, SOFTWARE, PLAN, PLAN_PROGRESS)
+DOCUMENTS = (GDP_FIRST, GDP_SECOND, FLASH, INDUSTRY, SOFTWARE, PLAN, PLAN_PROGRESS)
 
 
 def stated_facts(document: Document) -> list[Fact]:

@@ -56,7 +56,7 @@ def build_site_db(path: Path) -> Path:
     return path
 
 
-__all__ = ["CATALOGUE", "HOSTILE", "build_site_db", "document", "sample_facts"]
+__all__ = ["CATALOGUE", "HOSTILE", "build_corpus_copies", "build_site_db", "document", "sample_facts"]
 
 
 async def get(ds, path, status=200):
@@ -64,3 +64,18 @@ async def get(ds, path, status=200):
     response = await ds.client.get(path)
     assert response.status_code == status, (path, response.text[:500])
     return response
+
+
+def build_corpus_copies(path: Path, copies: int) -> Path:
+    """The bundled corpus `copies` times over (copy k of a document gets the id `<id>~k`), extracted
+    and built with the real pipeline: a site of a few thousand facts, as benchmarks/build.py makes."""
+    from dataclasses import replace
+
+    import extractors
+    from extractors.sources import bundled_corpus, read_paths
+    from indicators.catalogue import load_catalogue
+
+    documents = [d for d in read_paths([bundled_corpus()]) if isinstance(d, Document)]
+    copied = (d if k == 0 else replace(d, id=f"{d.id}~{k}") for k in range(copies) for d in documents)
+    build_database(path, copied, extractors.extract, load_catalogue(), extractors.EXTRACTOR_VERSION)
+    return path

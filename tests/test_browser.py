@@ -4,33 +4,11 @@ one from the bundled corpus. Screenshots go to tests/artifacts/ (git-ignored) fo
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
 from site_samples import HOSTILE, build_site_db
-
-from indicators.publish import ServerProcess
+from site_server import Server, Visit
 
 pytestmark = pytest.mark.browser
-
-ARTIFACTS = Path(__file__).parent / "artifacts"
-START_TIMEOUT_S = 300  # a first start builds the database from the bundled corpus
-
-
-class Server(ServerProcess):
-    """`zhibiao serve --db DB` in its own process; stopped (and reaped) at the end of the module."""
-
-    def __init__(self, db_path: Path, log_path: Path):
-        super().__init__(db_path, log_path, timeout=START_TIMEOUT_S)
-
-    def query(self, sql: str, params=()) -> list[tuple]:
-        conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
-        try:
-            return conn.execute(sql, params).fetchall()
-        finally:
-            conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -49,40 +27,6 @@ def sample_server(tmp_path_factory):
     server = Server(build_site_db(tmp / "sample.db"), tmp / "serve.log")
     yield server
     server.stop()
-
-
-class Visit:
-    """A browser page that records every request it makes, console errors and dialogs."""
-
-    def __init__(self, browser, width=1280, height=900):
-        self.context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-
-    def goto(self, url: str):
-        response = self.page.goto(url)
-        assert response.status == 200, url
-        return self.page
-
-    def screenshot(self, name: str, height: int = 1800) -> None:
-        """The top `height` pixels of the page (what a reader sees first), in tests/artifacts/."""
-        ARTIFACTS.mkdir(exist_ok=True)
-        full = self.page.evaluate("document.documentElement.scrollHeight")
-        clip = {"x": 0, "y": 0, "width": self.page.viewport_size["width"], "height": min(full, height)}
-        self.page.screenshot(path=str(ARTIFACTS / name), full_page=True, clip=clip)
-
-    def close(self) -> None:
-        hosts = {urlsplit(u).hostname for u in self.requests if not u.startswith(("data:", "blob:"))}
-        self.context.close()
-        assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
-        assert self.errors == []
-        assert self.dialogs == []
 
 
 @pytest.fixture
@@ -126,7 +70,7 @@ def test_facts_table_with_a_facet_applied(corpus_server, visit):
     (n_targets,) = corpus_server.query("select count(*) from facts where kind = 'target'")[0]
     assert f"{n_targets:,} row" in page.locator("h3").first.inner_text()
     kinds = set(page.locator("td.col-kind").all_inner_texts())
-    assert kinds == {"target"}
+    assert kinds == {"目标 target"}  # the site's vocabulary: Chinese, the code beside it
     # Evidence in the table: Chinese text with its number highlighted.
     marks = page.locator("td.col-evidence mark.zb-q")
     assert marks.count() > 0

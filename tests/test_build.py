@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,8 @@ VERSION = "test"
 TESTS = Path(__file__).parent
 
 
-def build_db(path, items=DOCUMENTS, workers=1, extract=stated_facts):
-    return build.build_database(path, items, extract, CATALOGUE, VERSION, workers=workers)
+def build_db(path, items=DOCUMENTS, extract=stated_facts):
+    return build.build_database(path, items, extract, CATALOGUE, VERSION)
 
 
 def leftovers(directory) -> list[str]:
@@ -61,15 +62,9 @@ def test_two_builds_are_identical(tmp_path, built):
     assert dump(again) == dump(built)
 
 
-def test_parallel_build_is_identical(tmp_path, built):
-    parallel = tmp_path / "parallel.db"
-    build_db(parallel, workers=2)
-    assert dump(parallel) == dump(built)
-
-
 def test_the_same_document_twice_is_stored_once(tmp_path):
     summary = build_db(tmp_path / "zhibiao.db", items=[*DOCUMENTS, SOFTWARE])
-    assert (summary.added, summary.unchanged) == (len(DOCUMENTS), 1)
+    assert (summary.added, summary.unchanged, summary.errors) == (len(DOCUMENTS), 0, [])
 
 
 def test_rebuild_replaces_the_old_database(built):
@@ -88,7 +83,7 @@ def test_unreadable_file_leaves_old_database_intact(built):
         *DOCUMENTS[3:],
     ]
     with pytest.raises(build.BuildFailed, match=r"corpus/broken.json: not valid JSON") as caught:
-        build_db(built, items=items)
+        build_db(built, items=items, extract=known_facts)
     assert caught.value.reasons == ["corpus/broken.json: not valid JSON (line 1, column 2)"]
     assert digest(built) == before
     assert leftovers(built.parent) == []
@@ -107,20 +102,6 @@ def test_interrupt_midway_leaves_old_database_intact(built):
     assert leftovers(built.parent) == []
 
 
-def test_interrupt_during_parallel_extraction_leaves_old_database_intact(built):
-    before = digest(built)
-
-    def interrupted():
-        yield from DOCUMENTS
-        yield from DOCUMENTS
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        build_db(built, items=interrupted(), workers=2)
-    assert digest(built) == before
-    assert leftovers(built.parent) == []
-
-
 def raising_extract(doc):
     if doc.id == SOFTWARE.id:
         raise ValueError("no rule for 营收")
@@ -130,7 +111,7 @@ def raising_extract(doc):
 def test_extractor_error_names_the_document(built):
     before = digest(built)
     with pytest.raises(build.ExtractionFailed, match=r"document 2650700335_1: extraction failed: ValueError"):
-        build_db(built, extract=raising_extract, workers=2)
+        build_db(built, extract=raising_extract)
     assert digest(built) == before
     assert leftovers(built.parent) == []
 
@@ -244,7 +225,7 @@ def test_add_with_a_bad_file_adds_nothing(built):
     doc = document("new_doc", "2026-02-01", "2025年上海船舶交付量120艘。")
     items = [doc, SourceError("inbox/empty.txt", "the file is empty")]
     with pytest.raises(build.BuildFailed, match="inbox/empty.txt: the file is empty"):
-        build.add_documents(built, items, stated_facts, CATALOGUE, VERSION)
+        build.add_documents(built, items, known_facts, CATALOGUE, VERSION)
     assert dump(built) == before
 
 
@@ -252,3 +233,64 @@ def test_add_to_a_missing_database_says_how_to_create_it(tmp_path):
     with pytest.raises(build.NoDatabase, match="zhibiao build --db"):
         build.add_documents(tmp_path / "none.db", [SOFTWARE], stated_facts, CATALOGUE, VERSION)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_add_never_writes_the_file_it_replaces(built):
+    doc = document("new_doc", "2026-02-01", "2025年上海船舶交付量120艘。")
+    with open(built, "rb") as served:  # as a site serving the database holds it open
+        before = served.read()
+        build.add_documents(built, [doc], stated_facts, CATALOGUE, VERSION)
+        served.seek(0)
+        assert served.read() == before
+        assert os.fstat(served.fileno()).st_ino != os.stat(built).st_ino
+    assert leftovers(built.parent) == []
+
+
+def test_stale_temporaries_are_removed_and_a_live_writers_kept(built):
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    stale = built.parent / f".zhibiao.db.{ended.pid}-x1y2.tmp"  # a run killed with kill -9
+    live = built.parent / f".zhibiao.db.{os.getpid()}-z3w4.tmp"  # a run still writing
+    stale.write_bytes(b"half a database")
+    live.write_bytes(b"half a database")
+    build.add_documents(built, [SOFTWARE], stated_facts, CATALOGUE, VERSION)
+    assert not stale.exists()
+    assert live.exists()
+
+
+# Document ids are unique across a run (issue 12): never two documents merged into one quietly.
+
+
+def from_file(doc, source: str):
+    return replace(doc, source=source)
+
+
+def known_facts(doc):
+    return stated_facts(doc) if doc.text == SOFTWARE.text else []
+
+
+def test_a_document_whose_id_is_taken_is_refused_naming_both_files(built):
+    before = digest(built)
+    other = document(SOFTWARE.id, "2026-02-01", "2025年江苏软件业营收增长12%。")
+    items = [from_file(SOFTWARE, "a/report.txt"), from_file(other, "b/report.txt")]
+    with pytest.raises(build.BuildFailed) as caught:
+        build_db(built, items=items, extract=known_facts)
+    assert caught.value.reasons == [
+        f'b/report.txt: document id "{SOFTWARE.id}" is already the id of a document from a/report.txt; '
+        "give each document its own id (rename the file, or fix the article id)"
+    ]
+    assert digest(built) == before
+
+
+def test_a_repeated_article_id_is_refused(built):
+    other = document(SOFTWARE.id, "2026-02-01", "2025年江苏软件业营收增长12%。")
+    items = [from_file(SOFTWARE, "export.json"), from_file(other, "export.json")]
+    with pytest.raises(
+        build.BuildFailed, match=f'"{SOFTWARE.id}" is already the id of another article of export.json'
+    ):
+        build.add_documents(built, items, known_facts, CATALOGUE, VERSION)
+
+
+def test_the_same_document_from_two_files_is_stored_once(tmp_path):
+    summary = build_db(tmp_path / "zhibiao.db", items=[SOFTWARE, from_file(SOFTWARE, "copy/of/it.txt")])
+    assert (summary.added, summary.unchanged, summary.errors) == (1, 0, [])

@@ -3,10 +3,13 @@ client, and a chart page in headless Chromium against a real `zhibiao serve` on 
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from chart_data import build
+from playwright.sync_api import expect
 from site_samples import get
 
 from indicators import publish
@@ -112,7 +115,8 @@ def open_page(browser, url):
     page.on("console", lambda m: (m.type == "error" or m.text.startswith("WARN")) and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
-    page.wait_for_selector(".zb-chart[data-drawn]", timeout=30_000)
+    # Every chart of the page drawn (or failed), not only the first: a page may have several.
+    expect(page.locator(".zb-chart:not([data-drawn])")).to_have_count(0, timeout=30_000)
     return page, requests, errors
 
 
@@ -159,7 +163,8 @@ def test_charts_index_leads_to_a_chart_with_a_panel_per_region(server, browser):
     assert "已完成" in texts
     page.goto(f"{server}/-/charts")
     page.click("text=地区生产总值")
-    page.wait_for_selector(".zb-chart[data-drawn]", timeout=30_000)
+    # Every chart of the page drawn (or failed), not only the first: a page may have several.
+    expect(page.locator(".zb-chart:not([data-drawn])")).to_have_count(0, timeout=30_000)
     assert page.url == f"{server}/-/charts/gdp"
     texts = page.locator(".zb-chart").first.locator("svg text").all_text_contents()
     assert "上海" in texts
@@ -168,3 +173,27 @@ def test_charts_index_leads_to_a_chart_with_a_panel_per_region(server, browser):
     hosts = {urlsplit(u).netloc for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {urlsplit(server).netloc}
     assert errors == []
+
+
+# Every chart the README names answers, on the database `make serve` builds (issue 12).
+README_CHARTS = ["gdp", "gdp.growth", "targets-overview", "growth-rates-2025", "growth-rates"]
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from indicators.cli import cli
+
+    path = tmp_path_factory.mktemp("corpus-charts") / "zhibiao.db"
+    assert CliRunner().invoke(cli, ["build", "--db", str(path)]).exit_code == 0
+    with ServerProcess(path) as server:
+        yield server.base
+
+
+@pytest.mark.parametrize("name", README_CHARTS)
+def test_every_chart_the_readme_names_answers(corpus_server, name):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"`{name}`" in readme or f"`/-/charts/{name}`" in readme
+    for path in (f"/-/charts/{name}", f"/-/charts/{name}.vl.json"):
+        assert httpx.get(corpus_server + path, timeout=60).status_code == 200, path

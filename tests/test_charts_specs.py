@@ -236,7 +236,8 @@ def test_targets_overview_one_bar_per_target_coloured_by_status(conn):
     rows = queries.targets(conn)
     spec = specs.targets_overview(rows).to_dict()
     # one panel per indicator, each a layer of bars, the 100 % rule and labels
-    assert [p["title"]["text"] for p in spec["vconcat"]] == ["新能源汽车推广量", "软件和信息服务业营收"]
+    # catalogue indicators in catalogue order
+    assert [p["title"]["text"] for p in spec["vconcat"]] == ["软件和信息服务业营收", "新能源汽车推广量"]
     for panel in spec["vconcat"]:
         assert [layer["mark"]["type"] for layer in panel["layer"]] == ["bar", "rule", "text"]
     bars, done, labels = spec["vconcat"][-1]["layer"]
@@ -244,7 +245,7 @@ def test_targets_overview_one_bar_per_target_coloured_by_status(conn):
     assert bars["encoding"]["y"]["field"] == "target_name"
     color = bars["encoding"]["color"]
     assert color["field"] == "status_label"
-    assert color["scale"]["domain"] == ["已完成", "进度正常", "进度落后", "未到期", "暂无实际值"]
+    assert color["scale"]["domain"] == ["已完成", "进度正常", "进行中", "进度落后", "未到期", "暂无实际值"]
     assert done["encoding"]["x"]["datum"] == 100
     assert labels["encoding"]["text"]["field"] == "label"
     assert bars["encoding"]["x"]["scale"]["domain"] == [0, 115.3]
@@ -275,7 +276,7 @@ def test_targets_overview_clamps_outliers_but_labels_the_true_figure():
 
 
 def test_growth_bars_sorted_largest_first(conn):
-    assert queries.growth_years(conn) == {"2025": 4, "2024": 1}
+    assert queries.growth_years(conn) == {"2025": 3, "2024": 1}
     year = collect.busiest_year(conn)
     rows = queries.growth(conn, year)
     spec = specs.growth_bars(rows, year=year).to_dict()
@@ -287,12 +288,34 @@ def test_growth_bars_sorted_largest_first(conn):
     values = data_values(spec)
     assert [v["name"] for v in values] == [
         "新能源汽车推广量（上海）",
-        "软件和信息服务业营收（上海）",
         "地区生产总值（上海）",
         "地区生产总值（江苏）",
     ]
     # one rate per indicator and region: 2025's, not 2024's 5.0%
-    assert [v["value"] for v in values] == [31, 22.6, 5.4, 5.3]
+    assert [v["value"] for v in values] == [31, 5.4, 5.3]
+
+
+def test_growth_bars_hold_one_period_basis(conn):
+    # Whole years only: 软信业营收's 1-11月 22.6% is growth over another span, not in the chart.
+    for year in queries.growth_years(conn):
+        for row in queries.growth(conn, year):
+            assert (row["period_start"], row["period_end"]) == (f"{year}-01", f"{year}-12")
+    names = [r["name"] for r in queries.growth(conn, "2025")]
+    assert "软件和信息服务业营收" not in names
+
+
+def test_a_panel_with_one_point_shows_its_value_on_the_axis(conn):
+    spec = collect.build(conn, "gdp").to_dict()
+    panels = {p["title"]["text"]: p for p in spec["vconcat"]}
+    # 江苏 has one point, 14.2万亿元: its tick is 14.2 (and the zero of a level), not a round gridline.
+    axis = layer_with(panels["江苏"], "point")[0]["encoding"]["y"]["axis"]
+    assert axis["values"] == [0, 14.2]
+    # 上海 has several: ordinary ticks.
+    assert "values" not in layer_with(panels["上海"], "point")[0]["encoding"]["y"].get("axis", {})
+    # A rate with one point: its value alone (no zero: a rate's axis is not anchored there).
+    growth = collect.build(conn, "gdp.growth").to_dict()
+    panels = {p["title"]["text"]: p for p in growth["vconcat"]}
+    assert layer_with(panels["江苏"], "point")[0]["encoding"]["y"]["axis"]["values"] == [5.3]
 
 
 def test_growth_bars_put_falls_in_red():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -75,6 +76,10 @@ def test_add_changed_document_replaces_it(tmp_path, corpus_db):
     result = run("add", str(changed), "--db", str(path))
     assert result.exit_code == 0, result.output
     assert "0 documents added, 1 replaced, 0 unchanged" in result.stderr
+    assert (
+        f"note: document {BULLETIN.stem} from {changed} replaced the one from indicators/corpus/"
+        in result.stderr
+    )
     db = store.connect(str(path))
     doc = db.table("documents").get(BULLETIN.stem)
     assert doc["source"] == str(changed)
@@ -194,5 +199,195 @@ def test_add_to_a_file_that_is_not_a_database(tmp_path):
     notes.write_text("not a database\n" * 100, encoding="utf-8")
     result = run("add", str(BULLETIN), "--db", str(notes))
     assert result.exit_code == 1
-    assert f"{notes}: file is not a database; the database was left unchanged." in result.stderr
+    assert (
+        f"{notes} is not a zhibiao database (not a SQLite database); add works on a database made by"
+        in result.stderr
+    )
     assert notes.read_text(encoding="utf-8") == "not a database\n" * 100
+
+
+# Reliability (issue 12): interrupts, foreign files, full disks, concurrent writers, colliding ids.
+
+ZHIBIAO = Path(sys.executable).parent / "zhibiao"
+
+
+def many_inputs(directory: Path, n: int = 300) -> Path:
+    """n copies of a bulletin under new names: enough for a build or an add to take a while."""
+    directory.mkdir()
+    for i in range(n):
+        shutil.copy(BULLETIN, directory / f"{i:03d}_{BULLETIN.name}")
+    return directory
+
+
+def start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(ZHIBIAO), *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def wait_for_temporary(directory: Path, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not [p for p in directory.iterdir() if p.name.endswith(".tmp") and p.stat().st_size > 0]:
+        assert process.poll() is None, "the command ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+
+
+def children(pid: int) -> list[int]:
+    """The child processes of pid (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("command", ["build", "add"])
+def test_sigterm_leaves_the_old_database_and_no_temporary(tmp_path, corpus_db, command):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = digest(path)
+    inputs = many_inputs(tmp_path / "inputs")
+    workers = ["--workers", "2"] if command == "build" else []
+    process = start(command, str(inputs), "--db", str(path), *workers)
+    try:
+        wait_for_temporary(tmp_path, process)
+        pool = children(process.pid)
+        process.send_signal(signal.SIGTERM)  # what timeout, systemd and docker stop send
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 143
+    assert f"Terminated: {path} was left unchanged." in stderr
+    assert "Traceback" not in stderr
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "zhibiao.db"]
+    assert not [pid for pid in pool if running(pid)]
+
+
+def test_killed_build_takes_its_workers_and_the_next_run_removes_its_temporary(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = digest(path)
+    process = start("build", str(many_inputs(tmp_path / "inputs")), "--db", str(path), "--workers", "2")
+    try:
+        wait_for_temporary(tmp_path, process)
+        deadline = time.monotonic() + 30
+        while len(children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = children(process.pid)
+        assert len(workers) >= 2
+        process.send_signal(signal.SIGKILL)  # nothing can clean up after this
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if running(pid)], "the workers outlived their parent"
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # left behind by kill -9
+    result = run("add", str(BULLETIN), "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs", "zhibiao.db"]
+
+
+@pytest.mark.parametrize("content", [b"my notes\n" * 100, "sqlite"])
+def test_build_refuses_to_replace_a_file_that_is_not_a_zhibiao_database(tmp_path, content):
+    path = tmp_path / "other.db"
+    if content == "sqlite":  # someone else's SQLite database
+        conn = sqlite3.connect(path)
+        conn.execute("create table accounts (id integer primary key, balance)")
+        conn.commit()
+        conn.close()
+        reason = "no documents, facts, indicators"
+    else:
+        path.write_bytes(content)
+        reason = "not a SQLite database"
+    before = digest(path)
+    result = run("build", str(BULLETIN), "--db", str(path))
+    assert result.exit_code == 1
+    assert f"{path} is not a zhibiao database ({reason}); use --force to replace it" in result.stderr
+    assert digest(path) == before
+    assert os.listdir(tmp_path) == ["other.db"]
+    forced = run("build", str(BULLETIN), "--db", str(path), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert store.connect(str(path)).table("documents").count == 1
+
+
+def test_build_replaces_its_own_database_without_force(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    assert run("build", str(BULLETIN), "--db", str(path)).exit_code == 0
+
+
+# `zhibiao add` in a process whose files may not grow past 1 MB: the copy of the database cannot be written.
+FULL_DISK_ADD = """
+import resource, signal, sys
+from indicators.cli import cli
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+cli(sys.argv[1:])
+"""
+
+
+def test_add_on_a_full_disk_leaves_the_old_database_and_says_so(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    assert path.stat().st_size > 1_000_000
+    before = digest(path)
+    new = tmp_path / "new_article.txt"
+    new.write_text("2026年1月5日\n2025年上海船舶交付量120艘，同比增长20%。", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_ADD, "add", str(new), "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "File too large" in result.stderr
+    assert f"{path} was left unchanged." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new_article.txt", "zhibiao.db"]
+
+
+def test_two_adds_at_once_keep_both_documents(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    news = []
+    for i, region in enumerate(("上海", "江苏")):
+        news.append(tmp_path / f"new_{i}.txt")
+        news[-1].write_text(f"2026年1月5日\n2025年{region}船舶交付量12{i}艘。", encoding="utf-8")
+    processes = [start("add", str(new), "--db", str(path)) for new in news]
+    for process in processes:
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+    db = store.connect(str(path))
+    assert {"new_0", "new_1"} <= {row["id"] for row in db.table("documents").rows}
+    db.close()
+
+
+def test_build_refuses_colliding_document_ids_naming_both_files(tmp_path, corpus_db):
+    path = tmp_path / "zhibiao.db"
+    shutil.copy(corpus_db, path)
+    before = digest(path)
+    for folder, region in (("a", "上海"), ("b", "江苏")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(
+            f"2025年{region}地区生产总值5万亿元。", encoding="utf-8"
+        )
+    result = run("build", str(tmp_path / "a"), str(tmp_path / "b"), "--db", str(path))
+    assert result.exit_code == 1
+    first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    assert f'{second}: document id "report" is already the id of a document from {first}' in result.stderr
+    assert digest(path) == before

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -118,3 +119,71 @@ def test_help_lists_the_commands():
     result = subprocess.run([sys.executable, "-m", "indicators", "--help"], capture_output=True, text=True)
     for command in ("extract", "build", "add", "serve", "charts"):
         assert command in result.stdout
+
+
+def test_deep_json_a_fifo_and_a_device_are_named_and_the_others_processed(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.txt"
+    good.write_text("2025年上海实现地区生产总值5.67万亿元。", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "indicators", "extract", str(deep), str(fifo), "/dev/zero", str(good)],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a FIFO or /dev/zero read as a file would hang or eat the memory
+    )
+    assert result.returncode == 1
+    assert f"{deep}: JSON nested too deeply" in result.stderr
+    assert f"{fifo}: a FIFO (named pipe), not a regular file" in result.stderr
+    assert "/dev/zero: a character device, not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == ["good"]
+
+
+def test_colliding_ids_are_reported_and_both_sources_named(tmp_path):
+    for folder, text in (
+        ("a", "2025年上海实现地区生产总值5.67万亿元。"),
+        ("b", "2025年江苏实现地区生产总值13.9万亿元。"),
+    ):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
+    result = run(tmp_path / "a", tmp_path / "b")
+    assert result.returncode == 1
+    first, second = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
+    assert f'{second}: document id "report" is already the id of a document from {first}' in result.stderr
+    assert {json.loads(line)["entity"] for line in result.stdout.splitlines()} == {"上海"}
+
+
+def test_sigterm_removes_the_unfinished_output(tmp_path):
+    import signal
+    import time
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    bulletin = bundled_corpus() / "000_88d3ec5a67f36232.txt"
+    for i in range(300):
+        (inputs / f"{i:03d}.txt").write_bytes(bulletin.read_bytes())
+    out = tmp_path / "facts.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "indicators", "extract", str(inputs), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not [
+            p for p in tmp_path.iterdir() if p.name.startswith(".facts.jsonl.") and p.stat().st_size > 0
+        ]:
+            assert process.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 143
+    assert f"Terminated: {out} was not written." in stderr
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs"]

@@ -125,3 +125,41 @@ def test_mark_spans_joins_two_facts_of_one_number():
 
 def test_mark_spans_skips_spans_outside_the_text():
     assert str(mark_spans("abc", [Span(2, 9, "/f/x")])) == "abc"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "unit_text", "qualifier", "shown"),
+    [
+        (300000000000, "CNY", "亿元", "lower_bound", "超3000亿元"),
+        (110000000000, "CNY", "亿元", "approx", "约1100亿元"),
+        (5, "%", "%", "upper_bound", "不超过5%"),
+        (5670000000000, "CNY", "万亿元", "exact", "5.67万亿元"),
+    ],
+)
+def test_a_value_is_shown_with_its_bound(value, unit, unit_text, qualifier, shown):
+    from indicators.display import format_value
+
+    assert format_value(value, unit, unit_text, qualifier) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(5670000000000, "5,670,000,000,000"), (5.4, "5.4"), (-1234567.5, "-1,234,567.5")]
+)
+def test_canonical_numbers_have_grouped_digits(value, shown):
+    from indicators.display import grouped
+
+    assert grouped(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("column", "code", "shown"),
+    [
+        ("kind", "actual", "实际 actual"),
+        ("measure", "growth", "增速 growth"),
+        ("status", "behind", "进度落后 behind"),
+    ],
+)
+def test_one_vocabulary_chinese_with_the_code_beside_it(column, code, shown):
+    from indicators.display import label
+
+    assert label(column, code) == shown

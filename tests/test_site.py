@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from site_samples import HOSTILE, build_site_db, get
 
-from indicators import publish, store
+from indicators import publish, search, store
 
 BOM = b"\xef\xbb\xbf"
 # The column names dashboards rely on (the database contract, README "Data model"): more may come,
@@ -109,7 +109,9 @@ async def test_only_reading_methods_are_accepted(ds, path):
 def test_every_column_of_every_table_and_view_is_described(db_path):
     tables = publish.load_metadata()["databases"]["zhibiao"]["tables"]
     db = store.connect(str(db_path))
-    names = [t for t in db.table_names() if not t.endswith(("_fts", "_config", "_data", "_idx", "_docsize"))]
+    # The full-text indexes and their shadow tables are hidden (metadata.yaml), not data; so are the
+    # planner's statistics (ANALYZE's sqlite_stat1).
+    names = [t for t in db.table_names() if not re.search(r"_fts(_\w+)?$|^sqlite_", t)]
     missing = []
     for name in names + db.view_names():
         described = (tables.get(name) or {}).get("columns") or {}
@@ -332,16 +334,19 @@ async def test_targets_vs_actuals_query(ds):
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("集成电路产业", {"集成电路产业营收"}),  # trigram full-text index
-        ("能耗", {"单位GDP能耗"}),  # two characters: a scan
-        ("GDP", {"GDP", "单位GDP能耗"}),
-        ('"5.4%', set()),  # a quote in the term is a character, not syntax
+        ("集成电路产业", {"集成电路产业营收"}),
+        ("能耗", {"单位GDP能耗"}),  # two characters
+        ("耗", {"单位GDP能耗"}),  # one
+        ("GDP", {"GDP", "地区生产总值", "单位GDP能耗"}),  # GDP, and gdp facts worded 地区生产总值
+        ("gross regional product", {"GDP", "地区生产总值", "单位GDP能耗"}),  # = GDP (catalogue English name)
+        ("生产总值 5.4", {"GDP", "地区生产总值"}),  # every word: GDP's growth rate of 5.4%
+        ('"5.4%', {"GDP", "地区生产总值"}),  # a stray quote is not FTS syntax
+        ("浙江 GDP", set()),
     ],
 )
 async def test_search_the_evidence(ds, q, expected):
     rows = await query(ds, "search_evidence", q=q)
     assert {r["indicator"] for r in rows} == expected
-    assert all(q in r["evidence"] or q in r["indicator"] for r in rows)
 
 
 # Pages ----------------------------------------------------------------------------------------------
@@ -478,6 +483,7 @@ async def test_site_stylesheet_is_served(ds):
 def test_metadata_is_valid_yaml_for_datasette(db_path):
     # Every canned query parses against the real schema.
     db = store.connect(str(db_path))
+    db.conn.create_function("escape_fts", 1, search.fts_query)  # datasette/plugins/zhibiao_search.py
     for name, q in publish.load_metadata()["databases"]["zhibiao"]["queries"].items():
         params = dict.fromkeys(re.findall(r":(\w+)", q["sql"]), "gdp")
         db.execute("explain " + q["sql"], params)

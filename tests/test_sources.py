@@ -1,9 +1,12 @@
 """Readers: bulletins, newspaper pages, WeChat JSON exports, encodings, bad files."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
+from extractors import sources
 from extractors.sources import SourceError, bundled_corpus, read_file, read_paths
 
 BULLETIN = """ 科创聚焦
@@ -200,3 +203,50 @@ def test_a_huge_single_line_file(tmp_path):
     line = "上海实现地区生产总值5.67万亿元，同比增长5.4%，" * 120000  # about 5 MB
     doc = read_file(write(tmp_path, "big.txt", line))[0]
     assert len(doc.text) == len(line)
+
+
+# Reliability (issue 12): what a file is, how much of it is read.
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading would wait forever
+    with pytest.raises(SourceError, match=r"pipe.txt: a FIFO \(named pipe\), not a regular file"):
+        read_file(fifo)
+
+
+@pytest.mark.parametrize(
+    ("device", "kind"), [("/dev/zero", "a character device"), ("/dev/null", "a character device")]
+)
+def test_a_device_is_refused(device, kind):
+    with pytest.raises(SourceError, match=f"{device}: {kind}, not a regular file"):
+        read_file(device)
+
+
+def test_the_size_limit_holds_while_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_BYTES", 1000)
+    path = write(tmp_path, "long.txt", "上海" * 1000)  # 6000 bytes
+    with pytest.raises(SourceError, match=r"long.txt: file too large \(more than 1000 bytes"):
+        sources.load_bytes(path)
+
+
+@pytest.mark.parametrize("depth", [1000, 100_000])
+def test_deeply_nested_json_is_named(tmp_path, depth):
+    path = write(tmp_path, "deep.json", "[" * depth + "]" * depth)
+    with pytest.raises(SourceError, match="deep.json: JSON nested too deeply"):
+        read_file(path)
+
+
+def test_deep_json_inside_an_article_is_named(tmp_path):
+    nested = "[" * 5000 + "]" * 5000
+    path = write(tmp_path, "x.json", f'[{{"aid": "1", "content": "正文", "extra": {nested}}}]')
+    with pytest.raises(SourceError, match="x.json: JSON nested too deeply"):
+        read_file(path)
+
+
+def test_bundled_and_shared_corpora_have_unique_ids():
+    # The gold keys facts by these ids: the uniqueness rule must not change or refuse any of them.
+    shared = Path(__file__).resolve().parents[2] / "shared" / "devdocs"
+    results = list(read_paths([bundled_corpus(), *([shared] if shared.is_dir() else [])]))
+    assert not [str(r) for r in results if isinstance(r, SourceError)]
+    assert len({r.id for r in results}) == len(results)

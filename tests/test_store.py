@@ -42,6 +42,7 @@ def test_tables_and_columns(db):
     ]  # fmt: skip
     assert list(db.table("indicators").columns_dict) == [
         "id", "name", "name_en", "category", "unit", "tier", "keywords", "description",
+        "family", "frequency", "scope", "nbs_code",
     ]  # fmt: skip
     for table in ("documents", "indicators", "facts"):
         assert db.table(table).pks == ["id"]
@@ -55,9 +56,16 @@ def test_foreign_keys_and_indexes(db):
     assert list(db.execute("PRAGMA foreign_key_check")) == []
 
 
-def test_full_text_index_uses_trigrams(db):
+def test_full_text_index_has_one_token_per_chinese_character(db):
     for table in ("facts_fts", "documents_fts"):
-        assert "tokenize='trigram'" in db.table(table).schema
+        assert "unicode61" in db.table(table).schema
+    # 上海 is indexed as two tokens: the phrase of its characters matches, the word as one token does not.
+    # (documents_fts keeps no copy of the text: content='' — the index alone answers.)
+    matches = [
+        r[0] for r in db.execute("""select rowid from documents_fts where documents_fts match '"上 海"'""")
+    ]
+    assert 1 in matches
+    assert list(db.execute("select rowid from documents_fts where documents_fts match '上海'")) == []
 
 
 def test_values_keep_their_type(db):
@@ -168,10 +176,14 @@ def test_duplicate_fact_in_one_document_is_stored_once(tmp_path):
 @pytest.mark.parametrize(
     ("table", "term", "expected"),
     [
-        ("facts", "地区生产总值", {"2650700384_1", "2650700360_1"}),
+        # A fact is found by its catalogue entry's names too: GDP_FIRST says only GDP.
+        ("facts", "地区生产总值", {"2650700134_1", "2650700384_1", "2650700360_1"}),
         ("facts", "软信业营收", {"2650700335_1"}),
         ("facts", "软信", {"2650700335_1"}),  # two characters: no trigram, still found
-        ("facts", "GDP", {"2650700134_1", "plan_2024", "ic_2025"}),
+        ("facts", "GDP", {"2650700134_1", "2650700384_1", "2650700360_1", "plan_2024", "ic_2025"}),
+        # Every word, anywhere in the fact: entity 上海 and indicator gdp, or 单位GDP能耗 of 上海.
+        ("facts", "上海 GDP", {"2650700134_1", "2650700384_1", "2650700360_1", "plan_2024", "ic_2025"}),
+        ("facts", "gross regional product", {"2650700134_1", "2650700384_1", "2650700360_1"}),
         ("documents", "集成电路", {"plan_2024", "ic_2025"}),
         ("documents", "芯片", set()),
         ("documents", "十四五", {"2650700335_1", "plan_2024"}),
@@ -221,3 +233,16 @@ def test_catalogue_rows_survive_rewrite(db):
     store.write_indicators(db, changed)
     assert db.table("indicators").get("gdp")["name_en"] == "GDP"
     assert db.table("indicators").count == len(CATALOGUE)
+
+
+def test_a_changed_or_deleted_document_leaves_the_search_index(db):
+    # documents_fts keeps no copy of the texts: a row leaves it by the text it was indexed with.
+    ship = document("ship_1", "2026-01-05", "上海船舶交付120艘。", "船舶交付")
+    store.write_document(db, ship, [], "test")
+    assert {r["id"] for r in store.search(db, "documents", "船舶")} == {"ship_1"}
+    store.write_document(db, replace(ship, text="江苏芯片产业规模3000亿元。", title="芯片"), [], "test")
+    assert {r["id"] for r in store.search(db, "documents", "船舶")} == set()
+    assert {r["id"] for r in store.search(db, "documents", "芯片")} == {"ship_1"}
+    db.execute("delete from documents where id = 'ship_1'")
+    assert {r["id"] for r in store.search(db, "documents", "芯片")} == set()
+    db.execute("insert into documents_fts(documents_fts, rank) values ('integrity-check', 1)")

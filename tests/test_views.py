@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from db_samples import CATALOGUE, DOCUMENTS, GDP_FIRST, GDP_SECOND, INDUSTRY, SOFTWARE, facts_of
+from db_samples import CATALOGUE, DOCUMENTS, INDUSTRY, PLAN, PLAN_PROGRESS, SOFTWARE, document, fact, facts_of
 
 from indicators import store, views
 
@@ -32,11 +32,10 @@ def fact_id(doc, quantity):
 # series
 
 
-@pytest.mark.parametrize("name", list(views.VIEWS))
-def test_select_gives_the_table_columns_in_order(db, name):
-    # refresh() inserts by position: the SELECT and the table must list the same columns.
-    cursor = db.execute(f"select * from ({views.VIEWS[name]}) limit 0")
-    assert [d[0] for d in cursor.description] == list(views.COLUMNS[name]) == list(db[name].columns_dict)
+@pytest.mark.parametrize("name", list(views.COLUMNS))
+def test_tables_have_their_columns_in_order(db, name):
+    # New columns go at the end: the API's default shape gives rows as lists.
+    assert list(db[name].columns_dict) == list(views.COLUMNS[name])
 
 
 def test_gdp_series_counts_three_reports_once(db):
@@ -55,7 +54,9 @@ def test_gdp_series_counts_three_reports_once(db):
     assert (row["fact_id"], row["doc"]) == (fact_id(INDUSTRY, "5.67万亿元"), INDUSTRY.id)
     assert (row["n_reports"], row["n_documents"]) == (3, 3)
     assert (row["first_reported"], row["last_reported"]) == ("2026-01-21", "2026-01-24")
-    assert row["disagree"] == 1  # 5.6 vs 5.67 万亿元: 1.2 % apart
+    # 突破5.6万亿元 and 5.67万亿元 are one figure at two precisions, not a revision.
+    assert row["disagree"] == 0
+    assert (row["comparison"], row["period_basis"], row["increment"]) == (None, "year", 0)
 
 
 def test_gdp_growth_agrees_across_reports(db):
@@ -63,16 +64,18 @@ def test_gdp_growth_agrees_across_reports(db):
     assert (row["value"], row["unit"], row["n_reports"], row["disagree"]) == (5.4, "%", 3, 0)
     # Same precision everywhere: the latest report is the one shown.
     assert row["doc"] == INDUSTRY.id
+    assert (row["comparison"], row["period_basis"]) == ("yoy", "year")
 
 
 def test_industrial_output_series(db):
     (row,) = rows(db, "select * from series where indicator_id = 'industrial_output'")
     assert (row["indicator"], row["entity"], row["period_end"]) == ("规上工业总产值", "上海", "2025-12")
+    # 4.05万亿元 (20 January) revised to 4.07万亿元 (24 January): the latest figure.
     assert (row["value"], row["quantity_text"], row["n_reports"], row["disagree"]) == (
         4070000000000,
         "4.07万亿元",
+        2,
         1,
-        0,
     )
 
 
@@ -123,10 +126,7 @@ def test_software_series_keeps_kinds_and_periods_apart(db):
 
 def test_series_has_one_row_per_key(db):
     (n_series,) = db.execute("select count(*) from series").fetchone()
-    (n_keys,) = db.execute(
-        "select count(*) from (select distinct coalesce(indicator_id, '#' || indicator), entity, kind, measure, "
-        "unit, period_start, period_end, qualifier = 'upper_bound' from facts)"
-    ).fetchone()
+    (n_keys,) = db.execute("select count(distinct series_key) from fact_keys").fetchone()
     assert n_series == n_keys
     assert db.execute("select sum(n_reports) from series").fetchone()[0] == db.table("facts").count
 
@@ -161,34 +161,69 @@ def test_fact_without_indicator_id_has_its_own_series(tmp_path):
 # revisions
 
 
-def test_gdp_revision_shows_each_report_with_its_date(db):
-    got = rows(
-        db,
-        "select indicator, indicator_text, value, quantity_text, qualifier, doc, title, published, vintage, evidence "
-        "from revisions where indicator_id = 'gdp'",
-    )
+def test_no_revision_among_reports_of_one_figure(db):
+    # GDP: 突破5.6万亿元, 突破5.67万亿元, 5.67万亿元 — the same figure; growth 5.4 % everywhere.
+    assert rows(db, "select * from revisions where indicator_id = 'gdp'") == []
+
+
+def test_industrial_output_revision_shows_each_report_with_its_date(db):
+    got = rows(db, "select indicator, value, quantity_text, doc, title, published, vintage from revisions")
     assert got == [
-        {"indicator": "地区生产总值", "indicator_text": "GDP", "value": 5600000000000, "quantity_text": "突破5.6万亿元",
-         "qualifier": "lower_bound", "doc": GDP_FIRST.id, "title": "上海2025年经济数据", "published": "2026-01-21",
-         "vintage": 1, "evidence": "全年GDP突破5.6万亿元"},
-        {"indicator": "地区生产总值", "indicator_text": "地区生产总值", "value": 5670000000000,
-         "quantity_text": "突破5.67万亿元", "qualifier": "lower_bound", "doc": GDP_SECOND.id, "title": "上海板块",
-         "published": "2026-01-22", "vintage": 2, "evidence": "全年地区生产总值突破5.67万亿元"},
-        {"indicator": "地区生产总值", "indicator_text": "地区生产总值", "value": 5670000000000,
-         "quantity_text": "5.67万亿元", "qualifier": "exact", "doc": INDUSTRY.id,
-         "title": "2025年上海工业经济运行数据", "published": "2026-01-24", "vintage": 3,
-         "evidence": "上海实现地区生产总值5.67万亿元"},
+        {"indicator": "规上工业总产值", "value": 4050000000000, "quantity_text": "4.05万亿元", "doc": "flash_2025",
+         "title": "上海工业快报", "published": "2026-01-20", "vintage": 1},
+        {"indicator": "规上工业总产值", "value": 4070000000000, "quantity_text": "4.07万亿元", "doc": INDUSTRY.id,
+         "title": "2025年上海工业经济运行数据", "published": "2026-01-24", "vintage": 2},
     ]  # fmt: skip
 
 
-def test_agreeing_reports_are_not_revisions(db):
-    assert rows(db, "select * from revisions where measure = 'growth'") == []
-    assert (
-        rows(db, "select * from revisions where indicator_id in ('industrial_output', 'software_revenue')")
-        == []
+def revised_db(tmp_path):
+    """GDP growth reported 5.4 % by two articles, then 5.3 % by a third, which repeats it."""
+    from db_samples import document, fact
+
+    database = store.connect(str(tmp_path / "revised.db"))
+    store.create_tables(database)
+    store.write_indicators(database, CATALOGUE)
+    first = document("first", "2026-01-21", "2025年全市生产总值同比增长5.4%。")
+    second = document("second", "2026-01-22", "2025年上海生产总值增长5.4%，其中一季度增长5.1%。")
+    final = document("final", "2026-04-10", "经最终核实，2025年全市生产总值增长5.3%。全年生产总值增长5.3%。")
+    growth = {"indicator": "生产总值", "indicator_id": "gdp", "period": ("2025-01", "2025-12"),
+              "measure": "growth", "unit": "%"}  # fmt: skip
+    written = {
+        first: [fact(first, "2025年全市生产总值同比增长5.4%", "5.4%", "5.4", **growth)],
+        second: [fact(second, "2025年上海生产总值增长5.4%", "5.4%", "5.4", **growth)],
+        final: [
+            fact(final, "经最终核实，2025年全市生产总值增长5.3%", "5.3%", "5.3", **growth),
+            fact(final, "全年生产总值增长5.3%", "5.3%", "5.3", **growth),
+        ],
+    }
+    for doc, facts in written.items():
+        store.write_document(database, doc, facts, "t")
+    views.refresh(database)
+    return database
+
+
+def test_a_later_figure_is_a_revision_with_one_row_per_document(tmp_path):
+    database = revised_db(tmp_path)
+    (point,) = rows(database, "select value, n_reports, n_documents, disagree, doc from series")
+    assert point == {"value": 5.3, "n_reports": 4, "n_documents": 3, "disagree": 1, "doc": "final"}
+    got = rows(database, "select doc, value, published, vintage, title from revisions")
+    assert [(r["doc"], r["value"], r["published"], r["vintage"]) for r in got] == [
+        ("first", 5.4, "2026-01-21", 1),
+        ("second", 5.4, "2026-01-22", 2),
+        ("final", 5.3, "2026-04-10", 3),
+    ]
+    database.close()
+
+
+def test_revisions_never_pair_two_statements_of_one_document(tmp_path):
+    database = revised_db(tmp_path)
+    pairs = rows(
+        database,
+        "select indicator, entity, measure, period_end, doc, count(*) as n from revisions "
+        "group by indicator, entity, kind, measure, period_start, period_end, comparison, doc having n > 1",
     )
-    keys = rows(db, "select distinct indicator_id, entity, measure, period_end from revisions")
-    assert keys == [{"indicator_id": "gdp", "entity": "上海", "measure": "level", "period_end": "2025-12"}]
+    assert pairs == []
+    database.close()
 
 
 # targets_vs_actuals
@@ -218,7 +253,8 @@ def test_software_revenue_beat_its_plan_target(db):
     assert (row["baseline_value"], row["baseline_period_end"]) == (684100000000, "2020-12")
     assert row["gap"] == 229753000000
     assert row["progress_pct"] == 115.3
-    assert row["status"] == "met"
+    # 超额完成“十四五”产业营收目标: the text says so, and the actual agrees.
+    assert (row["status"], row["status_from"]) == ("met", "text")
 
 
 @pytest.mark.parametrize(
@@ -257,19 +293,20 @@ def test_every_target_is_listed_once_with_a_known_status(db):
 def test_refresh_follows_changed_facts(tmp_path):
     database = store.connect(str(tmp_path / "refresh.db"))
     store.create_tables(database)
-    views.create_tables(database)
     store.write_indicators(database, CATALOGUE)
-    store.write_document(database, SOFTWARE, facts_of(SOFTWARE), "t")
+    for doc in (PLAN, PLAN_PROGRESS):
+        store.write_document(database, doc, facts_of(doc), "t")
     views.refresh(database)
-    assert [r["status"] for r in rows(database, "select status from targets_vs_actuals")] == ["met"]
-    # The January-November actual withdrawn: only the 2020 actual is left, before the target's end.
+    (row,) = tva(database, indicator_id="ic_revenue", entity="上海")
+    assert (row["actual_value"], row["status"]) == (450000000000, "on_track")
+    # Shanghai's 2025 figure withdrawn: only 2023 answers the 2027 target, with no earlier level to
+    # draw a path from.
     store.write_document(
-        database, SOFTWARE, [f for f in facts_of(SOFTWARE) if f.value != 1729753000000], "t2"
+        database, PLAN_PROGRESS, [f for f in facts_of(PLAN_PROGRESS) if f.value != 450000000000], "t2"
     )
-    views.refresh(database)
-    (row,) = rows(database, "select * from targets_vs_actuals")
-    assert (row["actual_value"], row["status"]) == (684100000000, "behind")
-    assert database.execute("select count(*) from series").fetchone()[0] == 4
+    views.refresh(database, [PLAN_PROGRESS.id])
+    (row,) = tva(database, indicator_id="ic_revenue", entity="上海")
+    assert (row["actual_value"], row["status"]) == (300000000000, "not_yet_due")
     database.close()
 
 
@@ -307,16 +344,114 @@ def test_target_range_is_two_bounds_not_a_revision(tmp_path):
     store.write_document(database, plan, bounds, "t")
     store.write_document(database, INDUSTRY, facts_of(INDUSTRY), "t")
     views.refresh(database)
-    targets = rows(database, "select value, qualifier, n_reports, disagree from series where kind = 'target'")
+    targets = rows(
+        database,
+        "select value, qualifier, n_reports, disagree from series where kind = 'target' order by value",
+    )
     assert targets == [
         {"value": 5, "qualifier": "lower_bound", "n_reports": 1, "disagree": 0},
         {"value": 5.5, "qualifier": "upper_bound", "n_reports": 1, "disagree": 0},
     ]
     assert rows(database, "select * from revisions where kind = 'target'") == []
     # 5.4 % is within the range: above the lower bound, below the upper one.
-    got = rows(database, "select target_value, actual_value, direction, status from targets_vs_actuals")
+    got = rows(
+        database, "select target_value, actual_value, direction, status from targets_vs_actuals order by 1"
+    )
     assert got == [
         {"target_value": 5, "actual_value": 5.4, "direction": "up", "status": "met"},
         {"target_value": 5.5, "actual_value": 5.4, "direction": "down", "status": "met"},
     ]
+    database.close()
+
+
+# Incremental refresh: `refresh(db, docs)` gives what a full refresh gives.
+
+
+def view_rows(database) -> dict[str, list[tuple]]:
+    """Every row of the three views, in the order the site shows them (rowid)."""
+    return {name: list(database.execute(f"select * from [{name}] order by rowid")) for name in views.COLUMNS}
+
+
+def written(path, documents, extracted=facts_of):
+    database = store.connect(str(path))
+    store.create_tables(database)
+    store.write_indicators(database, CATALOGUE)
+    for doc in documents:
+        store.write_document(database, doc, extracted(doc), "t")
+    return database
+
+
+def full(path, documents, extracted=facts_of):
+    database = written(path, documents, extracted)
+    views.refresh(database)
+    return view_rows(database)
+
+
+@pytest.mark.parametrize("added", [d.id for d in DOCUMENTS])
+def test_adding_a_document_gives_the_views_of_a_full_refresh(tmp_path, added):
+    database = written(tmp_path / "inc.db", [d for d in DOCUMENTS if d.id != added])
+    views.refresh(database)
+    new = next(d for d in DOCUMENTS if d.id == added)
+    store.write_document(database, new, facts_of(new), "t")
+    views.refresh(database, [added])
+    assert view_rows(database) == full(tmp_path / "full.db", DOCUMENTS)
+    database.close()
+
+
+def test_replacing_a_document_gives_the_views_of_a_full_refresh(tmp_path):
+    def changed(doc):
+        # The 2025 report now gives Shanghai 3500亿元 and says nothing of Jiangsu.
+        if doc.id != PLAN_PROGRESS.id:
+            return facts_of(doc)
+        out = [f for f in facts_of(doc) if f.entity != "江苏"]
+        return [f.__class__(**{**f.__dict__, "value": f.value * 0 + 350000000000}) if f.value == 450000000000 else f
+                for f in out]  # fmt: skip
+
+    database = written(tmp_path / "inc.db", DOCUMENTS)
+    views.refresh(database)
+    store.write_document(database, PLAN_PROGRESS, changed(PLAN_PROGRESS), "t2")
+    views.refresh(database, [PLAN_PROGRESS.id])
+    assert view_rows(database) == full(tmp_path / "full.db", DOCUMENTS, changed)
+    (row,) = tva(database, indicator_id="ic_revenue", entity="上海")
+    assert (row["actual_value"], row["status"]) == (350000000000, "behind")
+    database.close()
+
+
+def test_a_later_document_moves_now_for_every_target(tmp_path):
+    # A document published in 2031 makes the 2030 target of 浙江 due: not_yet_due becomes no_actual,
+    # though the new document says nothing of it.
+    later = document("news_2031", "2031-02-01", "2030年上海规上工业总产值达5万亿元。")
+    output = fact(later, "2030年上海规上工业总产值达5万亿元", "5万亿元", "5e12", indicator="规上工业总产值",
+                  indicator_id="industrial_output", period=("2030-01", "2030-12"))  # fmt: skip
+
+    def extracted(doc):
+        return [output] if doc.id == later.id else facts_of(doc)
+
+    database = written(tmp_path / "inc.db", DOCUMENTS)
+    views.refresh(database)
+    store.write_document(database, later, [output], "t")
+    views.refresh(database, [later.id])
+    assert view_rows(database) == full(tmp_path / "full.db", (*DOCUMENTS, later), extracted)
+    (row,) = tva(database, indicator_id="ic_revenue", entity="浙江")
+    assert (row["status"], row["as_of"]) == ("no_actual", "2031-02-01")
+    database.close()
+
+
+def test_default_order_puts_catalogue_indicators_first(db):
+    for name in ("series", "targets_vs_actuals"):
+        ids = [r[0] for r in db.execute(f"select indicator_id from [{name}] order by rowid")]
+        assert ids == sorted(ids, key=lambda i: i is None)
+        positions = {r["id"]: r["rowid"] for r in rows(db, "select rowid, id from indicators")}
+        catalogued = [positions[i] for i in ids if i]
+        assert catalogued == sorted(catalogued)
+
+
+def test_a_database_of_the_older_layout_is_refreshed_whole(tmp_path):
+    # A file written before fact_keys and the new columns: `add` rebuilds the views, then goes on.
+    database = written(tmp_path / "old.db", [d for d in DOCUMENTS if d.id != PLAN_PROGRESS.id])
+    database.table("series").create({"indicator_id": str, "value": float, "fact_id": str})
+    store.write_document(database, PLAN_PROGRESS, facts_of(PLAN_PROGRESS), "t")
+    views.refresh(database, [PLAN_PROGRESS.id])
+    assert list(database["series"].columns_dict) == list(views.COLUMNS["series"])
+    assert view_rows(database) == full(tmp_path / "full.db", DOCUMENTS)
     database.close()

@@ -10,13 +10,13 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from datasette.utils.asgi import NotFound
 
 from charts import collect, queries, render
 from charts.display import KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, period_label
 from datasette import Response, hookimpl
+from indicators.display import chart_footer, series_path
 
 DATABASE = "zhibiao"
 FILE_FORMATS = ("vl.json", "svg", "png")
@@ -89,6 +89,8 @@ async def charts_index(datasette, request):
 def _page(conn, name: str) -> dict:
     """The charts a page shows, each with the rows it draws as a table."""
     refs = collect.available(conn)
+    if name == collect.GROWTH:  # growth-rates: the year with the most rates, as the file of that name
+        name = f"{collect.GROWTH}-{collect.busiest_year(conn)}"
     # An indicator's page shows every measure of it; gdp.growth or an overview shows that one chart.
     shown = [r for r in refs if r.indicator_id == name] or [r for r in refs if r.name == name]
     if not shown:
@@ -110,6 +112,8 @@ def _page(conn, name: str) -> dict:
                             r["evidence"],
                         ],
                         "fact_id": r["fact_id"],
+                        "series_url": series_path(ref.indicator_id, r["entity"])
+                        + (f"?measure={ref.measure}" if ref.measure != "level" else ""),
                     }
                     for r in rows
                 ],
@@ -155,14 +159,55 @@ def _page(conn, name: str) -> dict:
     return {"sections": sections}
 
 
+def _as_of(conn) -> str | None:
+    return conn.execute("select max(published) from documents").fetchone()[0]
+
+
+def _page_url(request, name: str) -> str:
+    """The chart's page on this site, in full (for the line under an image and the embed snippet)."""
+    base = request.url.split(request.path)[0] if request.path in request.url else ""
+    return base + "/-/charts/" + name
+
+
 async def chart_page(datasette, request):
     name = request.url_vars["name"]
     db = _database(datasette)
     context = await db.execute_fn(lambda conn: _page(conn, name))
+    embed = _page_url(request, name).replace("/-/charts/", "/-/embed/charts/", 1)
     return Response.html(
         await datasette.render_template(
             "chart.html",
-            dict(context, name=name, database=db.name, formats=FILE_FORMATS),
+            dict(
+                context,
+                name=name,
+                database=db.name,
+                formats=FILE_FORMATS,
+                metadata=datasette.metadata() or {},  # the page footer: source and licence
+                embed_url=embed,
+            ),
+            request=request,
+        )
+    )
+
+
+async def chart_embed(datasette, request):
+    """The chart alone with its source line, for an <iframe> on another site (templates/embed.html)."""
+    name = request.url_vars["name"]
+    db = _database(datasette)
+    context = await db.execute_fn(lambda conn: _page(conn, name))
+    as_of = await db.execute_fn(_as_of)
+    ref = context["sections"][0]["ref"]
+    return Response.html(
+        await datasette.render_template(
+            "embed.html",
+            {
+                "title": ref.title,
+                "chart": {"vl.json": datasette.urls.path(f"/-/charts/{ref.name}.vl.json")},
+                "source": (datasette.metadata() or {}).get("source", "zhibiao 指标"),
+                "as_of": as_of,
+                "full_url": _page_url(request, name),
+                "metadata": datasette.metadata() or {},
+            },
             request=request,
         )
     )
@@ -171,9 +216,9 @@ async def chart_page(datasette, request):
 async def chart_file(datasette, request):
     name, fmt = request.url_vars["name"], request.url_vars["fmt"]
     db = _database(datasette)
-    # The database is served immutable: a chart file, once drawn, stays right until the file changes.
-    path = Path(db.path) if db.path else None
-    key = (db.name, str(path), path.stat().st_mtime_ns if path else None, name, fmt)
+    # The database is served immutable: a chart file, once drawn, stays right until the file is
+    # replaced (`zhibiao add`), which changes its hash.
+    key = (db.name, db.hash, name, fmt)
     if key in _files:
         _files.move_to_end(key)
         return Response(_files[key], content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
@@ -185,7 +230,14 @@ async def chart_file(datasette, request):
             raise NotFound(str(error)) from None
 
     chart = await db.execute_fn(build)
-    body = await asyncio.to_thread(render.render, chart, fmt)
+    metadata = datasette.metadata() or {}
+    footer = chart_footer(
+        "zhibiao 指标 — " + (metadata.get("source") or ""),
+        metadata.get("license") or "",
+        await db.execute_fn(_as_of),
+        _page_url(request, name),
+    )
+    body = await asyncio.to_thread(render.render, chart, fmt, footer)
     if db.is_mutable is False:
         _files[key] = body
         while len(_files) > CACHED_FILES:
@@ -221,4 +273,5 @@ def register_routes():
         (r"^/-/charts\.css$", charts_css),
         (r"^/-/charts/(?P<name>[^/]+?)\.(?P<fmt>vl\.json|svg|png)$", chart_file),
         (r"^/-/charts/(?P<name>[^/]+)$", chart_page),
+        (r"^/-/embed/charts/(?P<name>[^/]+)$", chart_embed),
     ]

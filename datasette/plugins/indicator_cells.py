@@ -8,10 +8,16 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup
 
 from datasette import hookimpl
-from indicators.display import evidence_html, format_quantity, written_unit
+from indicators.display import VOCABULARY, evidence_html, format_value, label, series_path, written_unit
 
 DATABASE = "zhibiao"
 # value column -> the column holding the same quantity as written (its unit gives the magnitude)
+# value column -> the column with its qualifier (超/约/不超过 in front of the value)
+QUALIFIER_COLUMNS = {
+    "value": "qualifier",
+    "target_value": "target_qualifier",
+    "actual_value": "actual_qualifier",
+}
 VALUE_COLUMNS = {
     "value": "quantity_text",
     "target_value": "target_text",
@@ -21,6 +27,8 @@ VALUE_COLUMNS = {
 }
 FACT_LINK_COLUMNS = {"fact_id", "target_fact_id", "actual_fact_id"}
 CHART_TABLES = {"series", "targets_vs_actuals", "revisions"}  # views; canned queries come as table None
+EXCERPT_CHARS = 90  # of a document's text in the documents list
+SERIES_LINK_TABLES = {"series", "targets_vs_actuals", "revisions", "facts"}
 
 
 def cell(row, key):
@@ -42,9 +50,13 @@ def render_cell(row, value, column, table, database, datasette):
     if column in VALUE_COLUMNS and cell(row, "unit") is not None:
         written = VALUE_COLUMNS[column]
         unit_text = (column == "value" and cell(row, "unit_text")) or written_unit(cell(row, written or ""))
+        qualifier = cell(row, QUALIFIER_COLUMNS.get(column, ""))
         return Markup('<span class="zb-value" title="{} {}">{}</span>').format(
-            value, cell(row, "unit"), format_quantity(value, cell(row, "unit"), unit_text)
+            value, cell(row, "unit"), format_value(value, cell(row, "unit"), unit_text, qualifier)
         )
+    if column in VOCABULARY and isinstance(value, str) and value in VOCABULARY[column]:
+        word, code = label(column, value).split(" ", 1)
+        return Markup('{} <span class="zb-code">{}</span>').format(word, code)
     if column == "evidence" and isinstance(value, str):
         return Markup('<span class="zb-evidence">{}</span>').format(
             evidence_html(
@@ -54,6 +66,23 @@ def render_cell(row, value, column, table, database, datasette):
                 cell(row, "quantity_end"),
                 cell(row, "quantity_text"),
             )
+        )
+    if column == "entity" and (table in SERIES_LINK_TABLES or table is None) and cell(row, "measure"):
+        # A series row (or a query row of one): its entity leads to the series page.
+        key = cell(row, "indicator_id") or cell(row, "indicator")
+        if key:
+            measure = cell(row, "measure")
+            href = datasette.urls.path(series_path(str(key), str(value)))
+            return Markup('<a class="zb-series-link" href="{}" title="series page">{}</a>').format(
+                href + ("?measure=" + quote(measure) if measure != "level" else ""), value
+            )
+    if table == "documents" and column == "title" and cell(row, "id"):
+        return link(datasette.urls.row(DATABASE, "documents", tilde_encode(str(cell(row, "id")))), value)
+    if table == "documents" and column == "text" and isinstance(value, str):
+        # The list shows an excerpt; the document's page has the whole text.
+        excerpt = " ".join(value[: EXCERPT_CHARS + 40].split())[:EXCERPT_CHARS]
+        return Markup('<span class="zb-excerpt" lang="zh">{}{}</span>').format(
+            excerpt, "…" if len(value) > len(excerpt) else ""
         )
     if column in FACT_LINK_COLUMNS:
         return link(datasette.urls.row(DATABASE, "facts", tilde_encode(str(value))), value)

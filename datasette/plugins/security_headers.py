@@ -1,7 +1,8 @@
 """Safe by default: the site only reads. Requests other than GET, HEAD and OPTIONS get 405 (Datasette
 0.65 answers a POST to a read-only canned query with a 500). Every response carries a
 Content-Security-Policy that keeps scripts, styles and fonts on this host, no MIME sniffing, and no
-referrer sent to other sites. The policy is plugin configuration in metadata.yaml
+referrer sent to other sites. Pages under `embeddable_paths` (the /-/embed/ charts) may be framed by
+any site (`frame-ancestors *`); every other page only by this one. The policy is plugin configuration in metadata.yaml
 (plugins.security_headers.content_security_policy)."""
 
 from datasette import hookimpl
@@ -9,18 +10,28 @@ from datasette import hookimpl
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def security_headers(app, policy: str):
-    extra = [
-        (b"content-security-policy", policy.encode()),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"same-origin"),
-    ]
-    names = {name for name, _ in extra}
+def embeddable(policy: str) -> str:
+    """The policy with `frame-ancestors *`: a page any site may show in an <iframe>."""
+    kept = [d.strip() for d in policy.split(";") if d.strip() and not d.strip().startswith("frame-ancestors")]
+    return "; ".join([*kept, "frame-ancestors *"])
+
+
+def security_headers(app, policy: str, embed_prefixes: tuple[str, ...] = ()):
+    def headers(policy: str) -> list[tuple[bytes, bytes]]:
+        return [
+            (b"content-security-policy", policy.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+        ]
+
+    own, anywhere = headers(policy), headers(embeddable(policy))
+    names = {name for name, _ in own}
 
     async def wrapped(scope, receive, send):
         if scope.get("type") != "http":
             await app(scope, receive, send)
             return
+        extra = anywhere if embed_prefixes and scope.get("path", "").startswith(embed_prefixes) else own
         if scope.get("method") not in READ_METHODS:
             await send(
                 {
@@ -53,4 +64,5 @@ def asgi_wrapper(datasette):
     policy = " ".join((config.get("content_security_policy") or "").split())
     if not policy:  # a Datasette without our metadata (another plugin's tests) is left alone
         return None
-    return lambda app: security_headers(app, policy)
+    prefixes = tuple(config.get("embeddable_paths") or ())
+    return lambda app: security_headers(app, policy, prefixes)

@@ -66,7 +66,9 @@ def rewrite(args: list[tuple[str, str]], key: tuple[str, str], metadata: dict) -
             (k, v) for k, v in args if k not in ("_sort", "_sort_desc") and not (k == "_next" and v in starts)
         ]
         return args if column == "rowid" else [*args, ("_sort", column)]
-    if "_next" in keys:
+    if "_next" in keys or "_sort_by_desc" in keys:
+        # _sort_by_desc (the table form's "descending" box) is redirected by Datasette to _sort_desc,
+        # with this request's arguments: a start token added here would go along and empty the page.
         return args
     given = dict(args)
     sort, sort_desc = given.get("_sort"), given.get("_sort_desc")
@@ -90,7 +92,12 @@ def asgi_wrapper(datasette):
                     args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
                     new_args = rewrite(args, key, datasette.table_metadata(DATABASE, name))
                     if new_args != args:
-                        scope = dict(scope, query_string=urlencode(new_args).encode("latin-1"))
+                        # The arguments as asked, for links that should not carry the start token.
+                        scope = dict(
+                            scope,
+                            query_string=urlencode(new_args).encode("latin-1"),
+                            zhibiao_query_string=scope.get("query_string", b""),
+                        )
             await app(scope, receive, send)
 
         return wrapped

@@ -18,7 +18,11 @@ from indicators.display import (
     evidence_html,
     format_period,
     format_quantity,
+    format_value,
+    grouped,
+    label,
     mark_spans,
+    series_path,
     written_unit,
 )
 
@@ -28,8 +32,9 @@ CONTEXT_CHARS = 160  # text shown around a fact's evidence on its page
 LATEST_PER_INDICATOR = 3  # latest values listed per indicator on the home page
 MEASURE_ORDER = {"level": 0, "growth": 1, "share": 2, "pp_change": 3, "multiple": 4}
 
-# The database is immutable: the home page's summary is computed once per Datasette instance.
+# The home page's summary is computed once per Datasette instance and database file.
 _home_cache: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_fact_counts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # documents list: facts per document
 
 
 def table_url(datasette, table: str, **args) -> str:
@@ -79,19 +84,24 @@ async def home_data(datasette) -> dict:
         ind["n_latest"] = len(rows)
         ind["latest"] = [
             {
-                "value": format_quantity(r["value"], r["unit"], written_unit(r["quantity_text"])),
+                "value": format_value(
+                    r["value"], r["unit"], written_unit(r["quantity_text"]), r["qualifier"]
+                ),
                 "entity": r["entity"],
                 "period": format_period(r["period_start"], r["period_end"]),
                 "measure": MEASURE_NAMES.get(r["measure"], r["measure"]),
                 "fact_url": row_url(datasette, "facts", r["fact_id"]),
+                "series_url": datasette.urls.path(series_path(ind["id"], r["entity"]))
+                + (f"?measure={r['measure']}" if r["measure"] != "level" else ""),
             }
             for r in rows[:LATEST_PER_INDICATOR]
         ]
-        ind["series_url"] = table_url(datasette, "series", indicator_id=ind["id"])
+        ind["series_url"] = datasette.urls.path(series_path(ind["id"]))  # its entities compared
+        ind["series_table_url"] = table_url(datasette, "series", indicator_id=ind["id"])
         ind["facts_url"] = table_url(datasette, "facts", indicator_id=ind["id"])
         ind["chart_url"] = chart_url(datasette, ind["id"])
     status = {
-        r["status"]: r["n"]
+        label("status", r["status"]): r["n"]
         for r in await db.execute("select status, count(*) as n from targets_vs_actuals group by status")
     }
     return {
@@ -149,7 +159,8 @@ async def fact_data(datasette, fact_id: str) -> dict | None:
         series_args["entity"] = fact["entity"]
     return {
         **fact,
-        "value_display": format_quantity(fact["value"], fact["unit"], fact["unit_text"]),
+        "value_display": format_value(fact["value"], fact["unit"], fact["unit_text"], fact["qualifier"]),
+        "value_grouped": grouped(fact["value"]),
         "period": format_period(fact["period_start"], fact["period_end"]),
         "kind_name": KIND_NAMES.get(fact["kind"], fact["kind"]),
         "measure_name": MEASURE_NAMES.get(fact["measure"], fact["measure"]),
@@ -165,7 +176,11 @@ async def fact_data(datasette, fact_id: str) -> dict | None:
         "indicator_url": row_url(datasette, "indicators", fact["indicator_id"])
         if fact["indicator_id"]
         else None,
-        "series_url": table_url(datasette, "series", **series_args),
+        "series_url": datasette.urls.path(
+            series_path(fact["indicator_id"] or fact["indicator"], fact["entity"] or None)
+        )
+        + (f"?measure={fact['measure']}" if fact["measure"] != "level" else ""),
+        "series_table_url": table_url(datasette, "series", **series_args),
         "facts_url": table_url(datasette, "facts", **series_args),
         "chart_url": chart_url(datasette, fact["indicator_id"]) if fact["indicator_id"] else None,
         "others": [
@@ -233,11 +248,23 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     if view_name == "index":
 
         async def home():
-            if datasette not in _home_cache:
-                _home_cache[datasette] = await home_data(datasette)
-            return {"zb": _home_cache[datasette]}
+            # Computed once per database file: `zhibiao add` renames a new one into place.
+            version = datasette.get_database(DATABASE).hash
+            if _home_cache.get(datasette, (None,))[0] != version:
+                _home_cache[datasette] = (version, await home_data(datasette))
+            return {"zb": _home_cache[datasette][1]}
 
         return home
+    if view_name == "table" and database == DATABASE and table == "documents":
+
+        async def counts():
+            if datasette not in _fact_counts:
+                db = datasette.get_database(DATABASE)
+                rows = await db.execute("select doc, count(*) as n from facts group by doc")
+                _fact_counts[datasette] = {r["doc"]: r["n"] for r in rows}
+            return {"zb_fact_counts": _fact_counts[datasette]}
+
+        return counts
     if view_name == "row" and database == DATABASE and table in ("facts", "documents"):
         pk = urlsafe_components(request.url_vars["pks"])[0]
 
