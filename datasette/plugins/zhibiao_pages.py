@@ -117,6 +117,9 @@ async def home_data(datasette) -> dict:
             "indicators": table_url(datasette, "indicators"),
             "latest": datasette.urls.path(f"/{DATABASE}/latest_values"),
             "search": datasette.urls.path(f"/{DATABASE}/search_evidence"),
+            # Atom feeds (canned queries rendered by datasette-atom; datasette/plugins/atom_feeds.py)
+            "new_documents": datasette.urls.path(f"/{DATABASE}/new_documents"),
+            "new_facts": datasette.urls.path(f"/{DATABASE}/new_facts"),
             "uncatalogued": table_url(datasette, "facts", indicator_id__isnull="1"),
             "charts": chart_url(datasette),
             "database": datasette.urls.database(DATABASE),
