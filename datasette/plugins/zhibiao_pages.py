@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils import tilde_encode, urlsafe_components
 
 from datasette import hookimpl
+from indicators.assets import asset_version
 from indicators.display import (
     KIND_NAMES,
     MEASURE_NAMES,
@@ -283,5 +284,5 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 @hookimpl
 def extra_css_urls(datasette):
     if DATABASE in datasette.databases:
-        return [CSS_URL]
+        return [f"{CSS_URL}?v={asset_version()}"]  # kept a year (indicators/assets.py)
     return None
