@@ -281,3 +281,25 @@ def series_path(indicator: str, entity: str | None = None) -> str:
     """The series page of an indicator (catalogue id or phrase) and entity: /-/series/gdp/%E4%B8%8A%E6%B5%B7;
     without an entity, the page that compares its entities."""
     return "/-/series/" + quote(indicator, safe="") + ("/" + quote(entity, safe="") if entity else "")
+
+
+def register_sql_functions(conn, database: str = "zhibiao") -> None:
+    """The functions above as SQL functions, for canned queries that write a fact as the pages do
+    (the Atom feeds of datasette/metadata.yaml):
+      zb_value(value, unit, quantity_text, qualifier) -> 超3000亿元
+      zb_period(period_start, period_end)             -> 2025年1-11月
+      zb_label(column, code)                          -> 目标 target
+      zb_row_path(table, id)                          -> /zhibiao/documents/a~2Eb (Datasette's tilde encoding)
+    """
+    from datasette.utils import tilde_encode
+
+    def zb_value(value, unit, quantity_text, qualifier):
+        return format_value(value, unit, written_unit(quantity_text), qualifier)
+
+    def zb_row_path(table, pk):
+        return f"/{database}/{tilde_encode(str(table))}/{tilde_encode(str(pk))}"
+
+    conn.create_function("zb_value", 4, zb_value, deterministic=True)
+    conn.create_function("zb_period", 2, format_period, deterministic=True)
+    conn.create_function("zb_label", 2, label, deterministic=True)
+    conn.create_function("zb_row_path", 2, zb_row_path, deterministic=True)

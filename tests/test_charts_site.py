@@ -51,7 +51,7 @@ async def test_indicator_page_embeds_each_measure_and_shows_its_rows(ds):
     html = (await get(ds, "/-/charts/software_revenue")).text
     assert 'data-vl-spec="/-/charts/software_revenue.vl.json"' in html
     assert 'data-vl-spec="/-/charts/software_revenue.growth.vl.json"' in html
-    assert '<script src="/-/vega.js"' in html
+    assert '<script src="/-/vega.js?v=' in html
     assert "https://" not in html.split("</head>")[0]
     # the rows the chart draws, as written, with their source
     for text in ("17297.53亿元", "2025年1-11月", "15000亿元", "超额完成“十四五”产业营收目标（15000亿元）"):

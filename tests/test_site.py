@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from site_samples import HOSTILE, build_site_db, get
 
-from indicators import publish, search, store
+from indicators import display, publish, search, store
 
 BOM = b"\xef\xbb\xbf"
 # The column names dashboards rely on (the database contract, README "Data model"): more may come,
@@ -484,6 +484,7 @@ def test_metadata_is_valid_yaml_for_datasette(db_path):
     # Every canned query parses against the real schema.
     db = store.connect(str(db_path))
     db.conn.create_function("escape_fts", 1, search.fts_query)  # datasette/plugins/zhibiao_search.py
+    display.register_sql_functions(db.conn)  # datasette/plugins/atom_feeds.py
     for name, q in publish.load_metadata()["databases"]["zhibiao"]["queries"].items():
         params = dict.fromkeys(re.findall(r":(\w+)", q["sql"]), "gdp")
         db.execute("explain " + q["sql"], params)

@@ -16,11 +16,12 @@ from datasette.utils.asgi import NotFound
 from charts import collect, queries, render
 from charts.display import KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, period_label
 from datasette import Response, hookimpl
+from indicators.assets import database_cache
 from indicators.display import chart_footer, series_path
 
 DATABASE = "zhibiao"
 FILE_FORMATS = ("vl.json", "svg", "png")
-CACHE = {"cache-control": "public, max-age=3600"}
+CACHE = {"cache-control": "public, max-age=3600"}  # scripts and styles (a year at ?v=: asset_urls.py)
 CACHED_FILES = 256  # rendered chart files kept in memory (a PNG is 50-350 kB)
 _files: OrderedDict[tuple, bytes] = OrderedDict()
 
@@ -221,7 +222,7 @@ async def chart_file(datasette, request):
     key = (db.name, db.hash, name, fmt)
     if key in _files:
         _files.move_to_end(key)
-        return Response(_files[key], content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
+        return Response(_files[key], content_type=render.MEDIA_TYPES[fmt], headers=database_cache(datasette))
 
     def build(conn):
         try:
@@ -242,7 +243,7 @@ async def chart_file(datasette, request):
         _files[key] = body
         while len(_files) > CACHED_FILES:
             _files.popitem(last=False)
-    return Response(body, content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
+    return Response(body, content_type=render.MEDIA_TYPES[fmt], headers=database_cache(datasette))
 
 
 async def vega_bundle(request):

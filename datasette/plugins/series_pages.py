@@ -22,6 +22,7 @@ from datasette.utils.asgi import NotFound
 from charts import compare, render, specs
 from charts.display import KIND_LABELS, pick_scale
 from datasette import Response, hookimpl
+from indicators.assets import database_cache
 from indicators.display import (
     MEASURE_NAMES,
     UNIT_NAMES,
@@ -35,7 +36,6 @@ DATABASE = "zhibiao"
 PREFIX = "/-/series/"
 EMBED_PREFIX = "/-/embed/series/"
 FORMATS = ("vl.json", "svg", "png")
-CACHE = {"cache-control": "public, max-age=3600"}
 MAX_PUBLISHERS = 3
 
 
@@ -266,7 +266,7 @@ async def series_page(datasette, request):
         chart = _chart(data, entity)
         footer = _footer(datasette, request, data) if fmt != "vl.json" else None
         body = await asyncio.to_thread(render.render, chart, fmt, footer)
-        return Response(body, content_type=render.MEDIA_TYPES[fmt], headers=CACHE)
+        return Response(body, content_type=render.MEDIA_TYPES[fmt], headers=database_cache(datasette))
     context = _context(datasette, request, data, key, entity)
     template = "series.html" if entity else "series_compare.html"
     return Response.html(await datasette.render_template(template, context, request=request))

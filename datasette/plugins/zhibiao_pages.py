@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils import tilde_encode, urlsafe_components
 
 from datasette import hookimpl
+from indicators.assets import asset_version
 from indicators.display import (
     KIND_NAMES,
     MEASURE_NAMES,
@@ -117,6 +118,9 @@ async def home_data(datasette) -> dict:
             "indicators": table_url(datasette, "indicators"),
             "latest": datasette.urls.path(f"/{DATABASE}/latest_values"),
             "search": datasette.urls.path(f"/{DATABASE}/search_evidence"),
+            # Atom feeds (canned queries rendered by datasette-atom; datasette/plugins/atom_feeds.py)
+            "new_documents": datasette.urls.path(f"/{DATABASE}/new_documents"),
+            "new_facts": datasette.urls.path(f"/{DATABASE}/new_facts"),
             "uncatalogued": table_url(datasette, "facts", indicator_id__isnull="1"),
             "charts": chart_url(datasette),
             "database": datasette.urls.database(DATABASE),
@@ -280,5 +284,5 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 @hookimpl
 def extra_css_urls(datasette):
     if DATABASE in datasette.databases:
-        return [CSS_URL]
+        return [f"{CSS_URL}?v={asset_version()}"]  # kept a year (indicators/assets.py)
     return None
