@@ -202,6 +202,9 @@ def _indicator(
 
 
 _RELATIVE_OPENERS = (
+    "占",
+    "拉动",
+    "高出",
     "增速",
     "增幅",
     "占比",
