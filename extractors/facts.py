@@ -120,7 +120,7 @@ def sentence_facts(
                 kind=kind,
                 measure=measure,
                 value=value,
-                unit=_per_unit(_counter_unit(q.unit, head), indicator),
+                unit=_per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator),
                 unit_text=q.unit_text,
                 qualifier=q.qualifier,
                 quantity_text=text[q_start:q_end],
@@ -222,10 +222,19 @@ _RELATIVE_OPENERS = (
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 
+# An average over people, land or households names the unit's denominator: 人均可支配收入 is CNY/person.
+_AVERAGES = {"人均": "person", "亩均": "mu", "户均": "enterprise"}
+
+
 def _per_unit(unit: str, indicator: str) -> str:
     """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
+    if "/" in unit or unit in ("%", "pp", "x"):
+        return unit
+    average = next((per for word, per in _AVERAGES.items() if word in indicator), None)
+    if average:
+        return f"{unit}/{average}"
     m = _PER.search(indicator)
-    if not m or "/" in unit:
+    if not m:
         return unit
     try:
         return f"{unit}/{canonical_per(m.group(1))}"
@@ -233,10 +242,15 @@ def _per_unit(unit: str, indicator: str) -> str:
         return unit
 
 
-def _counter_unit(unit: str, indicator: str) -> str:
-    """个/项 count projects when the noun is a 项目; 家 counts platforms, bases and centres as items."""
+def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
+    """个/项 count projects when the noun is a 项目, firms when it is a 企业 or 工厂; 户 counts firms
+    when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
+    if unit == "item" and re.search(r"(企业|工厂)$", indicator):
+        return "enterprise"
+    if unit == "person" and unit_text.endswith("户") and re.search(r"主体|企业|工商户|商户|公司", indicator):
+        return "enterprise"
     if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区)$", indicator):
         return "item"
     return unit
