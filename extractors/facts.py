@@ -13,6 +13,7 @@ from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
 from extractors.quantities import Quantity, qualifier_after, written_span
+from extractors.regions import place_spans
 from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
@@ -182,6 +183,9 @@ def _indicator(
         if right and not is_relative(head) and not is_verb(right):
             # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
+    if left and (previous or topic) and _is_label(left):
+        # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
+        return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
         if previous and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
@@ -199,6 +203,12 @@ def _indicator(
     if topic:
         return topic + left if left and left not in topic else topic, topic
     return left or None, left
+
+
+def _is_label(phrase: str) -> bool:
+    """The phrase is nothing but a place's name (华东, 长江三角洲经济区)."""
+    spans = place_spans(phrase)
+    return bool(spans) and spans[0][0] == 0 and spans[-1][1] == len(phrase) and len(spans) == 1
 
 
 _RELATIVE_OPENERS = (
