@@ -252,7 +252,11 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     for m in _introduction().finditer(text):
         full = _NAME_CUT.sub("", m.group("full"))
         name = m.group("short") or full
-        if len(name) < 2 or re.search(r"\d|^[其该这此它他她]", name) or leading_place(name) == (len(name), name):
+        if (
+            len(name) < 2
+            or re.search(r"\d|^[其该这此它他她]", name)
+            or leading_place(name) == (len(name), name)
+        ):
             continue
         if not m.group("short") and not _recurs(name, name, reader):
             continue  # a name introduced once and never again is no subject of the text

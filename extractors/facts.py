@@ -37,6 +37,7 @@ def sentence_facts(
     clauses = Clauses(text)
     out: list[Fact] = []
     kept: list[Quantity] = []  # the quantities of `out`, in order
+    governs: list[bool] = []  # whether each of them opened its clause with a plan word
     for q in quantities:
         cs, ce = clauses.bounds(q.start)
         before = text[cs : q.start]
@@ -86,16 +87,21 @@ def sentence_facts(
             if goal
             else kind_of(text[:lead_end] if lead_end < cs else "", before, after, default, future)
         )
+        goes_on = False
         if kind == default and out and out[-1].kind != kind and not has_cue(before) and own == kept_own:
-            kind = out[-1].kind  # 计划全年开工项目133个，总投资约1100亿元: the sentence goes on with the plan
+            # 计划全年开工项目133个，总投资约1100亿元: the plan goes on; 规模预计超5500亿元，增速超30%:
+            # the clause goes on with the same outlook.
+            goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
+            kind = out[-1].kind if goes_on else kind
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
         if kind != "actual" and long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
             pub = parse_published(reference)
-            if pub and not stated:
-                period = year_period(pub[0])
+            named = any(t.period.year == period.year and not t.period.whole_year for t in sentence.times)
+            if pub and not named and not sentence.framed_period():
+                period = year_period(pub[0])  # 确保全年新增…: the plan is for the year of publication
         period_start, period_end = bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
@@ -110,6 +116,7 @@ def sentence_facts(
         # Build facts.
         q_start, q_end = written_span(text, q)
         kept.append(q)
+        governs.append(goes_on or has_cue(text[cs : cs + 4]))  # a clause opening with 计划, 力争 goes on
         out.append(
             Fact(
                 doc=document.id,

@@ -299,7 +299,10 @@ def _opening_period(paragraph: str, reference: str | None, context_year: int | N
     periods = [
         t.period
         for t in times
-        if not t.comparison and not t.period.now and not t.period.to_date and not first[: t.end].endswith("日")
+        if not t.comparison
+        and not t.period.now
+        and not t.period.to_date
+        and not first[: t.end].endswith("日")
     ]  # 1月21日，…: the day of an event, not the time the paragraph is about
     return periods[0] if len(periods) == 1 else None
 
@@ -308,7 +311,11 @@ def _horizon(paragraph: str, reference: str | None) -> Period | None:
     """The first plan horizon a paragraph states: 《…方案（2026—2030年）》, 到2027年."""
     times, _ = find_times(paragraph, reference)
     return next(
-        (t.period for t in times if not t.comparison and (t.period.span or t.period.until) and not t.period.now),
+        (
+            t.period
+            for t in times
+            if not t.comparison and (t.period.span or t.period.until) and not t.period.now
+        ),
         None,
     )
 

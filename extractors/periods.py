@@ -134,7 +134,9 @@ def find_times(
 
 @cache
 def _year_of_span() -> re.Pattern:
-    return re.compile(rf"[”\"]?(?:的)?[\u4e00-\u9fff]{{0,2}}?(?:{alternation(word_list('periods', 'year_of_span'))})")
+    return re.compile(
+        rf"[”\"]?(?:的)?[\u4e00-\u9fff]{{0,2}}?(?:{alternation(word_list('periods', 'year_of_span'))})"
+    )
 
 
 def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | None) -> int | None:
