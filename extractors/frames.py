@@ -36,8 +36,8 @@ from extractors.periods import (
     ym,
 )
 from extractors.rulebook import any_of, word_list
-from extractors.timing import carry
 from extractors.sentences import Span, paragraphs, sentences
+from extractors.timing import carry
 from indicators.model import Document
 
 
