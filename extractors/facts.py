@@ -79,8 +79,10 @@ def sentence_facts(
         if not measures_something(indicator, unit, measure):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
-        kept_own = own_period(kept[-1], sentence.times, text) if kept else None
-        own = own_period(q, sentence.times, text)
+        kept_own = (
+            own_period(kept[-1], sentence.times, text, kept[-2].end if len(kept) > 1 else 0) if kept else None
+        )
+        own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
         baseline = bool(re.search(r"(?:由|从)$", before))
         future = stated and is_future(period, reference)
@@ -249,8 +251,8 @@ _AVERAGES = {"人均": "person", "亩均": "mu", "户均": "enterprise"}
 
 def _per_unit(unit: str, indicator: str) -> str:
     """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
-    if "/" in unit or unit in ("%", "pp", "x"):
-        return unit
+    if "/" in unit or unit in ("%", "pp", "x", "year", "day", "hour", "min"):
+        return unit  # 人均预期寿命82.5岁 is an age, not years per person
     average = next((per for word, per in _AVERAGES.items() if word in indicator), None)
     if average:
         return f"{unit}/{average}"
