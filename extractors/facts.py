@@ -84,7 +84,7 @@ def sentence_facts(
         )
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
-        baseline = bool(re.search(r"(?:由|从)$", before))
+        baseline = bool(re.search(r"(?:由|从)(?:近|约|超|逾)?$", before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
         default = sentence.framed_kind() or "actual"
@@ -99,8 +99,9 @@ def sentence_facts(
             # the clause goes on with the same outlook.
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
-        if baseline and period and period.span:
-            period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
+        if baseline and period and period.start and not period.until and (own is None or own.span):
+            # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's; 去年一年…从近600亿元跃升到…: the year before's.
+            period = year_period(int(period.start[:4]) - 1)
         if kind != "actual" and long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":

@@ -196,6 +196,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not pub:
             return None
         year = pub[0] + data["relative_years"][g["rel"]]
+        if context_year and g["rel"] in data["context_years"]:
+            year = context_year
         return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
     if g["whole"]:
         if context_year:
