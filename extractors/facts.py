@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
-from extractors.lists import split_each, split_respectively
-from extractors.measures import measures_something
+from extractors.lists import split_each, split_places, split_respectively
+from extractors.measures import measures_something, names_measure
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
@@ -66,6 +66,8 @@ def sentence_facts(
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
             clause_topic = _topic(text, clauses, cs)
+            if not names_measure(clause_topic):
+                clause_topic = _viewed(text[:cs])  # 表现较为突出 is no indicator; 以…预算收入来看 is
             # The sentence's own facts, else the clause before, else the paragraph's topic.
             previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
             indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
@@ -146,7 +148,7 @@ def sentence_facts(
                 quantity_end=sentence.start + q_end,
             )
         )
-    return [_with_catalogue_id(f, catalogue) for f in split_each(split_respectively(out, text))]
+    return [_with_catalogue_id(f, catalogue) for f in split_places(split_each(split_respectively(out, text)))]
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,17 @@ def _between(text: str, first: Quantity, second: Quantity) -> str:
 def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
     ind = catalogue.match(fact.indicator, fact.unit if fact.measure == "level" else None)
     return replace(fact, indicator_id=ind.id if ind else None)
+
+
+# 以各省市区一般公共预算收入来看，…增长率都高达15%: the measure the sentence is read by.
+_VIEW = re.compile(r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|各地|各市)?([^，。；]{2,20}?)(?:来看|看|而言)")
+
+
+def _viewed(text: str) -> str:
+    m = None
+    for m in _VIEW.finditer(text):
+        pass
+    return trim(m.group(1)) if m else ""
 
 
 def _topic(text: str, clauses: Clauses, clause_start: int) -> str:

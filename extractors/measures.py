@@ -31,3 +31,8 @@ def measures_something(indicator: str, unit: str, measure: str, sentence_before:
         return True  # a growth rate continues a level; money and output measure by their unit
     context = indicator if unit in _DURATIONS else indicator + sentence_before
     return bool(_heads().search(context))
+
+
+def names_measure(phrase: str) -> bool:
+    """The phrase names an economic or industrial measure (a head of rules/measures.yaml)."""
+    return bool(_heads().search(phrase))
