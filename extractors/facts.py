@@ -182,10 +182,8 @@ _VIEW = re.compile(r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|�
 
 
 def _viewed(text: str) -> str:
-    m = None
-    for m in _VIEW.finditer(text):
-        pass
-    return trim(m.group(1)) if m else ""
+    views = list(_VIEW.finditer(text))
+    return trim(views[-1].group(1)) if views else ""
 
 
 def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
