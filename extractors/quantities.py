@@ -43,7 +43,8 @@ def _pattern() -> re.Pattern:
     mags = alternation(magnitudes())
     more = alternation(["余", "多"])
     unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
-    arabic = rf"(?<![\d.A-Za-z-]){ARABIC}"
+    # A minus sign after 为/是/a bracket or comma is a negative number (自然增长率为-0.99‰), not a range.
+    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<![\d.A-Za-z-])){ARABIC}"
     chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
     second = rf"(?:{ARABIC}|(?=[{_CN_CHARS}]){CHINESE})"
@@ -153,7 +154,14 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _from_match(text: str, m: re.Match) -> list[Quantity]:
-    n1, n2, sep = m.group("n1"), m.group("n2"), m.group("sep")
+    if m.group("n1")[:1] in "-－−":
+        found = _from_match_unsigned(text, m, m.group("n1")[1:])
+        return [replace(q, number=-q.number, value=-q.value) for q in found if q.role == "single"]
+    return _from_match_unsigned(text, m, m.group("n1"))
+
+
+def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
+    n2, sep = m.group("n2"), m.group("sep")
     u2 = m.group("u2")
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral
