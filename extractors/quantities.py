@@ -66,6 +66,19 @@ def _bare_magnitude() -> re.Pattern:
 
 
 @cache
+def _bare_count() -> re.Pattern:
+    """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause."""
+    return re.compile(rf"(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)]|$)")
+
+
+def _counted_before(before: str) -> str | None:
+    """The counter of the noun right before a bare count (用户 -> 人), from rules/measures.yaml."""
+    stripped = re.sub(r"(?:超过|超|逾|近|约|达到|达|突破|为|有)$", "", before)
+    counters = rules("measures")["bare_counts"]
+    return next((c for noun, c in counters.items() if stripped.endswith(noun)), None)
+
+
+@cache
 def _multiple_words() -> re.Pattern:
     return re.compile(alternation(rules("multiples")["words"]))
 
@@ -133,6 +146,12 @@ def find_quantities(text: str) -> list[Quantity]:
             if q:
                 # 超万亿元: the text keeps its bounding word, or it would read as one 万亿元.
                 out.append(replace(q, start=m.start(), text=m.group(0)))
+    for m in _bare_count().finditer(text):
+        counter = _counted_before(text[: m.start()])
+        if counter and not _overlaps(m.span(), taken):
+            q = _make(text, m.start(), m.end(), parse_number(m.group("n")), m.group("m") + counter, "single", False)
+            if q:
+                out.append(q)
     for m in _multiple_words().finditer(text):
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
