@@ -44,7 +44,9 @@ def _pattern() -> re.Pattern:
     more = alternation(["余", "多"])
     unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
     # A minus sign after 为/是/a bracket or comma is a negative number (自然增长率为-0.99‰), not a range.
-    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<![\d.A-Za-z-])){ARABIC}"
+    # An acronym right before a number is the indicator's name (GDP52853亿元); a letter or a digit is
+    # part of a model name (Qwen3, M2).
+    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){ARABIC}"
     chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
     second = rf"(?:{ARABIC}|(?=[{_CN_CHARS}]){CHINESE})"
