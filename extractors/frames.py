@@ -68,7 +68,8 @@ class Sentence:
 
     span: Span
     times: list[TimeMention]
-    subjects: SentenceSubjects
+    said: _Said  # the subjects of its paragraph's sentences, read when needed
+    index: int  # its place in the paragraph
     paragraph: Frame
     outer: list[Frame]  # heading scopes (innermost first), then the document
     headline: bool  # a headline or heading line, not a statement of the body
@@ -83,8 +84,12 @@ class Sentence:
     def start(self) -> int:
         return self.span.start
 
+    @property
+    def subjects(self) -> SentenceSubjects:
+        return self.said.subjects(self.index)
+
     def frames(self) -> Iterator[Frame]:
-        yield self.paragraph
+        yield replace(self.paragraph, entity=self.said.carried_before(self.index))
         yield from self.outer
 
     def framed_period(self) -> Period | None:
@@ -140,6 +145,28 @@ class Sentence:
     @property
     def topic(self) -> str | None:
         return self.paragraph.topic
+
+
+class _Said:
+    """Who a paragraph's sentences are about, read only when a sentence after them needs it: the
+    subject a sentence names holds for the rest of its paragraph."""
+
+    def __init__(self, reader: EntityReader) -> None:
+        self.reader = reader
+        self.texts: list[str] = []
+        self._subjects: dict[int, SentenceSubjects] = {}
+        self._carried: list[str | None] = [None]  # the subject in force before sentence k
+
+    def subjects(self, index: int) -> SentenceSubjects:
+        if index not in self._subjects:
+            self._subjects[index] = self.reader.sentence(self.texts[index])
+        return self._subjects[index]
+
+    def carried_before(self, index: int) -> str | None:
+        while len(self._carried) <= index:
+            k = len(self._carried) - 1
+            self._carried.append(self.subjects(k).carried or self._carried[-1])
+        return self._carried[index]
 
 
 class DocumentFrames:
@@ -225,12 +252,13 @@ class DocumentFrames:
         state = Frame()
         told: Period | None = None
         self._topic = None
-        for sent in sentences(self.document.text, para.start, para.end):
+        said = _Said(self.reader)
+        for index, sent in enumerate(sentences(self.document.text, para.start, para.end)):
             context_year = _year_of([state, *outer])
             times, _ = find_times(sent.text, self.reference, context_year)
-            subjects = self.reader.sentence(sent.text)
+            said.texts.append(sent.text)
             here = replace(state, topic=self._topic)
-            sentence = Sentence(sent, times, subjects, here, outer, headline, self)
+            sentence = Sentence(sent, times, said, index, here, outer, headline, self)
             # 会上首发了…: the date of the event just told
             sentence.anaphoric = bool(told) and sent.text.startswith(_anaphora())
             yield sentence
@@ -245,8 +273,6 @@ class DocumentFrames:
             if explicit:
                 told = explicit[-1]
                 state = replace(state, period=told)
-            if subjects.carried:
-                state = replace(state, entity=subjects.carried)
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
         # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
         introduced = self.reader.introduced_in(para.start, para.end)
