@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.numbers import parse_number
 from extractors.rulebook import alternation, rules, word_list
@@ -102,6 +102,7 @@ def _year(text: str) -> int:
     return int(parse_number(text))
 
 
+@lru_cache(maxsize=256)
 def parse_published(published: str | None) -> tuple[int, int] | None:
     """'2026-01-21' -> (2026, 1)."""
     if not published:
