@@ -183,7 +183,7 @@ _COMPARED = re.compile(
 )
 
 
-_CHANGE = re.compile(r"比上年(?:末|同期)?(增加|减少|多增|少增|下降)了?$")
+_CHANGE = re.compile(r"(?:比上年|较上年|同比)(?:末|同期)?(增加|减少|多增|少增|下降)了?$")
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")

@@ -57,11 +57,24 @@ def _place_list(text: str) -> list[str]:
     return best
 
 
+_ORDINALS = re.compile(r"第([一二三四五六七八九十])((?:、[一二三四五六七八九十])+)(产业|季度|批|产业)")
+
+
+def _expand_ordinals(phrase: str) -> str:
+    """第一、二、三产业 -> 第一产业、第二产业、第三产业: an abbreviated list of ordinals."""
+
+    def expand(m: re.Match) -> str:
+        numbers = [m.group(1), *m.group(2).split("、")[1:]]
+        return "、".join(f"第{n}{m.group(3)}" for n in numbers)
+
+    return _ORDINALS.sub(expand, phrase)
+
+
 def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
     """新能源和高端装备产业…增幅分别达12.9%和11.1%: the k-th number belongs to the k-th subject."""
     if "分别" not in text or len(facts) < 2:
         return facts
-    out = list(facts)
+    out = [replace(f, indicator=_expand_ordinals(f.indicator)) for f in facts]
     i = 0
     while i < len(out):
         j = i
