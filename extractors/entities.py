@@ -142,6 +142,9 @@ def _agent_place(clause: str) -> str | None:
     return None
 
 
+# The subject of a clause that opens with 全市, 全省, 本市…: the document's own region.
+HOME = "<home>"
+
 _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
 # A clause opening with these refers to the organisation the text is about: 公司获得授权发明专利32项.
 REFERS_BACK = re.compile(r"^[\s，,]*(?:截至目前，|目前，)?(?:该公司|公司|该企业|其|企业|集团)")
@@ -204,8 +207,9 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     head = _LEAD.sub("", _strip_time(clause))
     if not head:
         return None
-    if head.startswith(home_words()):
-        return None
+    home = next((w for w in home_words() if head.startswith(w)), None)
+    if home:
+        return HOME  # 全省生产总值增长5.6%: the region the document is about, whatever was named before
     known = next((name for name in word_list("regions", "known_orgs") if head.startswith(name)), None)
     # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
     # opens with a partner (与…签署: the other party of the deal).

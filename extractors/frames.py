@@ -25,7 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from extractors.entities import REFERS_BACK, EntityReader, SentenceSubjects, colon_name, document_entity
+from extractors.entities import (
+    HOME,
+    REFERS_BACK,
+    EntityReader,
+    SentenceSubjects,
+    colon_name,
+    document_entity,
+    document_region,
+)
 from extractors.periods import (
     Period,
     TimeMention,
@@ -128,6 +136,16 @@ class Sentence:
         return year
 
     def entity_at(self, pos: int) -> str | None:
+        return self._resolve(self._entity_at(pos))
+
+    def _resolve(self, entity: str | None) -> str | None:
+        """全区… names the region of the nearest heading or headline that names one, else the
+        document's place or its publisher's."""
+        if entity != HOME:
+            return entity
+        return next((f.entity for f in self.outer if _place_of(f.entity)), None) or self.document.home
+
+    def _entity_at(self, pos: int) -> str | None:
         own = self.subjects.at(pos)
         if own:
             return own
@@ -183,6 +201,7 @@ class DocumentFrames:
         self.now = Period(None, ym(*pub), until=True, now=True) if pub else None
         self.reader = EntityReader(document.text, document.title)
         self.frame = self._document_frame()
+        self.home = _place_of(self.frame.entity) or document_region(document) or self.frame.entity
         self.report_year = self._report_year()
         self._topic: str | None = None
         self._seen_body = False
@@ -301,6 +320,12 @@ class DocumentFrames:
         """The indicators a sentence stated: the last one is the topic its paragraph continues."""
         if indicators:
             self._topic = indicators[-1]
+
+
+def _place_of(entity: str | None) -> str | None:
+    """The entity when it is a place (江苏), None when it is an organisation."""
+    spans = place_spans(entity or "")
+    return entity if spans and spans[0][0] == 0 and spans[-1][1] == len(entity) else None
 
 
 def _year_of(frames: list[Frame]) -> int | None:

@@ -151,7 +151,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _bare_count().finditer(text):
         counter = _counted_before(text[: m.start()])
         if counter and not _overlaps(m.span(), taken):
-            q = _make(text, m.start(), m.end(), parse_number(m.group("n")), m.group("m") + counter, "single", False)
+            q = _make(
+                text, m.start(), m.end(), parse_number(m.group("n")), m.group("m") + counter, "single", False
+            )
             if q:
                 out.append(q)
     for m in _multiple_words().finditer(text):
