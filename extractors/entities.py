@@ -215,7 +215,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # opens with a partner (与…签署: the other party of the deal).
     if not re.match(r"[与和同跟向对为]", head):
         known = known or next((name for name in reader.names if name in head), None)
-    org = _organisation(head, reader) or known
+    org = _organisation(head, reader) or known or _short_name(head, reader)
     if org:
         return org
     lead = leading_place(head)
@@ -282,3 +282,23 @@ def colon_name(headline: str, reader: EntityReader) -> str | None:
         if head and not place_spans(head.group(1)) and reader.count(head.group(1)) >= 2:
             return head.group(1)
     return None
+
+
+# A short name opening a clause, right before its time or its verb: 某某智芯2025年上半年…出货…
+_SHORT_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{4,6}?)(?=(?:19|20)\d\d年|现有|已|累计|共有|拥有|目前|旗下|自成立)"
+)
+
+
+def _short_name(head: str, reader: EntityReader) -> str | None:
+    """A name the text keeps using (a firm's short name, 4 to 6 characters, named twice or more) that
+    opens a clause before its time or verb; not a place and not a phrase (推动…, 产业…)."""
+    m = _SHORT_NAME.match(head)
+    if not m:
+        return None
+    name = m.group(1)
+    if reader.count(name) < 2 or place_spans(name) or _verb_inside().search(name):
+        return None
+    if re.match(alternation(word_list("regions", "not_org_start")), name):
+        return None
+    return name
