@@ -27,6 +27,10 @@ _PREDICATE_FOLLOWERS = re.compile(
 )
 
 
+# A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
+_RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
+
+
 def _words(key: str) -> re.Pattern:
     return any_of("noise", key)
 
@@ -50,9 +54,9 @@ def _is_structure(head: str) -> bool:
 def _at_start(key: str) -> re.Pattern:
     """A listed word opening the text (5个方面…, 3个方向…)."""
     words = word_list("noise", key)
-    long = alternation(w for w in words if len(w) > 1)
-    short = alternation(w for w in words if len(w) == 1)
-    return re.compile(rf"^(?:{long}|{short})")
+    long = [w for w in words if len(w) > 1]
+    short = [w for w in words if len(w) == 1]
+    return re.compile(rf"^(?:{alternation(long + short)})")
 
 
 def noise_reason(
@@ -74,6 +78,10 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
+    if _RULE_BOUND.search(clause_before) and re.match(r"的[\u4e00-\u9fff]", after):
+        return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
+    if _words("hypothetical").search(sentence_before):
+        return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
     if not counted and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     if _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:]):
@@ -95,6 +103,8 @@ def noise_reason(
             return "structure"  # 共4章16条
         if re.fullmatch(r"[\u4e00-\u9fff（）()、]{1,12}?中", after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
+        if _at_start("regions_counted").match(after) and not _words("changes").search(after):
+            return "universe"  # 31个省份三季报出炉: the regions looked at; 25个省份增速高于全国 is a fact
         if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):

@@ -66,7 +66,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
                 "year_end", "comparison"),
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
-              "media", "spec", "conventional", "quoted_names"),
+              "media", "spec", "conventional", "quoted_names", "hypothetical", "regions_counted", "changes"),
     "frames": ("review_headings", "plan_headings"),
     "measures": ("weak_units", "heads", "counted_heads", "bare_counts"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
