@@ -15,6 +15,7 @@ from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
 from extractors.quantities import Quantity, qualifier_after, written_span
 from extractors.regions import place_spans
+from extractors.rulebook import word_list
 from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
@@ -86,7 +87,11 @@ def sentence_facts(
             # The sentence's own facts, else the clause before, else the paragraph's topic.
             previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
             indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
-            if measure == "share" and re.search(r"增速|增幅|增长率", indicator or ""):
+            if (
+                measure == "share"
+                and re.search(r"增速|增幅|增长率", indicator or "")
+                and not _share_rate(indicator)
+            ):
                 measure, fall = "growth", False  # 增速提升至5.0%
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
@@ -191,6 +196,11 @@ _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)
 
 def _between(text: str, first: Quantity, second: Quantity) -> str:
     return text[first.end : second.start]
+
+
+def _share_rate(indicator: str) -> bool:
+    """自然增长率 is births less deaths per population, a share, though it says 增长率."""
+    return any(word in indicator for word in word_list("kinds", "share_rates"))
 
 
 def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:

@@ -92,7 +92,7 @@ def noise_reason(
         sentence_before
     ):
         return "spec"
-    if q.chinese and counted:
+    if q.chinese and counted and not re.match(r"[万亿千百]", q.unit_text):
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
         if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after)):

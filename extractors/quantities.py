@@ -189,8 +189,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral
     chinese = not n1[0].isdigit()
-    if chinese and n1 == "一" and not n2:
-        return []  # 一家, 一个: an article, not a count
+    if chinese and n1 == "一" and not n2 and not u2.startswith(magnitudes()):
+        return []  # 一家, 一个: an article, not a count (一万家 is one)
     if n2 is None:
         return _single(text, m.start(), m.end(), n1, m.group("more1") or m.group("more2"), u2, chinese)
     u1 = m.group("u1") or ""

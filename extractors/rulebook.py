@@ -64,7 +64,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "multiples": ("words",),
     "periods": ("relative_years", "context_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "year_of_span", "now", "until",
                 "year_end", "comparison"),
-    "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
+    "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "regions_counted", "changes"),
     "frames": ("review_headings", "plan_headings"),
