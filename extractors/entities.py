@@ -49,7 +49,8 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
     title = doc.title or ""
     publishers = rules("regions")["publishers"]
     return (
-        reader.headline(title)
+        colon_name(title, reader)
+        or reader.headline(title)
         or first_place(title, local=True)
         or (publishers.get(doc.publisher) if doc.publisher else None)
         or first_place(doc.text[:500], local=True)
@@ -60,9 +61,16 @@ class EntityReader:
     """Reads subjects in one document. Names are counted in the document once and remembered, and a
     sentence's clauses are read once, whatever the number of quantities in it."""
 
-    def __init__(self, document_text: str) -> None:
+    def __init__(self, document_text: str, title: str | None = None) -> None:
         self.text = document_text
         self._counts: dict[str, int] = {}
+        self.introductions = introductions(document_text, title, self)
+        self.names = tuple(sorted({n for n, _ in self.introductions.values()}, key=len, reverse=True))
+
+    def introduced_in(self, start: int, end: int) -> str | None:
+        """The last organisation the text introduces between start and end (…是一家…公司)."""
+        found = [(pos, name) for pos, (name, _) in self.introductions.items() if start <= pos < end]
+        return max(found)[1] if found else None
 
     def count(self, name: str) -> int:
         if name not in self._counts:
@@ -107,6 +115,11 @@ class SentenceSubjects:
             pos = m.end() if m else len(sentence)
         self.carried = carried
 
+    def clause_at(self, pos: int) -> str:
+        """The words of the clause of pos."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.text[self.starts[i] : pos]
+
     def at(self, pos: int) -> str | None:
         i = bisect_right(self.starts, pos) - 1
         clause = self.text[self.starts[i] : pos]
@@ -130,6 +143,8 @@ def _agent_place(clause: str) -> str | None:
 
 
 _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
+# A clause opening with these refers to the organisation the text is about: 公司获得授权发明专利32项.
+REFERS_BACK = re.compile(r"^[\s，,]*(?:截至目前，|目前，)?(?:该公司|公司|该企业|其|企业|集团)")
 
 
 def _anaphor(clause: str, before: str) -> str | None:
@@ -192,6 +207,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     if head.startswith(home_words()):
         return None
     known = next((name for name in word_list("regions", "known_orgs") if head.startswith(name)), None)
+    # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…).
+    known = known or next((name for name in reader.names if name in head), None)
     org = _organisation(head, reader) or known
     if org:
         return org
@@ -213,3 +230,49 @@ def _strip_time(text: str) -> str:
             break
         text = text[m.end() :]
     return text.lstrip("，, ")
+
+
+@cache
+def _introduction() -> re.Pattern:
+    """An organisation the text introduces: 某某新材是一家…公司; …有限公司（以下简称“某某”）."""
+    words = alternation(word_list("regions", "introductions"))
+    name = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}?"
+    return re.compile(
+        rf"(?P<full>{name})(?:[（(](?:以下)?简称[“\"](?P<short>[^”\"]{{2,10}})[”\"][）)]|(?P<verb>{words}))"
+    )
+
+
+_NAME_CUT = re.compile(r".*(?:[，。；：、“”]|的|在|与|和|及|所在|旗下)")
+
+
+def introductions(text: str, title: str | None, reader: EntityReader) -> dict[int, tuple[str, str]]:
+    """Offset -> (name, how) of each organisation the text introduces, and one its headline names
+    before a colon (百团百项｜某某化学：…) when the text names it again."""
+    out: dict[int, tuple[str, str]] = {}
+    for m in _introduction().finditer(text):
+        full = _NAME_CUT.sub("", m.group("full"))
+        name = m.group("short") or full
+        if (
+            len(name) < 2
+            or re.search(r"\d|^[其该这此它他她]", name)
+            or leading_place(name) == (len(name), name)
+        ):
+            continue
+        if not m.group("short") and not _recurs(name, name, reader):
+            continue  # a name introduced once and never again is no subject of the text
+        out[m.start()] = (name, "short" if m.group("short") else "verb")
+    name = colon_name(title or "", reader)
+    if name:
+        out[0] = (name, "headline")
+    return out
+
+
+def colon_name(headline: str, reader: EntityReader) -> str | None:
+    """The name a headline or heading puts before a colon (百团百项｜某某化学：…, 4. 某某金科：…),
+    when the text names it again and it is no place."""
+    for part in re.split(r"[｜|丨]", headline):
+        part = re.sub(r"^\s*\d{1,2}[.、．]\s*", "", part.strip())
+        head = re.match(r"^([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]", part)
+        if head and not place_spans(head.group(1)) and reader.count(head.group(1)) >= 2:
+            return head.group(1)
+    return None

@@ -9,10 +9,12 @@ from dataclasses import dataclass, replace
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_respectively
+from extractors.measures import measures_something
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
 from extractors.quantities import Quantity, qualifier_after, written_span
+from extractors.regions import place_spans
 from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
@@ -36,6 +38,7 @@ def sentence_facts(
     clauses = Clauses(text)
     out: list[Fact] = []
     kept: list[Quantity] = []  # the quantities of `out`, in order
+    governs: list[bool] = []  # whether each of them opened its clause with a plan word
     for q in quantities:
         cs, ce = clauses.bounds(q.start)
         before = text[cs : q.start]
@@ -72,6 +75,9 @@ def sentence_facts(
         if not indicator:
             continue
         indicator = named_before(indicator, earlier, out) or indicator
+        unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
+        if not measures_something(indicator, unit, measure):
+            continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
         kept_own = own_period(kept[-1], sentence.times, text) if kept else None
         own = own_period(q, sentence.times, text)
@@ -85,16 +91,21 @@ def sentence_facts(
             if goal
             else kind_of(text[:lead_end] if lead_end < cs else "", before, after, default, future)
         )
+        goes_on = False
         if kind == default and out and out[-1].kind != kind and not has_cue(before) and own == kept_own:
-            kind = out[-1].kind  # 计划全年开工项目133个，总投资约1100亿元: the sentence goes on with the plan
+            # 计划全年开工项目133个，总投资约1100亿元: the plan goes on; 规模预计超5500亿元，增速超30%:
+            # the clause goes on with the same outlook.
+            goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
+            kind = out[-1].kind if goes_on else kind
         if baseline and period and period.span:
             period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
         if kind != "actual" and long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
             pub = parse_published(reference)
-            if pub and not stated:
-                period = year_period(pub[0])
+            named = any(t.period.year == period.year and not t.period.whole_year for t in sentence.times)
+            if pub and not named and not sentence.framed_period():
+                period = year_period(pub[0])  # 确保全年新增…: the plan is for the year of publication
         period_start, period_end = bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
@@ -109,6 +120,7 @@ def sentence_facts(
         # Build facts.
         q_start, q_end = written_span(text, q)
         kept.append(q)
+        governs.append(goes_on or has_cue(text[cs : cs + 4]))  # a clause opening with 计划, 力争 goes on
         out.append(
             Fact(
                 doc=document.id,
@@ -120,7 +132,7 @@ def sentence_facts(
                 kind=kind,
                 measure=measure,
                 value=value,
-                unit=_per_unit(_counter_unit(q.unit, head), indicator),
+                unit=unit,
                 unit_text=q.unit_text,
                 qualifier=q.qualifier,
                 quantity_text=text[q_start:q_end],
@@ -182,6 +194,9 @@ def _indicator(
         if right and not is_relative(head) and not is_verb(right):
             # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
+    if left and (previous or topic) and _is_label(left):
+        # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
+        return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
         if previous and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
@@ -201,7 +216,16 @@ def _indicator(
     return left or None, left
 
 
+def _is_label(phrase: str) -> bool:
+    """The phrase is nothing but a place's name (华东, 长江三角洲经济区)."""
+    spans = place_spans(phrase)
+    return bool(spans) and spans[0][0] == 0 and spans[-1][1] == len(phrase) and len(spans) == 1
+
+
 _RELATIVE_OPENERS = (
+    "占",
+    "拉动",
+    "高出",
     "增速",
     "增幅",
     "占比",
@@ -219,10 +243,19 @@ _RELATIVE_OPENERS = (
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 
+# An average over people, land or households names the unit's denominator: 人均可支配收入 is CNY/person.
+_AVERAGES = {"人均": "person", "亩均": "mu", "户均": "enterprise"}
+
+
 def _per_unit(unit: str, indicator: str) -> str:
     """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
+    if "/" in unit or unit in ("%", "pp", "x"):
+        return unit
+    average = next((per for word, per in _AVERAGES.items() if word in indicator), None)
+    if average:
+        return f"{unit}/{average}"
     m = _PER.search(indicator)
-    if not m or "/" in unit:
+    if not m:
         return unit
     try:
         return f"{unit}/{canonical_per(m.group(1))}"
@@ -230,10 +263,15 @@ def _per_unit(unit: str, indicator: str) -> str:
         return unit
 
 
-def _counter_unit(unit: str, indicator: str) -> str:
-    """个/项 count projects when the noun is a 项目; 家 counts platforms, bases and centres as items."""
+def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
+    """个/项 count projects when the noun is a 项目, firms when it is a 企业 or 工厂; 户 counts firms
+    when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
+    if unit == "item" and re.search(r"(企业|工厂)$", indicator):
+        return "enterprise"
+    if unit == "person" and unit_text.endswith("户") and re.search(r"主体|企业|工商户|商户|公司", indicator):
+        return "enterprise"
     if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区)$", indicator):
         return "item"
     return unit

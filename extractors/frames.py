@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from extractors.entities import EntityReader, SentenceSubjects, document_entity
+from extractors.entities import REFERS_BACK, EntityReader, SentenceSubjects, colon_name, document_entity
 from extractors.periods import (
     Period,
     TimeMention,
@@ -36,8 +36,8 @@ from extractors.periods import (
     ym,
 )
 from extractors.rulebook import any_of, word_list
-from extractors.timing import carry
 from extractors.sentences import Span, paragraphs, sentences
+from extractors.timing import carry
 from indicators.model import Document
 
 
@@ -125,6 +125,12 @@ class Sentence:
         own = self.subjects.at(pos)
         if own:
             return own
+        names = self.document.reader.names
+        if names and REFERS_BACK.match(self.subjects.clause_at(pos)):
+            # 公司, 其: the organisation introduced before, not the place the paragraph named.
+            introduced = next((f.entity for f in self.frames() if f.entity in names), None)
+            if introduced:
+                return introduced
         return next((f.entity for f in self.frames() if f.entity), None)
 
     def framed_kind(self) -> str | None:
@@ -147,7 +153,7 @@ class DocumentFrames:
         self.reference = document.published or reference_date(document.text)
         pub = parse_published(self.reference)
         self.now = Period(None, ym(*pub), until=True, now=True) if pub else None
-        self.reader = EntityReader(document.text)
+        self.reader = EntityReader(document.text, document.title)
         self.frame = self._document_frame()
         self.report_year = self._report_year()
         self._topic: str | None = None
@@ -197,7 +203,7 @@ class DocumentFrames:
     def _heading_frame(self, heading: str) -> Frame:
         return Frame(
             period=_stated_period(heading, self.reference),
-            entity=self.reader.headline(heading),
+            entity=colon_name(heading, self.reader) or self.reader.headline(heading),
             kind=_heading_kind(heading),
         )
 
@@ -234,6 +240,14 @@ class DocumentFrames:
                 state = replace(state, period=told)
             if subjects.carried:
                 state = replace(state, entity=subjects.carried)
+        # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
+        # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
+        introduced = self.reader.introduced_in(para.start, para.end)
+        if introduced and not headline:
+            if scopes:
+                scopes[-1].frame = replace(scopes[-1].frame, entity=introduced)
+            else:
+                self.frame = replace(self.frame, entity=introduced)
 
     def _first_paragraph(self, scopes: list[_Scope]) -> bool:
         if scopes:
@@ -285,7 +299,10 @@ def _opening_period(paragraph: str, reference: str | None, context_year: int | N
     periods = [
         t.period
         for t in times
-        if not t.comparison and not t.period.now and not t.period.to_date and not first[: t.end].endswith("日")
+        if not t.comparison
+        and not t.period.now
+        and not t.period.to_date
+        and not first[: t.end].endswith("日")
     ]  # 1月21日，…: the day of an event, not the time the paragraph is about
     return periods[0] if len(periods) == 1 else None
 
@@ -294,7 +311,11 @@ def _horizon(paragraph: str, reference: str | None) -> Period | None:
     """The first plan horizon a paragraph states: 《…方案（2026—2030年）》, 到2027年."""
     times, _ = find_times(paragraph, reference)
     return next(
-        (t.period for t in times if not t.comparison and (t.period.span or t.period.until) and not t.period.now),
+        (
+            t.period
+            for t in times
+            if not t.comparison and (t.period.span or t.period.until) and not t.period.now
+        ),
         None,
     )
 

@@ -52,9 +52,13 @@ def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
     return "share", False
 
 
+# A comparison that comes out below the other (比发达国家低15个百分点, 低于全国0.8个百分点) is negative.
+_BELOW = re.compile(r"(?:(?:比|较)[^，；。]{1,14}(?:低|少|慢)了?|(?:低于|慢于|落后于?)[^，；。]{0,12})$")
+
+
 def _last_fall(before: str) -> bool:
     words = _cue("fall").findall(before[-12:])
-    return bool(words)
+    return bool(words) or bool(_BELOW.search(before[-20:]))
 
 
 def has_cue(text: str) -> bool:

@@ -122,14 +122,21 @@ def find_times(
         before = text[max(0, m.start() - 4) : m.start()]
         comparison = bool(_comparison().search(before))
         period = _period(m, pub, context_year)
-        if period is None:
-            continue
+        if period is None or (period.span and _year_of_span().match(text, m.end())):
+            continue  # “十五五”起步之年: the span names which year this is, it dates nothing
         if _until().search(before) and not period.span:
             period = replace(period, until=True, start=None)
         out.append(TimeMention(m.start(), m.end(), period, comparison))
         if not comparison and period.end and not period.now and not period.whole_year and not period.span:
             context_year = period.year
     return out, context_year
+
+
+@cache
+def _year_of_span() -> re.Pattern:
+    return re.compile(
+        rf"[”\"]?(?:的)?[\u4e00-\u9fff]{{0,2}}?(?:{alternation(word_list('periods', 'year_of_span'))})"
+    )
 
 
 def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | None) -> int | None:

@@ -7,7 +7,7 @@ from functools import cache
 
 from extractors.rulebook import alternation, rules, word_list
 
-PLACE_KEYS = ("national", "world", "countries", "provinces", "cities", "districts")
+PLACE_KEYS = ("national", "world", "countries", "groupings", "provinces", "cities", "districts")
 
 
 @cache

@@ -58,15 +58,16 @@ def word_list(name: str, key: str) -> list[str]:
 # The keys each rules file must have, and no others.
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
-    "regions": ("national", "world", "countries", "provinces", "cities", "districts", "home", "suffixes", "publishers",
-                "org_suffixes", "weak_org_suffixes", "known_orgs", "zones", "not_org_start"),
+    "regions": ("national", "world", "countries", "groupings", "provinces", "cities", "districts", "home", "suffixes", "publishers",
+                "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),
     "multiples": ("words",),
-    "periods": ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "now", "until",
+    "periods": ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "year_of_span", "now", "until",
                 "year_end", "comparison"),
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names"),
     "frames": ("review_headings", "plan_headings"),
+    "measures": ("weak_units", "heads"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
 }  # fmt: skip

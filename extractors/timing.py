@@ -51,7 +51,9 @@ def own_period(q: Quantity, times: list[TimeMention], text: str) -> Period | Non
     """The period a quantity's own sentence states for it: the last time expression before it,
     else an end date after it (超2亿元，到2027年), else None (its frames say)."""
     before = [t for t in times if t.end <= q.start and not t.comparison]
-    bracket = [t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)]
+    bracket = [
+        t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
+    ]
     if bracket:
         return bracket[-1].period  # 较2020年（软信业营业收入6841亿元）
     if before:
