@@ -40,6 +40,8 @@ def _same_fact(a: Fact, b: Fact) -> bool:
     (or one is a headline-like line, ·交付新船72艘！, naming part of the other's)."""
     if (a.value, a.unit, a.measure) != (b.value, b.unit, b.measure):
         return False
+    if a.quantity_start == b.quantity_start and a.entity != b.entity:
+        return False  # one number said of several places (浙江、江西…都高达15%): one fact each
     x, y = _bare(a.indicator), _bare(b.indicator)
     if x == y:
         return True

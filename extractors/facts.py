@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
-from extractors.lists import split_each, split_respectively
-from extractors.measures import measures_something
+from extractors.lists import split_each, split_places, split_respectively
+from extractors.measures import measures_something, names_measure
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
@@ -66,6 +66,8 @@ def sentence_facts(
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
             clause_topic = _topic(text, clauses, cs)
+            if not names_measure(clause_topic):
+                clause_topic = _viewed(text[:cs])  # 表现较为突出 is no indicator; 以…预算收入来看 is
             # The sentence's own facts, else the clause before, else the paragraph's topic.
             previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
             indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
@@ -76,13 +78,15 @@ def sentence_facts(
             continue
         indicator = named_before(indicator, earlier, out) or indicator
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
-        if not measures_something(indicator, unit, measure):
+        if not measures_something(indicator, unit, measure, text[: q.start]):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
-        kept_own = own_period(kept[-1], sentence.times, text) if kept else None
-        own = own_period(q, sentence.times, text)
+        kept_own = (
+            own_period(kept[-1], sentence.times, text, kept[-2].end if len(kept) > 1 else 0) if kept else None
+        )
+        own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
-        baseline = bool(re.search(r"(?:由|从)$", before))
+        baseline = bool(re.search(r"(?:由|从)(?:近|约|超|逾)?$", before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
         default = sentence.framed_kind() or "actual"
@@ -97,8 +101,9 @@ def sentence_facts(
             # the clause goes on with the same outlook.
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
-        if baseline and period and period.span:
-            period = year_period(int(period.start[:4]) - 1)  # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's
+        if baseline and period and period.start and not period.until and (own is None or own.span):
+            # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's; 去年一年…从近600亿元跃升到…: the year before's.
+            period = year_period(int(period.start[:4]) - 1)
         if kind != "actual" and long_past(period, reference):
             kind = "actual"  # 较2020年（…6841亿元）: nothing of five years ago is a plan
         if period and period.whole_year and kind == "target":
@@ -143,7 +148,7 @@ def sentence_facts(
                 quantity_end=sentence.start + q_end,
             )
         )
-    return [_with_catalogue_id(f, catalogue) for f in split_each(split_respectively(out, text))]
+    return [_with_catalogue_id(f, catalogue) for f in split_places(split_each(split_respectively(out, text)))]
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,17 @@ def _between(text: str, first: Quantity, second: Quantity) -> str:
 def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
     ind = catalogue.match(fact.indicator, fact.unit if fact.measure == "level" else None)
     return replace(fact, indicator_id=ind.id if ind else None)
+
+
+# 以各省市区一般公共预算收入来看，…增长率都高达15%: the measure the sentence is read by.
+_VIEW = re.compile(r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|各地|各市)?([^，。；]{2,20}?)(?:来看|看|而言)")
+
+
+def _viewed(text: str) -> str:
+    m = None
+    for m in _VIEW.finditer(text):
+        pass
+    return trim(m.group(1)) if m else ""
 
 
 def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
@@ -223,6 +239,8 @@ def _is_label(phrase: str) -> bool:
 
 
 _RELATIVE_OPENERS = (
+    "仅为",
+    "相当于",
     "占",
     "拉动",
     "高出",
@@ -249,8 +267,8 @@ _AVERAGES = {"人均": "person", "亩均": "mu", "户均": "enterprise"}
 
 def _per_unit(unit: str, indicator: str) -> str:
     """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
-    if "/" in unit or unit in ("%", "pp", "x"):
-        return unit
+    if "/" in unit or unit in ("%", "pp", "x", "year", "day", "hour", "min"):
+        return unit  # 人均预期寿命82.5岁 is an age, not years per person
     average = next((per for word, per in _AVERAGES.items() if word in indicator), None)
     if average:
         return f"{unit}/{average}"

@@ -234,7 +234,13 @@ class DocumentFrames:
             sentence.anaphoric = bool(told) and sent.text.startswith(_anaphora())
             yield sentence
             # What this sentence states holds for the rest of its paragraph.
-            explicit = [t.period for t in times if not t.comparison and not t.period.to_date]
+            explicit = [
+                t.period
+                for t in times
+                if not t.comparison
+                and not t.period.to_date
+                and sent.text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+            ]
             if explicit:
                 told = explicit[-1]
                 state = replace(state, period=told)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.regions import place_spans
 from indicators.model import Fact
 
 _PLACE_PARTS = ("核心区", "全域", "全市", "全省", "郊区", "中心城区", "新城", "城区")
@@ -27,6 +28,33 @@ def split_each(facts: list[Fact]) -> list[Fact]:
             out.append(replace(fact, indicator=part + tail))
         out.append(replace(fact, indicator=last))
     return out
+
+
+_ALL = re.compile(r"(?:都|均|全部)(?:高达|达到|达|为|超过|超|在|保持|实现)?$")
+
+
+def split_places(facts: list[Fact]) -> list[Fact]:
+    """浙江、江西、吉林…增长率都高达15%以上: a number said of a list of places is one fact per place."""
+    out = []
+    for fact in facts:
+        before = fact.evidence[: fact.quantity_start - fact.evidence_start]
+        places = _place_list(before) if _ALL.search(before) else []
+        out.extend(replace(fact, entity=p) for p in places) if len(places) >= 2 else out.append(fact)
+    return out
+
+
+def _place_list(text: str) -> list[str]:
+    """The last run of places joined by 、/和 in text: …浙江、江西、吉林表现… -> [浙江, 江西, 吉林]."""
+    run: list[tuple[int, int, str]] = []
+    best: list[str] = []
+    for span in place_spans(text):
+        if run and re.fullmatch(r"[、和与及]|省[、和与及]|市[、和与及]", text[run[-1][1] : span[0]]):
+            run.append(span)
+        else:
+            run = [span]
+        if len(run) >= 2:
+            best = [name for _, _, name in run]
+    return best
 
 
 def split_respectively(facts: list[Fact], text: str) -> list[Fact]:

@@ -19,8 +19,20 @@ def _heads() -> re.Pattern:
     return any_of("measures", "heads")
 
 
-def measures_something(indicator: str, unit: str, measure: str) -> bool:
-    """Whether a number with this indicator phrase, unit and measure can be an indicator fact."""
+_DURATIONS = frozenset({"day", "hour", "min", "year"})
+
+
+def measures_something(indicator: str, unit: str, measure: str, sentence_before: str = "") -> bool:
+    """Whether a number with this indicator phrase, unit and measure can be an indicator fact.
+
+    A share or multiple may take its measure from the sentence before it (…市场出货量以…，国产
+    产品由8.3%提升到17.4%); a duration must name it itself (项目从商谈至签约仅56天 is a story)."""
     if measure == "growth" or unit not in _weak_units():
         return True  # a growth rate continues a level; money and output measure by their unit
-    return bool(_heads().search(indicator))
+    context = indicator if unit in _DURATIONS else indicator + sentence_before
+    return bool(_heads().search(context))
+
+
+def names_measure(phrase: str) -> bool:
+    """The phrase names an economic or industrial measure (a head of rules/measures.yaml)."""
+    return bool(_heads().search(phrase))

@@ -80,6 +80,7 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<whole>{alternation(data['whole_year'])})",
                 rf"(?P<season>{alternation(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
+                r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
                 rf"(?P<now>{alternation(data['now'])})",
             ]
         )
@@ -195,6 +196,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not pub:
             return None
         year = pub[0] + data["relative_years"][g["rel"]]
+        if context_year and g["rel"] in data["context_years"]:
+            year = context_year
         return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
     if g["whole"]:
         if context_year:
@@ -212,6 +215,11 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not context_year:
             return None
         return year_period(context_year + int(parse_number(g["later_n"])))  # 2020年…五年后 -> 2025
+    if g["within"]:
+        if not pub:
+            return None
+        # 通过3年攻坚 in a text of 2021: by the end of 2023, the publication year counting as the first.
+        return Period(None, ym(pub[0] + int(parse_number(g["within_n"])) - 1, 12), until=True)
     if g["now"]:
         return Period(None, ym(*pub), until=True, now=True) if pub else None
     return None

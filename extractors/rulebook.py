@@ -62,7 +62,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
                 "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),
     "multiples": ("words",),
-    "periods": ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "year_of_span", "now", "until",
+    "periods": ("relative_years", "context_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "year_of_span", "now", "until",
                 "year_end", "comparison"),
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",

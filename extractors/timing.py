@@ -47,10 +47,19 @@ def _in_brackets_after(text: str, start: int, pos: int) -> bool:
     return text[start : start + 1] in "（(" and not re.search(r"[）)]", text[start:pos])
 
 
-def own_period(q: Quantity, times: list[TimeMention], text: str) -> Period | None:
+def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: int = 0) -> Period | None:
     """The period a quantity's own sentence states for it: the last time expression before it,
-    else an end date after it (超2亿元，到2027年), else None (its frames say)."""
-    before = [t for t in times if t.end <= q.start and not t.comparison]
+    else an end date after it (超2亿元，到2027年), else None (its frames say).
+
+    The time of a baseline (从2020年的82.4岁提升至83.9岁) is the baseline's, not the number's after
+    it: a time after 从/由 with a number between it and q is skipped."""
+    before = [
+        t
+        for t in times
+        if t.end <= q.start
+        and not t.comparison
+        and not (t.end <= previous_end and re.search(r"(?:从|由)$", text[max(0, t.start - 1) : t.start]))
+    ]
     bracket = [
         t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
     ]

@@ -19,6 +19,7 @@ SCALE_LABELS = {
     Decimal(10000): "10k_",
     Decimal(10) ** 6: "1m_",
     Decimal(10) ** 8: "100m_",
+    Decimal(10) ** 10: "10bn_",
 }
 
 
