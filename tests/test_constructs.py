@@ -10,7 +10,6 @@ from article_samples import fact_of, facts_of, fields
 NO_CAPACITY_UNIT = "万吨/年 is read as a tonnage (t), not a yearly capacity (t/year)"
 NO_PIECE_UNIT = "片 is read as unit (台/套), not item"
 NO_EXCHANGE_RATE = "1美元兑…元 is read as an amount in CNY, not a rate in CNY/USD"
-NO_AGE_UNIT = "岁 of a life expectancy is read as year/person, not year"
 NO_RATIO = "a structure ratio a：b：c gives no fact"
 NO_INDEX = "an index under 上年=100 gives no growth"
 NO_UNIVERSE = "the survey universe (在16个设区市中) is taken for a count"
@@ -64,10 +63,7 @@ ROWS = [
         "2023年，全省人口自然增长率比上年下降0.3个千分点。", "0.3个千分点", -0.03, "pp", "pp_change", {},
         id="per-mille-point",
     ),
-    pytest.param(
-        "2023年，全省人均预期寿命达到79.8岁。", "79.8岁", 79.8, "year", "level", {},
-        id="life-expectancy", marks=xfail(NO_AGE_UNIT),
-    ),
+    pytest.param("2023年，全省人均预期寿命达到79.8岁。", "79.8岁", 79.8, "year", "level", {}, id="life-expectancy"),
     # Comparisons with another figure, contributions, two-year averages, growth on a base year
     pytest.param(
         "2023年，全省规上工业增加值增长6.8%，比全国高2.2个百分点。", "2.2个百分点", 2.2, "pp", "pp_change", {},

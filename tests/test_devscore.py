@@ -23,16 +23,16 @@ HERE = Path(__file__).parent
 SHARED = HERE.parent.parent / "shared"
 ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 
-FACT_F1_ALL_FLOOR = 0.636
-VALUE_F1_ALL_FLOOR = 0.866
+FACT_F1_ALL_FLOOR = 0.787
+VALUE_F1_ALL_FLOOR = 0.898
 FACT_F1_GROUP_FLOORS = {
     "bulletins": 0.903,
-    "wechat_r1": 0.818,
-    "wechat_r2": 0.186,
-    "releases": 0.804,
-    "regional_news": 0.511,
-    "plans_reports": 0.446,
-    "work_reports_plans": 0.473,
+    "wechat_r1": 0.821,
+    "wechat_r2": 0.345,
+    "releases": 0.86,
+    "regional_news": 0.85,
+    "plans_reports": 0.848,
+    "work_reports_plans": 0.754,
 }
 COLUMNS = [
     "group",
