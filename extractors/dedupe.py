@@ -42,6 +42,8 @@ def _same_fact(a: Fact, b: Fact) -> bool:
         return False
     if a.quantity_start == b.quantity_start and a.entity != b.entity:
         return False  # one number said of several places (浙江、江西…都高达15%): one fact each
+    if (a.kind, a.period_end) != (b.kind, b.period_end):
+        return False  # last year's 2% and this year's target of 2%: two facts
     x, y = _bare(a.indicator), _bare(b.indicator)
     if x == y:
         return True

@@ -207,8 +207,10 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     if head.startswith(home_words()):
         return None
     known = next((name for name in word_list("regions", "known_orgs") if head.startswith(name)), None)
-    # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…).
-    known = known or next((name for name in reader.names if name in head), None)
+    # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
+    # opens with a partner (与…签署: the other party of the deal).
+    if not re.match(r"[与和同跟向对为]", head):
+        known = known or next((name for name in reader.names if name in head), None)
     org = _organisation(head, reader) or known
     if org:
         return org

@@ -19,7 +19,7 @@ from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
 from indicators.model import Fact
-from indicators.units import UnknownUnit, canonical_per
+from indicators.units import UnknownUnit, canonical_code, canonical_per
 
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 
@@ -53,8 +53,23 @@ def sentence_facts(
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         goal = _GOAL_AFTER.match(after_q) is not None
+        change = (
+            _CHANGE.search(before) if out and q.unit == out[-1].unit and out[-1].measure == "level" else None
+        )
+        rate = _EXCHANGE.search(before) if q.unit == "CNY" else None
+        if q.unit != "CNY" and q.value == 1 and after_q.startswith("兑"):
+            continue  # 1美元兑7.1元: the 1 is the base of the rate
         # Resolve measure and indicator.
-        if goal and out and q.unit == out[-1].unit:
+        if change:
+            # 年末人口140828万人，比上年末减少139万人: the change of the level just stated, signed.
+            measure, indicator, head = "level", out[-1].indicator, out[-1].indicator
+            value = -q.value if change.group(1) in ("减少", "少增", "下降") else q.value
+        elif rate:
+            # 平均汇率为1美元兑7.1217元人民币: CNY per unit of the other currency.
+            measure, value = "level", q.value
+            indicator = trim(left_phrase(before[: rate.start()])) or (out[-1].indicator if out else "")
+            head = indicator
+        elif goal and out and q.unit == out[-1].unit:
             # 能耗同比下降2.9%，超额完成14%的既定目标: the plan figure of the indicator just stated.
             measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
             indicator, head = out[-1].indicator, out[-1].indicator
@@ -78,6 +93,8 @@ def sentence_facts(
             continue
         indicator = named_before(indicator, earlier, out) or indicator
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
+        if rate:
+            unit = f"CNY/{canonical_code(rate.group(1))}"
         if not measures_something(indicator, unit, measure, text[: q.start]):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
@@ -114,6 +131,8 @@ def sentence_facts(
         period_start, period_end = bounds(period, q, measure, before)
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
+        if change:
+            period_start, period_end = out[-1].period_start, out[-1].period_end
         entity = sentence.entity_at(q.start)
         if entity and indicator.startswith(entity) and len(indicator) > len(entity) + 1:
             indicator = indicator[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
@@ -164,6 +183,8 @@ _COMPARED = re.compile(
 )
 
 
+_CHANGE = re.compile(r"比上年(?:末|同期)?(增加|减少|多增|少增|下降)了?$")
+_EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
 
@@ -178,14 +199,14 @@ def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
 
 
 # 以各省市区一般公共预算收入来看，…增长率都高达15%: the measure the sentence is read by.
-_VIEW = re.compile(r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|各地|各市)?([^，。；]{2,20}?)(?:来看|看|而言)")
+_VIEW = re.compile(
+    r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|各地|各市)?([^，。；]{2,20}?)(?:来看|看|而言)"
+)
 
 
 def _viewed(text: str) -> str:
-    m = None
-    for m in _VIEW.finditer(text):
-        pass
-    return trim(m.group(1)) if m else ""
+    views = list(_VIEW.finditer(text))
+    return trim(views[-1].group(1)) if views else ""
 
 
 def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
@@ -239,6 +260,9 @@ def _is_label(phrase: str) -> bool:
 
 
 _RELATIVE_OPENERS = (
+    "持平",
+    "上涨的",
+    "下降的",
     "仅为",
     "相当于",
     "占",

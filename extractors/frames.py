@@ -35,6 +35,7 @@ from extractors.periods import (
     year_period,
     ym,
 )
+from extractors.regions import place_spans
 from extractors.rulebook import any_of, word_list
 from extractors.sentences import Span, paragraphs, sentences
 from extractors.timing import carry
@@ -249,11 +250,17 @@ class DocumentFrames:
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
         # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
         introduced = self.reader.introduced_in(para.start, para.end)
-        if introduced and not headline:
+        if introduced and not headline and not self._names_organisation():
             if scopes:
                 scopes[-1].frame = replace(scopes[-1].frame, entity=introduced)
             else:
                 self.frame = replace(self.frame, entity=introduced)
+
+    def _names_organisation(self) -> bool:
+        """The headline names an organisation: the text is about it, not about a firm it introduces
+        (a shipyard's article introducing its customer)."""
+        entity = self.frame.entity
+        return bool(entity) and not any(s == 0 and e == len(entity) for s, e, _ in place_spans(entity))
 
     def _first_paragraph(self, scopes: list[_Scope]) -> bool:
         if scopes:

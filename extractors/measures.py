@@ -19,6 +19,11 @@ def _heads() -> re.Pattern:
     return any_of("measures", "heads")
 
 
+@cache
+def _counted_heads() -> re.Pattern:
+    return any_of("measures", "counted_heads")
+
+
 _DURATIONS = frozenset({"day", "hour", "min", "year"})
 
 
@@ -29,6 +34,8 @@ def measures_something(indicator: str, unit: str, measure: str, sentence_before:
     产品由8.3%提升到17.4%); a duration must name it itself (项目从商谈至签约仅56天 is a story)."""
     if measure == "growth" or unit not in _weak_units():
         return True  # a growth rate continues a level; money and output measure by their unit
+    if unit == "item":
+        return bool(_heads().search(indicator) or _counted_heads().search(indicator))
     context = indicator if unit in _DURATIONS else indicator + sentence_before
     return bool(_heads().search(context))
 

@@ -93,6 +93,8 @@ def noise_reason(
             return "structure"
         if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
             return "structure"  # 共4章16条
+        if re.fullmatch(r"[\u4e00-\u9fff（）()、]{1,12}?中", after):
+            return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
         if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
         if q.unit_text.endswith("人") and _NOUN_START.match(after[:1]):

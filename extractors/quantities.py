@@ -43,7 +43,10 @@ def _pattern() -> re.Pattern:
     mags = alternation(magnitudes())
     more = alternation(["余", "多"])
     unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
-    arabic = rf"(?<![\d.A-Za-z-]){ARABIC}"
+    # A minus sign after 为/是/a bracket or comma is a negative number (自然增长率为-0.99‰), not a range.
+    # An acronym right before a number is the indicator's name (GDP52853亿元); a letter or a digit is
+    # part of a model name (Qwen3, M2).
+    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){ARABIC}"
     chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
     second = rf"(?:{ARABIC}|(?=[{_CN_CHARS}]){CHINESE})"
@@ -62,6 +65,19 @@ def _bare_magnitude() -> re.Pattern:
     units = alternation(spellings())
     quals = alternation(["超", "超过", "突破", "逾", "近", "破", "过"])
     return re.compile(rf"(?:{quals})(?P<u>(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)(?:{units}))")
+
+
+@cache
+def _bare_count() -> re.Pattern:
+    """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause."""
+    return re.compile(rf"(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)]|$)")
+
+
+def _counted_before(before: str) -> str | None:
+    """The counter of the noun right before a bare count (用户 -> 人), from rules/measures.yaml."""
+    stripped = re.sub(r"(?:超过|超|逾|近|约|达到|达|突破|为|有)$", "", before)
+    counters = rules("measures")["bare_counts"]
+    return next((c for noun, c in counters.items() if stripped.endswith(noun)), None)
 
 
 @cache
@@ -132,6 +148,12 @@ def find_quantities(text: str) -> list[Quantity]:
             if q:
                 # 超万亿元: the text keeps its bounding word, or it would read as one 万亿元.
                 out.append(replace(q, start=m.start(), text=m.group(0)))
+    for m in _bare_count().finditer(text):
+        counter = _counted_before(text[: m.start()])
+        if counter and not _overlaps(m.span(), taken):
+            q = _make(text, m.start(), m.end(), parse_number(m.group("n")), m.group("m") + counter, "single", False)
+            if q:
+                out.append(q)
     for m in _multiple_words().finditer(text):
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
@@ -153,7 +175,14 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _from_match(text: str, m: re.Match) -> list[Quantity]:
-    n1, n2, sep = m.group("n1"), m.group("n2"), m.group("sep")
+    if m.group("n1")[:1] in "-－−":
+        found = _from_match_unsigned(text, m, m.group("n1")[1:])
+        return [replace(q, number=-q.number, value=-q.value) for q in found if q.role == "single"]
+    return _from_match_unsigned(text, m, m.group("n1"))
+
+
+def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
+    n2, sep = m.group("n2"), m.group("sep")
     u2 = m.group("u2")
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral

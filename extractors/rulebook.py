@@ -68,6 +68,6 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names"),
     "frames": ("review_headings", "plan_headings"),
-    "measures": ("weak_units", "heads"),
+    "measures": ("weak_units", "heads", "counted_heads", "bare_counts"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
 }  # fmt: skip

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
-_CLAUSE_END = re.compile(r"[，：:；;]|,(?!\d{3})")
+_CLAUSE_END = re.compile(r"[，：:；;]|——|,(?!\d{3})")  # —— opens a new clause: …拉大——浙江省实现GDP…
 MAX_SENTENCE = 2000  # a run-on "sentence" longer than this is cut, so work per sentence stays bounded
 
 
