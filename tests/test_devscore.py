@@ -23,16 +23,16 @@ HERE = Path(__file__).parent
 SHARED = HERE.parent.parent / "shared"
 ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 
-FACT_F1_ALL_FLOOR = 0.787
-VALUE_F1_ALL_FLOOR = 0.898
+FACT_F1_ALL_FLOOR = 0.807
+VALUE_F1_ALL_FLOOR = 0.915
 FACT_F1_GROUP_FLOORS = {
-    "bulletins": 0.903,
-    "wechat_r1": 0.821,
-    "wechat_r2": 0.345,
-    "releases": 0.86,
-    "regional_news": 0.85,
+    "bulletins": 0.94,
+    "wechat_r1": 0.826,
+    "wechat_r2": 0.39,
+    "releases": 0.958,
+    "regional_news": 0.846,
     "plans_reports": 0.848,
-    "work_reports_plans": 0.754,
+    "work_reports_plans": 0.746,
 }
 COLUMNS = [
     "group",
