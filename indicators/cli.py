@@ -314,7 +314,8 @@ def extract_command(
 
     Files are recognised by their content: bulletins, newspaper pages, plain text, JSON exports of
     WeChat articles. A file or document that cannot be read is reported on stderr with the reason,
-    the others are still processed, and the exit status is 1.
+    the others are still processed, and the exit status is 1. A document with no date of its own
+    (and, for plain text, no --published) is named in a warning: 今年 and 去年 cannot be placed.
 
     \b
     Examples:
@@ -339,6 +340,8 @@ def extract_command(
                 report(item)
                 continue
             document, rows = item
+            if not document["published"]:
+                click.echo(f"warning: {_undated(document)}", err=True)
             for row in rows:
                 yield factfile.output_row(document, row, OUTPUT_FIELDS)
 
@@ -352,6 +355,20 @@ def extract_command(
     if errors:
         click.echo(f"{len(errors)} file(s) or document(s) could not be read; see the errors above.", err=True)
         sys.exit(1)
+
+
+def _undated(document: dict) -> str:
+    """What a document with no date of its own means for its facts, naming its file (and article)."""
+    where = document["source"]
+    if document["source_kind"] == "wechat":
+        return (
+            f"{where}: article {document['id']} has no date (时间time); 今年, 去年 and months without "
+            "a year in it are read from the years it states, or left undated"
+        )
+    return (
+        f"{where}: no date in the text and no --published YYYY-MM-DD; 今年, 去年 and months without "
+        "a year are read from the years it states, or left undated"
+    )
 
 
 def _extract_to(shard_dir, output, fmt, results, facts, report) -> None:

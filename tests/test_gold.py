@@ -1,7 +1,7 @@
 """The development gold: ../shared/eval/score.py on `zhibiao extract` of the bundled corpus.
 
-The floors are the ones of issue 2. Other documents are scored the same way elsewhere, so the
-extractor is tuned on rules, never on sentences.
+The floors are the ones of issue 2, on the round-1 gold (the bulletins and the WeChat articles of
+the bundled corpus). The later rounds and the per-group floors are in test_devscore.py.
 """
 
 import json
@@ -14,6 +14,7 @@ import pytest
 HERE = Path(__file__).parent
 SHARED_SCORER = HERE.parent.parent / "shared" / "eval" / "score.py"
 SCORER = SHARED_SCORER if SHARED_SCORER.exists() else HERE / "gold" / "score.py"
+ROUND_1 = ("dev_articles.jsonl", "dev_bulletins.jsonl")
 FACT_F1_FLOOR = 0.85
 VALUE_F1_FLOOR = 0.92
 
@@ -26,7 +27,7 @@ def summary(tmp_path_factory):
         [sys.executable, "-m", "indicators", "extract", "-o", str(pred)], check=True, capture_output=True
     )
     gold = tmp / "gold.jsonl"
-    gold.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((HERE / "gold").glob("*.jsonl"))))
+    gold.write_text("".join((HERE / "gold" / name).read_text(encoding="utf-8") for name in ROUND_1))
     out = subprocess.run(
         [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
         check=True,

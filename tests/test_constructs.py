@@ -1,0 +1,159 @@
+"""The units and statistical constructs of ../shared/FACTS.md's "Conventions the gold follows"
+(issue 8), one made-up sentence per construct, through `extractors.extract`.
+
+Rows marked xfail(strict=True) are constructs not read yet: when one starts to pass, the mark goes.
+"""
+
+import pytest
+from article_samples import fact_of, facts_of, fields
+
+NO_CAPACITY_UNIT = "万吨/年 is read as a tonnage (t), not a yearly capacity (t/year)"
+NO_PIECE_UNIT = "片 is read as unit (台/套), not item"
+NO_EXCHANGE_RATE = "a bare 1美元兑…元, with no 汇率 named, gives no fact"
+NO_RATIO = "a structure ratio a：b：c gives no fact"
+NO_INDEX = "an index under 上年=100 gives no growth"
+
+
+def xfail(reason):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (sentence, the quantity as written, value, unit, measure, other fields)
+ROWS = [
+    # Units of the conventions table
+    pytest.param("2023年，全省实际使用外资38.6亿美元。", "38.6亿美元", 3.86e9, "USD", "level", {}, id="yi-usd"),
+    pytest.param("2023年，全市跨境电商进出口额8600万美元。", "8600万美元", 8.6e7, "USD", "level", {}, id="wan-usd"),
+    pytest.param("2023年，全省全社会用电量4200亿千瓦时。", "4200亿千瓦时", 4.2e11, "kWh", "level", {}, id="yi-kwh"),
+    pytest.param("2023年，全市光伏发电量5.2万千瓦时。", "5.2万千瓦时", 5.2e4, "kWh", "level", {}, id="wan-kwh"),
+    pytest.param("2023年，全省新增造林面积12万公顷。", "12万公顷", 1.2e9, "m2", "level", {}, id="hectare"),
+    pytest.param("2023年，全省新建高标准农田15万亩。", "15万亩", 1e8, "m2", "level", {}, id="mu"),
+    pytest.param("2023年，全市新增建设用地3.5平方公里。", "3.5平方公里", 3.5e6, "m2", "level", {}, id="square-km"),
+    pytest.param("2023年，全市商品房销售面积1200万平方米。", "1200万平方米", 1.2e7, "m2", "level", {}, id="square-m"),
+    pytest.param("2023年，全省规上工业企业应收账款平均回收期56.3天。", "56.3天", 56.3, "day", "level", {}, id="day"),
+    pytest.param("2023年，全市企业平均通关时间缩短至1.6小时。", "1.6小时", 1.6, "hour", "level", {}, id="hour"),
+    pytest.param(
+        "2023年，全省新增煤制烯烃产能60万吨/年。", "60万吨/年", 6e5, "t/year", "level", {},
+        id="capacity-per-year", marks=xfail(NO_CAPACITY_UNIT),
+    ),
+    pytest.param("2023年，全市港口进出港船舶2.3万艘次。", "2.3万艘次", 2.3e4, "ship_time", "level", {}, id="ship-time"),
+    pytest.param("2023年，全省粮食总产量820亿斤。", "820亿斤", 4.1e7, "t", "level", {}, id="jin"),
+    pytest.param("2023年，全省生猪出栏3200万头。", "3200万头", 3.2e7, "item", "level", {}, id="head"),
+    pytest.param("2023年，全省集成电路产量120亿块。", "120亿块", 1.2e10, "item", "level", {}, id="block"),
+    pytest.param(
+        "2023年，全省太阳能电池产量8.5亿片。", "8.5亿片", 8.5e8, "item", "level", {},
+        id="piece", marks=xfail(NO_PIECE_UNIT),
+    ),
+    pytest.param("2023年，全省服装产量5.6亿件。", "5.6亿件", 5.6e8, "item", "level", {}, id="garment"),
+    pytest.param("2023年，全省家禽出栏6.5亿只。", "6.5亿只", 6.5e8, "item", "level", {}, id="animal"),
+    pytest.param("2023年，全省新登记经营主体42万户。", "42万户", 4.2e5, "enterprise", "level", {}, id="hu-of-firms"),
+    pytest.param(
+        "2023年，全省居民人均可支配收入41000元。", "41000元", 41000, "CNY/person", "level", {}, id="per-person"
+    ),
+    pytest.param(
+        "2023年，全省规上工业企业每百元营业收入中的成本为83.6元。", "83.6元", 83.6, "CNY/100_CNY", "level", {},
+        id="per-hundred-yuan",
+    ),
+    pytest.param(
+        "2023年末，人民币对美元汇率为1美元兑7.08元人民币。", "7.08元人民币", 7.08, "CNY/USD", "level", {},
+        id="exchange-rate",
+    ),
+    pytest.param(
+        "2023年末，1美元兑7.08元人民币。", "7.08元人民币", 7.08, "CNY/USD", "level", {},
+        id="bare-exchange-rate", marks=xfail(NO_EXCHANGE_RATE),
+    ),
+    pytest.param("2023年，全省人口出生率为6.2‰。", "6.2‰", 0.62, "%", "share", {}, id="per-mille"),
+    pytest.param(
+        "2023年，全省人口自然增长率比上年下降0.3个千分点。", "0.3个千分点", -0.03, "pp", "pp_change", {},
+        id="per-mille-point",
+    ),
+    pytest.param("2023年，全省人均预期寿命达到79.8岁。", "79.8岁", 79.8, "year", "level", {}, id="life-expectancy"),
+    # Comparisons with another figure, contributions, two-year averages, growth on a base year
+    pytest.param(
+        "2023年，全省规上工业增加值增长6.8%，比全国高2.2个百分点。", "2.2个百分点", 2.2, "pp", "pp_change", {},
+        id="higher-than-the-nation",
+    ),
+    pytest.param(
+        "2023年，全省规上工业增加值增长3.1%，比全国低1.5个百分点。", "1.5个百分点", -1.5, "pp", "pp_change", {},
+        id="lower-than-the-nation",
+    ),
+    pytest.param(
+        "2023年，全省规上工业增加值增速比前三季度回落0.4个百分点。", "0.4个百分点", -0.4, "pp", "pp_change", {},
+        id="fell-back-from-the-quarters",
+    ),
+    pytest.param(
+        "2023年，全省民营企业出口增长12%，拉动全省出口增长7.6个百分点。", "7.6个百分点", 7.6, "pp", "pp_change",
+        {}, id="contribution",
+    ),
+    pytest.param(
+        "2023年，全省社会消费品零售总额两年平均增长4.3%。", "4.3%", 4.3, "%", "growth", {}, id="two-year-average"
+    ),
+    pytest.param(
+        "2023年，全省旅游收入比2019年同期增长15.6%。", "15.6%", 15.6, "%", "growth",
+        {"period_end": "2023-12"}, id="growth-on-2019",
+    ),
+    # Counts of regions that rose or fell
+    pytest.param(
+        "2023年，全省有7个设区市规上工业增加值增速低于全省平均水平。", "7个", 7, "item", "level", {},
+        id="count-of-cities",
+    ),
+    # Stocks: as of a date, no start
+    pytest.param(
+        "2023年末，全省常住人口6100万人。", "6100万人", 6.1e7, "person", "level",
+        {"period_start": None, "period_end": "2023-12"}, id="year-end-stock",
+    ),
+    pytest.param(
+        "截至2023年底，全省累计建成5G基站12万个。", "12万个", 1.2e5, "item", "level",
+        {"period_start": None, "period_end": "2023-12"}, id="cumulative-to-a-date",
+    ),
+    pytest.param(
+        "目前，全省已建成省级以上开发区80个。", "80个", 80, "item", "level",
+        {"period_start": None, "period_end": "2024-03"}, id="at-present",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "quantity", "value", "unit", "measure", "other"), ROWS)
+def test_construct(sentence, quantity, value, unit, measure, other):
+    fact = fact_of(facts_of("安徽经济运行", sentence), quantity)
+    assert (float(fact.value), fact.unit, fact.measure) == (pytest.approx(value, rel=1e-6), unit, measure)
+    assert fields(fact, other) == other
+
+
+@pytest.mark.xfail(strict=True, reason=NO_RATIO)
+def test_a_structure_ratio_gives_three_shares():
+    found = facts_of("安徽经济运行", "2023年，全省三次产业结构为4.1：40.2：55.7。")
+    assert [(f.measure, float(f.value), f.unit) for f in found] == [
+        ("share", 4.1, "%"),
+        ("share", 40.2, "%"),
+        ("share", 55.7, "%"),
+    ]
+    assert [next(n for n in "一二三" if n in f.indicator) for f in found] == ["一", "二", "三"]
+
+
+@pytest.mark.xfail(strict=True, reason=NO_INDEX)
+def test_index_rows_under_last_year_100_are_growth():
+    table = (
+        "表1 2023年居民消费价格分类指数（上年=100）",
+        "居民消费价格 101.8",
+        "食品烟酒 102.3",
+        "衣着 98.6",
+    )
+    found = facts_of("2023年安徽居民消费价格", *table)
+    assert [(f.measure, float(f.value), f.unit) for f in found] == [
+        ("growth", pytest.approx(1.8), "%"),
+        ("growth", pytest.approx(2.3), "%"),
+        ("growth", pytest.approx(-1.4), "%"),
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason=NO_INDEX)
+def test_an_index_in_a_sentence_on_last_year_100_is_growth():
+    found = facts_of("安徽价格运行", "以上年为100，2023年全省居民消费价格指数为101.8。")
+    assert [(f.measure, float(f.value)) for f in found] == [("growth", pytest.approx(1.8))]
+
+
+def test_the_survey_universe_is_not_a_count():
+    found = facts_of(
+        "安徽经济运行", "2023年，在全省16个设区市中，有9个设区市地区生产总值增速高于全省平均水平。"
+    )
+    assert [(f.quantity_text, f.unit) for f in found] == [("9个", "item")]

@@ -1,0 +1,56 @@
+"""Fact-hood by what a number measures (issue 8): a measure of a region, an industry, a programme or
+an organisation is a fact; a number about one product, one machine, one experiment, one person's
+story, an event or a rule is not, whatever its unit. Made-up sentences, through `extractors.extract`.
+
+Rows marked xfail(strict=True) are numbers that get through today: when one is left out, the mark goes.
+"""
+
+import pytest
+from article_samples import facts_of
+
+PRODUCT = "a single product's specification with a weight or volume unit is taken for a fact"
+ONE_TOOL = "one firm's tool that shortened a duration is taken for a growth fact"
+EVENT = "entries of a contest are taken for facts"
+RULE = "a rule's red line (不得高于) is taken for a fact"
+
+NOT_FACTS = [
+    pytest.param("这款巡检机器人最大负载20公斤。", id="product-load", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
+    pytest.param("这台新型风机每小时风量可达3万立方米。", id="machine-airflow", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
+    pytest.param("在实验中，该模型的缺陷识别准确率达到98.5%。", id="experiment-accuracy"),
+    pytest.param("测试线上，电池包在零下30摄氏度仍能正常工作。", id="test-line-temperature"),
+    pytest.param("老李在车间干了26年，带出了15个徒弟。", id="anecdote"),
+    pytest.param(
+        "借助这套设计软件，该企业的产品设计周期缩短了30%。", id="one-firms-tool",
+        marks=pytest.mark.xfail(strict=True, reason=ONE_TOOL),
+    ),
+    pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
+    pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    pytest.param("展会为期3天，设置展位1200个。", id="fair-booths"),
+    pytest.param("该企业综合实力位居全国第3位。", id="rank"),
+    pytest.param("团队成员平均年龄仅32岁。", id="age"),
+    pytest.param("新款芯片在测评中取得87.6分。", id="benchmark-score"),
+    pytest.param("单位产品能耗不得高于0.5吨标准煤的红线。", id="red-line", marks=pytest.mark.xfail(strict=True, reason=RULE)),
+]  # fmt: skip
+
+FACTS = [
+    pytest.param("2023年，全省工业机器人产量3.2万套，增长18%。", ["3.2万套", "18%"], id="industry-output"),
+    pytest.param("2023年，全省人工智能企业达到1200家。", ["1200家"], id="count-of-firms"),
+    pytest.param("2023年，全市软件和信息服务业营业收入增长12.4%。", ["12.4%"], id="industry-revenue-growth"),
+    pytest.param("2023年，全省研发经费投入强度达到2.6%。", ["2.6%"], id="rd-intensity"),
+    pytest.param("2023年，全省新能源汽车产量86万辆。", ["86万辆"], id="vehicles-made"),
+    pytest.param("2023年，星河集团营业收入6.8亿元。", ["6.8亿元"], id="a-groups-revenue"),
+    pytest.param("2023年，全省建成省级智能工厂120个。", ["120个"], id="count-of-factories"),
+    pytest.param(
+        "2023年，全市数字经济核心产业增加值占地区生产总值比重达12.5%。", ["12.5%"], id="share-of-gdp"
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FACTS)
+def test_not_a_fact(sentence):
+    assert [f.quantity_text for f in facts_of("安徽产业观察", sentence)] == []
+
+
+@pytest.mark.parametrize(("sentence", "quantities"), FACTS)
+def test_a_fact(sentence, quantities):
+    assert [f.quantity_text for f in facts_of("安徽产业观察", sentence)] == quantities

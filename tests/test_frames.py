@@ -1,0 +1,154 @@
+"""Frames (issue 8): a quantity takes its period, entity, kind and topic from the innermost part of
+the document that states them — clause, sentence, paragraph, heading, headline — and the
+publication date last. Made-up articles, one row per case, through `extractors.extract`.
+
+Rows marked xfail(strict=True) are mechanisms not there yet: when one starts to pass, the mark
+goes and the row holds it.
+"""
+
+import pytest
+from article_samples import fact_of, facts_of, fields
+
+MISSING_PARAGRAPH_TIME = "a time told at the head of a paragraph holds for the paragraph only as its year"
+MISSING_ORG_NAMES = "organisations named 某某科技有限公司 are not read as entities"
+MISSING_ORG_ANAPHORA = "该公司/公司/该集团 do not refer back to the organisation a paragraph introduced"
+MISSING_SHORT_NAMES = "a short name introduced by （以下简称…） is not read as the organisation"
+
+TRADE = "1-8月浙江外贸进出口增长12.3%"  # published 2021-09-20: 1-8月 is 2021-01..2021-08
+AUTUMN = "2021-09-20"
+FIRM = "星河智能科技有限公司是一家研发工业机器人的企业。"
+REPORT = ("一、2025年工作回顾", "全市地区生产总值增长5.6%。", "二、2026年主要目标")
+
+ROWS = [
+    # A period in the headline reaches the body sentences that state none, in every paragraph.
+    pytest.param(
+        TRADE, ("全省进出口总额2.1万亿元，比上年同期增长12.3%。",), AUTUMN, "2.1万亿元",
+        {"period_start": "2021-01", "period_end": "2021-08", "entity": "浙江", "kind": "actual"},
+        id="headline-period-and-region-reach-the-body",
+    ),
+    pytest.param(
+        TRADE, ("全省进出口总额2.1万亿元。", "出口1.3万亿元，增长15.2%。"), AUTUMN, "1.3万亿元",
+        {"period_start": "2021-01", "period_end": "2021-08"},
+        id="headline-period-reaches-a-later-paragraph",
+    ),
+    # A sentence's own time overrides the headline's, for that sentence.
+    pytest.param(
+        TRADE, ("全省进出口总额2.1万亿元。", "今年上半年，全省出口1.3万亿元。"), AUTUMN, "1.3万亿元",
+        {"period_start": "2021-01", "period_end": "2021-06"},
+        id="own-half-year-overrides-headline",
+    ),
+    pytest.param(
+        TRADE, ("2020年全年，全省进出口总额2.8万亿元。",), AUTUMN, "2.8万亿元",
+        {"period_start": "2020-01", "period_end": "2020-12"},
+        id="own-year-overrides-headline",
+    ),
+    # 今年以来 in a release on 1-7月 is 1-7月, not up to the publication month.
+    pytest.param(
+        "1-7月安徽工业运行情况", ("今年以来，全省规上工业增加值增长9.1%。",), "2021-08-16", "9.1%",
+        {"period_start": "2021-01", "period_end": "2021-07", "entity": "安徽"},
+        id="so-far-this-year-is-the-headline-months",
+    ),
+    # A paragraph's time holds for that paragraph, and not for the next one.
+    pytest.param(
+        "浙江外贸运行情况", ("上半年，全省出口1.3万亿元。进口0.8万亿元。",), AUTUMN, "0.8万亿元",
+        {"period_start": "2021-01", "period_end": "2021-06"},
+        id="paragraph-time-holds-for-its-next-sentence",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_PARAGRAPH_TIME),
+    ),
+    pytest.param(
+        "浙江外贸运行情况", ("全省软件业营收在上半年达到860亿元。", "全省进口0.8万亿元。"), AUTUMN, "0.8万亿元",
+        {"period_end": "2021-09", "entity": "浙江"},
+        id="paragraph-time-does-not-leak-into-the-next-paragraph",
+    ),
+    # Who is measured: the sentence's own region overrides the headline's.
+    pytest.param(
+        TRADE, ("全省进出口总额2.1万亿元。其中，宁波市进出口8000亿元。",), AUTUMN, "8000亿元",
+        {"entity": "宁波", "period_end": "2021-08"},
+        id="own-city-overrides-headline-province",
+    ),
+    pytest.param(
+        "1-2月各省财政收入", ("广东一般公共预算收入2500亿元，增长20%。江苏一般公共预算收入2100亿元。",),
+        "2021-03-20", "2100亿元",
+        {"entity": "江苏", "period_start": "2021-01", "period_end": "2021-02"},
+        id="each-province-its-own-entity",
+    ),
+    # Who is measured: an organisation, named in the sentence or introduced before.
+    pytest.param(
+        "企业走访", ("2023年，星河集团实现营业收入6.8亿元。",), "2024-03-10", "6.8亿元",
+        {"entity": "星河集团", "period_end": "2023-12", "kind": "actual"},
+        id="group-named-in-its-sentence",
+    ),
+    pytest.param(
+        "企业走访", ("2023年，星河智能科技有限公司营业收入6.8亿元。",), "2024-03-10", "6.8亿元",
+        {"entity": "星河智能科技有限公司"},
+        id="company-named-in-its-sentence",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_NAMES),
+    ),
+    pytest.param(
+        "企业走访", (FIRM, "2023年，该公司实现营业收入6.8亿元，同比增长35%。"), "2024-03-10", "6.8亿元",
+        {"entity": "星河智能科技有限公司", "period_end": "2023-12"},
+        id="company-introduced-then-this-company",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
+    ),
+    pytest.param(
+        "企业走访", (FIRM, "2023年，公司营业收入6.8亿元。"), "2024-03-10", "6.8亿元",
+        {"entity": "星河智能科技有限公司"},
+        id="company-introduced-then-the-company",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
+    ),
+    pytest.param(
+        "企业走访", ("星河集团是一家研发工业机器人的企业。", "2023年，该集团实现营业收入6.8亿元。"), "2024-03-10",
+        "6.8亿元", {"entity": "星河集团"},
+        id="group-introduced-then-this-group",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
+    ),
+    pytest.param(
+        "企业走访", ("星河智能科技有限公司（以下简称星河智能）成立于2015年。", "2023年，星河智能营业收入6.8亿元。"),
+        "2024-03-10", "6.8亿元", {"entity": "星河智能"},
+        id="short-name-introduced-then-used",
+        marks=pytest.mark.xfail(strict=True, reason=MISSING_SHORT_NAMES),
+    ),
+    # Topic: a bare growth rate continues the indicator of the sentence before it.
+    pytest.param(
+        "安徽消费市场", ("2023年，全省社会消费品零售总额3200亿元。比上年增长6.1%。",), "2024-03-10", "6.1%",
+        {"indicator": "社会消费品零售总额", "measure": "growth", "period_end": "2023-12", "entity": "安徽"},
+        id="bare-growth-continues-the-indicator-before",
+    ),
+    pytest.param(
+        "安徽消费市场", ("2023年，全省社会消费品零售总额3200亿元。其中，网上零售额900亿元。增长12%。",),
+        "2024-03-10", "12%", {"indicator": "网上零售额", "measure": "growth"},
+        id="bare-growth-continues-the-latest-indicator",
+    ),
+    # Work-report headings: the review states actuals of its year, the goals targets of theirs.
+    pytest.param(
+        "政府工作报告", (*REPORT, "地区生产总值增长5%左右。"), "2026-01-20", "5.6%",
+        {"kind": "actual", "period_start": "2025-01", "period_end": "2025-12"},
+        id="review-heading-states-actuals",
+    ),
+    pytest.param(
+        "政府工作报告", (*REPORT, "地区生产总值增长5%左右。"), "2026-01-20", "5%左右",
+        {"kind": "target", "period_start": "2026-01", "period_end": "2026-12", "qualifier": "approx"},
+        id="goals-heading-states-targets-for-its-year",
+    ),
+    pytest.param(
+        "政府工作报告", (*REPORT, "地区生产总值增长5%左右。", "城镇新增就业12万人。"), "2026-01-20", "12万人",
+        {"kind": "target", "period_end": "2026-12"},
+        id="goals-heading-holds-for-later-paragraphs",
+    ),
+    pytest.param(
+        "政府工作报告", ("一、过去一年工作回顾", "全市地区生产总值增长5.6%。"), "2026-01-20", "5.6%",
+        {"kind": "actual", "period_end": "2025-12"},
+        id="review-of-the-past-year-without-its-number",
+    ),
+    pytest.param(
+        "政府工作报告", ("二、2026年主要目标", "到2030年，数字经济核心产业增加值占比达到15%。"), "2026-01-20", "15%",
+        {"kind": "target", "period_end": "2030-12"},
+        id="own-horizon-overrides-the-goals-year",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "paragraphs", "published", "quantity", "expected"), ROWS)
+def test_frames(title, paragraphs, published, quantity, expected):
+    fact = fact_of(facts_of(title, *paragraphs, published=published), quantity)
+    assert fields(fact, expected) == expected
