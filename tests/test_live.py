@@ -30,7 +30,7 @@ from indicators.catalogue import load_catalogue
 from indicators.model import Document
 
 ZHIBIAO = Path(sys.executable).parent / "zhibiao"
-COPIES = 3  # of the bundled corpus: more than 2000 facts, so that a CSV stream takes two pages
+COPIES = 4  # of the bundled corpus: more than 2000 facts, so that a CSV stream takes two pages
 NEW = (
     "上海船舶交付量120艘",
     "江苏集成电路产业营收增长12%",
