@@ -25,7 +25,7 @@ def _org_pattern() -> re.Pattern:
     suffixes = alternation(strong + weak)
     not_start = alternation(word_list("regions", "not_org_start"))
     return re.compile(
-        rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>{suffixes}))"
+        rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>(?:{suffixes})+))"
         rf"(?=[\u4e00-\u9fff\d“（(]|$)"
     )
 
@@ -174,8 +174,9 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     stem = m.group("stem")
     if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
         return None  # 10亿元以上项目, 三大船厂: a description, not a name
-    strong = m.group("suffix") in _strong_suffixes()
-    if len(stem) < 2 or _verb_inside().search(stem):
+    strong = any(w in m.group("suffix") for w in _strong_suffixes())
+    registered = re.search(r"有限公司|股份|有限责任", m.group("suffix"))  # a registered name says so itself
+    if len(stem) < 2 or (_verb_inside().search(stem) and not registered):
         return None  # 硬科技, 落实科技…: a word, not a name
     if not strong and (_place_or_verb(stem) or not _recurs(m.group("org"), stem, reader)):
         return None  # 上海软件…: a place before a weak suffix is no name
@@ -244,7 +245,7 @@ def _introduction() -> re.Pattern:
     words = alternation(word_list("regions", "introductions"))
     name = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}?"
     return re.compile(
-        rf"(?P<full>{name})(?:[（(](?:以下)?简称[“\"](?P<short>[^”\"]{{2,10}})[”\"][）)]|(?P<verb>{words}))"
+        rf"(?P<full>{name})(?:[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]|(?P<verb>{words}))"
     )
 
 
@@ -264,8 +265,6 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
             or leading_place(name) == (len(name), name)
         ):
             continue
-        if not m.group("short") and not _recurs(name, name, reader):
-            continue  # a name introduced once and never again is no subject of the text
         out[m.start()] = (name, "short" if m.group("short") else "verb")
     name = colon_name(title or "", reader)
     if name:

@@ -127,13 +127,10 @@ class Sentence:
         """What a time told earlier in the paragraph says about this sentence: its year (1-11月 ->
         2025), or the outer frame's time when that lies in the same year (a headline's 1-8月 after
         a sentence on 1-8月), or the whole of a span or an end date."""
-        year = carry(told)
-        if year is told:
-            return told
         outer = next((f.period for f in self.outer if f.period), None)
-        if outer and not outer.span and not outer.until and outer.year == told.year:
+        if outer and not outer.span and not outer.until and outer.year == told.year and not told.span:
             return outer
-        return year
+        return told
 
     def entity_at(self, pos: int) -> str | None:
         return self._resolve(self._entity_at(pos))

@@ -9,10 +9,6 @@ goes and the row holds it.
 import pytest
 from article_samples import fact_of, facts_of, fields
 
-MISSING_PARAGRAPH_TIME = "a time told at the head of a paragraph holds for the paragraph only as its year"
-MISSING_ORG_NAMES = "organisations named 某某科技有限公司 are not read as entities"
-MISSING_ORG_ANAPHORA = "该公司/公司/该集团 do not refer back to the organisation a paragraph introduced"
-MISSING_SHORT_NAMES = "a short name introduced by （以下简称…） is not read as the organisation"
 
 TRADE = "1-8月浙江外贸进出口增长12.3%"  # published 2021-09-20: 1-8月 is 2021-01..2021-08
 AUTUMN = "2021-09-20"
@@ -53,7 +49,6 @@ ROWS = [
         "浙江外贸运行情况", ("上半年，全省出口1.3万亿元。进口0.8万亿元。",), AUTUMN, "0.8万亿元",
         {"period_start": "2021-01", "period_end": "2021-06"},
         id="paragraph-time-holds-for-its-next-sentence",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_PARAGRAPH_TIME),
     ),
     pytest.param(
         "浙江外贸运行情况", ("全省软件业营收在上半年达到860亿元。", "全省进口0.8万亿元。"), AUTUMN, "0.8万亿元",
@@ -82,31 +77,26 @@ ROWS = [
         "企业走访", ("2023年，星河智能科技有限公司营业收入6.8亿元。",), "2024-03-10", "6.8亿元",
         {"entity": "星河智能科技有限公司"},
         id="company-named-in-its-sentence",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_NAMES),
     ),
     pytest.param(
         "企业走访", (FIRM, "2023年，该公司实现营业收入6.8亿元，同比增长35%。"), "2024-03-10", "6.8亿元",
         {"entity": "星河智能科技有限公司", "period_end": "2023-12"},
         id="company-introduced-then-this-company",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
     ),
     pytest.param(
         "企业走访", (FIRM, "2023年，公司营业收入6.8亿元。"), "2024-03-10", "6.8亿元",
         {"entity": "星河智能科技有限公司"},
         id="company-introduced-then-the-company",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
     ),
     pytest.param(
         "企业走访", ("星河集团是一家研发工业机器人的企业。", "2023年，该集团实现营业收入6.8亿元。"), "2024-03-10",
         "6.8亿元", {"entity": "星河集团"},
         id="group-introduced-then-this-group",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_ORG_ANAPHORA),
     ),
     pytest.param(
         "企业走访", ("星河智能科技有限公司（以下简称星河智能）成立于2015年。", "2023年，星河智能营业收入6.8亿元。"),
         "2024-03-10", "6.8亿元", {"entity": "星河智能"},
         id="short-name-introduced-then-used",
-        marks=pytest.mark.xfail(strict=True, reason=MISSING_SHORT_NAMES),
     ),
     # Topic: a bare growth rate continues the indicator of the sentence before it.
     pytest.param(
