@@ -46,7 +46,6 @@ from extractors.periods import (
 from extractors.regions import place_spans
 from extractors.rulebook import any_of, word_list
 from extractors.sentences import Span, paragraphs, sentences
-from extractors.timing import carry
 from indicators.model import Document
 
 

@@ -9,7 +9,6 @@ goes and the row holds it.
 import pytest
 from article_samples import fact_of, facts_of, fields
 
-
 TRADE = "1-8月浙江外贸进出口增长12.3%"  # published 2021-09-20: 1-8月 is 2021-01..2021-08
 AUTUMN = "2021-09-20"
 FIRM = "星河智能科技有限公司是一家研发工业机器人的企业。"
