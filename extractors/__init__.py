@@ -10,7 +10,7 @@ from __future__ import annotations
 from extractors.dedupe import headline_like, merge_statements
 from extractors.facts import sentence_facts
 from extractors.frames import DocumentFrames, is_rules_document
-from extractors.quantities import find_quantities
+from extractors.quantities import find_quantities, index_values
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Document, Fact
 
@@ -28,6 +28,12 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     for sentence in tree.sentences():
         # Find quantities.
         quantities = find_quantities(sentence.text)
+        if sentence.index_base:  # under 上年=100, an index is a growth rate
+            quantities += [
+                q
+                for q in index_values(sentence.text)
+                if all(q.start >= o.end or q.end <= o.start for o in quantities)
+            ]
         if not quantities:
             continue
         # Read what each measures; resolve period, kind and entity from the frames around it.

@@ -61,14 +61,20 @@ def sentence_facts(
         if q.unit != "CNY" and q.value == 1 and after_q.startswith("兑"):
             continue  # 1美元兑7.1元: the 1 is the base of the rate
         # Resolve measure and indicator.
-        if change:
+        if q.role in ("ratio", "index"):
+            # 三次产业结构为4.1：40.2：55.7 -> three shares; 食品 102.3 under 上年=100 -> growth of 2.3.
+            measure, value = ("share" if q.role == "ratio" else "growth"), q.value
+            indicator = _ratio_term(text, kept, q) if q.role == "ratio" else trim(left_phrase(before))
+            head = indicator
+        elif change:
             # 年末人口140828万人，比上年末减少139万人: the change of the level just stated, signed.
             measure, indicator, head = "level", out[-1].indicator, out[-1].indicator
             value = -q.value if change.group(1) in ("减少", "少增", "下降") else q.value
         elif rate:
             # 平均汇率为1美元兑7.1217元人民币: CNY per unit of the other currency.
             measure, value = "level", q.value
-            indicator = trim(left_phrase(before[: rate.start()])) or (out[-1].indicator if out else "")
+            # With no words before it (2023年末，1美元兑7.08元人民币), the construct names it: 汇率.
+            indicator = trim(left_phrase(before[: rate.start()])) or (out[-1].indicator if out else "汇率")
             head = indicator
         elif goal and out and q.unit == out[-1].unit:
             # 能耗同比下降2.9%，超额完成14%的既定目标: the plan figure of the indicator just stated.
@@ -196,6 +202,19 @@ _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)
 
 def _between(text: str, first: Quantity, second: Quantity) -> str:
     return text[first.end : second.start]
+
+
+def _ratio_term(text: str, kept: list[Quantity], q: Quantity) -> str:
+    """The k-th term of 三次产业结构为a：b：c is 第k产业比重; of any other ratio, its phrase and k."""
+    first, k = q, 0
+    for t in reversed(kept):
+        if t.role != "ratio" or first.start - t.end > 1:
+            break
+        first, k = t, k + 1
+    before = text[: first.start]
+    if "三次产业" in before[-12:] and k < 3:
+        return f"第{'一二三'[k]}产业比重"
+    return f"{trim(left_phrase(before))}（第{k + 1}项）"
 
 
 def _share_rate(indicator: str) -> bool:

@@ -82,6 +82,7 @@ class Sentence:
     headline: bool  # a headline or heading line, not a statement of the body
     document: DocumentFrames = field(repr=False)
     anaphoric: bool = False  # opens with 会上, 当天…: dated like the sentence before
+    index_base: bool = False  # under a table or words that set last year to 100 (上年=100)
 
     @property
     def text(self) -> str:
@@ -201,6 +202,7 @@ class DocumentFrames:
         self.report_year = self._report_year()
         self._topic: str | None = None
         self._seen_body = False
+        self.index_base = False
 
     # -- the document ------------------------------------------------------------------------
     def _document_frame(self) -> Frame:
@@ -238,6 +240,8 @@ class DocumentFrames:
             if para.start < title_end:
                 level = None  # the document's own headline: its frame is the document's
             if level is not None:
+                if any(pattern.match(para.text) for _, pattern in _NUMBERED):
+                    self.index_base = False  # a numbered heading ends the table of indices
                 while scopes and scopes[-1].level >= level:
                     scopes.pop()
                 scopes.append(_Scope(level, self._heading_frame(para.text)))
@@ -276,6 +280,9 @@ class DocumentFrames:
             sentence = Sentence(sent, times, said, index, here, outer, headline, self)
             # 会上首发了…: the date of the event just told
             sentence.anaphoric = bool(told) and sent.text.startswith(_anaphora())
+            if _INDEX_BASE.search(sent.text):
+                self.index_base = True  # until the next heading
+            sentence.index_base = self.index_base
             yield sentence
             # What this sentence states holds for the rest of its paragraph.
             explicit = [
@@ -316,6 +323,9 @@ class DocumentFrames:
         """The indicators a sentence stated: the last one is the topic its paragraph continues."""
         if indicators:
             self._topic = indicators[-1]
+
+
+_INDEX_BASE = re.compile(r"(?:上年|上年同期|上年同月|上月)\s*[=＝]\s*100|以(?:上年|上年同期)为100")
 
 
 def _place_of(entity: str | None) -> str | None:

@@ -29,7 +29,9 @@ class Quantity:
     value: Decimal  # canonical: 5.67E+12
     unit: str  # canonical code: CNY
     qualifier: str
-    role: str = "single"  # single | low | high (a range) | part (4+2艘) | words (翻一番, 三分之一)
+    role: str = (
+        "single"  # single | low | high (a range) | part (4+2艘) | words (翻一番, 三分之一) | ratio | index
+    )
     chinese: bool = False  # written in Chinese numerals
 
     @property
@@ -42,7 +44,9 @@ def _pattern() -> re.Pattern:
     units = alternation(spellings())
     mags = alternation(magnitudes())
     more = alternation(["余", "多"])
-    unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{mags})?(?:{units}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
+    # A rate per time unit (万吨/年, 万方/天) only after a slash: 年 alone is a date, not a unit.
+    per = rf"(?:{mags})?(?:{units})|年|天|日"
+    unit = rf"(?:(?:{mags})?(?:{more})?(?:{units})(?:/(?:{per}))?|(?:{mags})(?=[{_CN_CHARS}]?[-—–~～]))"
     # A minus sign after 为/是/a bracket or comma is a negative number (自然增长率为-0.99‰), not a range.
     # An acronym right before a number is the indicator's name (GDP52853亿元); a letter or a digit is
     # part of a model name (Qwen3, M2).
@@ -156,6 +160,14 @@ def find_quantities(text: str) -> list[Quantity]:
             )
             if q:
                 out.append(q)
+    for m in _RATIO.finditer(text):
+        # 三次产业结构为4.1：40.2：55.7: each term a share, in order.
+        pos = m.start()
+        for number in re.findall(r"\d+(?:\.\d+)?", m.group(0)):
+            start = text.index(number, pos)
+            pos = start + len(number)
+            value = Decimal(number)
+            out.append(Quantity(start, pos, number, value, "%", value, "%", "exact", "ratio"))
     for m in _multiple_words().finditer(text):
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
@@ -169,6 +181,25 @@ def find_quantities(text: str) -> list[Quantity]:
             Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
         )
     out.sort(key=lambda q: q.start)
+    return out
+
+
+_RATIO = re.compile(r"(?<=[为是])\d+(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,4}")
+# An index on a base of 100 (上年=100): a table row "食品 102.3", or 指数为101.8 in a sentence.
+_INDEX = re.compile(
+    r"(?:^[\u4e00-\u9fff、（）()]{2,20}\s*|指数为|指数是)(?P<n>\d{2,3}(?:\.\d+)?)(?=\s*$|[，。；])"
+)
+
+
+def index_values(text: str) -> list[Quantity]:
+    """The indices of a text read on a base of 100, as growth in %: 102.3 -> 2.3, 98.6 -> -1.4."""
+    out = []
+    for m in _INDEX.finditer(text):
+        if re.search(r"(?:上年|同期|上月)\s*(?:=|＝|为)$", text[: m.start("n")]):
+            continue  # 以上年为100: the base itself
+        number = Decimal(m.group("n"))
+        start, end = m.span("n")
+        out.append(Quantity(start, end, m.group("n"), number, "%", number - 100, "%", "exact", "index"))
     return out
 
 

@@ -23,6 +23,10 @@ SCALE_LABELS = {
 }
 
 
+# Time written after a slash: a capacity or a flow per year or per day (10万吨/年, 1万方/天).
+PER_TIME = {"年": "year", "天": "day", "日": "day"}
+
+
 class UnknownUnit(Exception):
     """The unit is not in indicators/units.txt; add a line there."""
 
@@ -47,6 +51,8 @@ def _factor_and_code(unit_text: str) -> tuple[Decimal, str]:
     if "/" in unit_text:
         numerator, _, denominator = unit_text.partition("/")
         factor, code = _factor_and_code(numerator)
+        if denominator in PER_TIME:
+            return factor, f"{code}/{PER_TIME[denominator]}"  # 10万吨/年 -> t/year
         den_factor, den_code = _factor_and_code(denominator)
         label = SCALE_LABELS.get(den_factor)
         if label is None:
