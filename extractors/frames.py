@@ -288,7 +288,8 @@ class DocumentFrames:
             explicit = [
                 t.period
                 for t in times
-                if not t.comparison
+                if t.period.end
+                and not t.comparison
                 and not t.period.to_date
                 and sent.text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
             ]
@@ -335,8 +336,9 @@ def _place_of(entity: str | None) -> str | None:
 
 
 def _year_of(frames: list[Frame]) -> int | None:
+    """The year months and quarters without one refer to: not a plan's end date (到2027年) or span."""
     period = next((f.period for f in frames if f.period), None)
-    return period.year if period and not period.span else None
+    return period.year if period and not period.span and not period.until else None
 
 
 def _frames_document(frames: DocumentFrames) -> bool:
@@ -349,7 +351,7 @@ def _stated_period(text: str, reference: str | None) -> Period | None:
     """The one period a headline or heading states (not a comparison base); None when it states
     several different ones (十四五成就和十五五目标) or none."""
     times, _ = find_times(text, reference)
-    periods = [t.period for t in times if not t.comparison]
+    periods = [t.period for t in times if not t.comparison and t.period.end]
     if len({(p.start, p.end, p.until) for p in periods}) != 1:
         return None  # 年度 after 2025年 is the same year
     return None if periods[0].now else periods[0]
@@ -369,12 +371,22 @@ def _opening_period(paragraph: str, reference: str | None, context_year: int | N
     periods = [
         t.period
         for t in times
-        if not t.comparison
+        if t.period.end
+        and not t.comparison
         and not t.period.now
         and not t.period.to_date
         and not first[: t.end].endswith("日")
-    ]  # 1月21日，…: the day of an event, not the time the paragraph is about
+        and not _event_time(t.period)
+    ]  # 1月21日，…, 去年3月，…: the day or month of an event, not the time the paragraph is about
     return periods[0] if len(periods) == 1 else None
+
+
+def _event_time(period: Period) -> bool:
+    """One month (去年3月) or a month's end (今年8月末): when something happened, not a time the
+    paragraphs after it are about."""
+    one_month = bool(period.start) and period.start == period.end
+    month_end = period.until and bool(period.end) and not period.end.endswith("-12")
+    return one_month or month_end
 
 
 def _horizon(paragraph: str, reference: str | None) -> Period | None:

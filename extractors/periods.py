@@ -69,9 +69,9 @@ def time_pattern() -> re.Pattern:
             [
                 r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?(?:规划|发展目标|目标|任务)))",
                 rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)",
-                rf"(?P<ymr>(?:(?P<ymr_y>{year})年)?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
-                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?)?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
-                rf"(?P<ymd>(?:(?P<ymd_y>{year})年)?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
+                rf"(?P<ymr>(?:(?P<ymr_y>{year})年|(?P<ymr_rel>今年|去年|本年|上年|前年|明年))?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
+                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
+                rf"(?P<ymd>(?:(?P<ymd_y>{year})年|(?P<ymd_rel>今年|去年|本年|上年|前年|明年))?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
                 rf"(?P<ymd_end>底|末|下旬)?)",
                 rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
                 rf"(?P<span>{alternation(data['relative_spans'])})",
@@ -141,6 +141,20 @@ def _year_of_span() -> re.Pattern:
     )
 
 
+# A time the text states but that cannot be placed (今年 in a text with no date): the number is left
+# undated rather than dated by a year of the text around it (到2027年).
+UNPLACED = Period(None, None)
+
+
+def _year_written(year: str | None, relative: str | None, pub: tuple[int, int] | None) -> int | None:
+    """The year written before a month or a quarter: 2025年, or 今年/去年 from the publication year."""
+    if year:
+        return _year(year)
+    if relative:
+        return pub[0] + rules("periods")["relative_years"][relative] if pub else None
+    return None
+
+
 def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | None) -> int | None:
     """The year of a month written without one: the year in context, else the latest such month."""
     if context_year:
@@ -163,19 +177,25 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         m1, m2 = int(g["ymr_m1"]), int(g["ymr_m2"])
         if not (1 <= m1 < m2 <= 12):
             return None
-        year = _year(g["ymr_y"]) if g["ymr_y"] else _year_of_month(m2, pub, context_year)
-        return Period(ym(year, m1), ym(year, m2)) if year else None
+        if g["ymr_rel"] and not pub:
+            return UNPLACED
+        year = _year_written(g["ymr_y"], g["ymr_rel"], pub) or _year_of_month(m2, pub, context_year)
+        return Period(ym(year, m1), ym(year, m2)) if year else UNPLACED
     if g["yq"]:
         first, last = QUARTERS[g["yq_q"]] if g["yq_q"] else PARTS[g["yq_p"]]
-        year = _year(g["yq_y"]) if g["yq_y"] else _year_of_month(last, pub, context_year)
-        return Period(ym(year, first), ym(year, last)) if year else None
+        if g["yq_rel"] and not pub:
+            return UNPLACED
+        year = _year_written(g["yq_y"], g["yq_rel"], pub) or _year_of_month(last, pub, context_year)
+        return Period(ym(year, first), ym(year, last)) if year else UNPLACED
     if g["ymd"]:
         month = int(g["ymd_m"])
         if not 1 <= month <= 12:
             return None
-        year = _year(g["ymd_y"]) if g["ymd_y"] else _year_of_month(month, pub, context_year)
+        if g["ymd_rel"] and not pub:
+            return UNPLACED
+        year = _year_written(g["ymd_y"], g["ymd_rel"], pub) or _year_of_month(month, pub, context_year)
         if not year:
-            return None
+            return UNPLACED
         return (
             Period(None, ym(year, month), until=True)
             if g["ymd_end"]
@@ -189,13 +209,13 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
     if g["span"]:
         a, b = data["relative_spans"][g["span"]]
         if not pub:
-            return None
+            return UNPLACED
         return Period(ym(pub[0] + a, 1), ym(pub[0] + b, 12), span=True)
     if g["to_date"]:
-        return Period(ym(pub[0], 1), ym(*pub), to_date=True) if pub else None
+        return Period(ym(pub[0], 1), ym(*pub), to_date=True) if pub else UNPLACED
     if g["rel"]:
         if not pub:
-            return None
+            return UNPLACED  # 今年 in a text with no date: a time that cannot be placed
         year = pub[0] + data["relative_years"][g["rel"]]
         if context_year and g["rel"] in data["context_years"]:
             year = context_year
