@@ -21,7 +21,7 @@ from typing import Any
 
 from indicators import store, views
 from indicators.model import Document, Fact
-from indicators.shards import Record
+from indicators.shards import Record, unique_documents
 
 Extract = Callable[[Document], list[Fact]]
 
@@ -190,33 +190,6 @@ def add_documents(
             db.close()
         _publish(tmp, db_path)
         return summary
-
-
-def unique_documents(rows: Iterable[Record | Exception | str]) -> Iterator[Record | Exception | str]:
-    """The records, with a document whose id an earlier one of the run already has turned into an
-    error naming both sources (two files of the same name in different folders, an article id
-    repeated); the very same document again (same text, title, url, date) is left out, not refused."""
-    seen: dict[str, tuple[str, int]] = {}  # id -> (source, fingerprint)
-    for item in rows:
-        if isinstance(item, (Exception, str)):
-            yield item
-            continue
-        document = item[0]
-        fingerprint = hash(tuple(document.get(k) for k in ("content_hash", "title", "url", "published")))
-        first = seen.get(document["id"])
-        if first is None:
-            seen[document["id"]] = (document["source"], fingerprint)
-            yield item
-        elif first[1] != fingerprint:
-            earlier = (
-                f"another article of {first[0]}"
-                if first[0] == document["source"]
-                else f"a document from {first[0]}"
-            )
-            yield (
-                f'{document["source"]}: document id "{document["id"]}" is already the id of {earlier}; '
-                "give each document its own id (rename the file, or fix the article id)"
-            )
 
 
 def records(

@@ -8,11 +8,18 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
 
-from indicators import build, shards, store
+from indicators import shards
+
+if TYPE_CHECKING:
+    from indicators import build
+
+# build and store (sqlite-utils, pandas) are imported where a command writes a database: `extract`
+# and `--help` start without them.
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,6 +105,8 @@ def _interruptible(what: Callable[[], str]) -> Iterator[None]:
 def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
     """Run a build or an add; report, or fail saying truthfully whether the database file was
     replaced (it is replaced by a rename, as a whole, or not at all)."""
+    from indicators import build
+
     before = build.file_identity(db_path)
 
     def outcome() -> str:
@@ -113,6 +122,8 @@ def _write(db_path: Path, action: Callable[[], build.Summary]) -> None:
 
 
 def _run(db_path: Path, action: Callable[[], build.Summary], outcome: Callable[[], str]) -> build.Summary:
+    from indicators import build, store
+
     try:
         return action()
     except (
@@ -163,6 +174,8 @@ def _build(
     from indicators.catalogue import load_catalogue
 
     rows = _rows(_extracted(paths, published, cluster))
+    from indicators import build
+
     _write(db_path, lambda: build.load_database(db_path, rows, load_catalogue(), force=force))
 
 
@@ -222,6 +235,7 @@ def build_command(
 
 
 def _build_from_shards(db_path: Path, shard_dirs: tuple[Path, ...], force: bool) -> None:
+    from indicators import build
     from indicators.catalogue import load_catalogue
 
     try:
@@ -252,6 +266,7 @@ def add_command(files: tuple[Path, ...], db_path: Path, published: str | None) -
         zhibiao add new-bulletin.txt --db data/zhibiao.db
     """
     import extractors
+    from indicators import build
     from indicators.catalogue import load_catalogue
 
     documents = _documents(files, published)
@@ -335,7 +350,7 @@ def extract_command(
         click.echo(f"error: {error}", err=True)
 
     def facts() -> Iterator[dict]:
-        for item in build.unique_documents(_rows(results)):
+        for item in shards.unique_documents(_rows(results)):
             if isinstance(item, str):
                 report(item)
                 continue
