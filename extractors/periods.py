@@ -111,6 +111,25 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+@cache
+def _time_chars() -> str:
+    """Every character a time expression can start with, from the pattern's words and numerals."""
+    data = rules("periods")
+    words = [
+        w
+        for key in ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
+        for w in data[key]
+    ]
+    return "".join(
+        sorted(set('0123456789〇零一二两三四五六七八九十“"上下前第通用经再' + "".join(w[0] for w in words)))
+    )
+
+
+@cache
+def _may_state_time() -> re.Pattern:
+    return re.compile(f"[{re.escape(_time_chars())}]")
+
+
 def find_times(
     text: str, published: str | None, context_year: int | None = None
 ) -> tuple[list[TimeMention], int | None]:
@@ -120,6 +139,8 @@ def find_times(
     """
     pub = parse_published(published)
     out = []
+    if not _may_state_time().search(text):
+        return out, context_year  # no digit, numeral or time word: nothing for the big pattern to find
     for m in time_pattern().finditer(text):
         before = text[max(0, m.start() - 4) : m.start()]
         comparison = bool(_comparison().search(before))
