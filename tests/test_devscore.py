@@ -23,16 +23,19 @@ HERE = Path(__file__).parent
 SHARED = HERE.parent.parent / "shared"
 ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 
-FACT_F1_ALL_FLOOR = 0.807
-VALUE_F1_ALL_FLOOR = 0.915
+# Issue 8's bar: fact F1 >= 0.85 on all, >= 0.75 in every group, value F1 >= 0.92 on all. Groups
+# above the bar hold today's figure less 0.01-0.02; wechat_r2 (feature articles) is below the bar
+# and holds today's 0.426 less 0.02 until its mechanisms are there (README, "Extraction quality").
+FACT_F1_ALL_FLOOR = 0.85
+VALUE_F1_ALL_FLOOR = 0.92
 FACT_F1_GROUP_FLOORS = {
     "bulletins": 0.94,
-    "wechat_r1": 0.826,
-    "wechat_r2": 0.39,
-    "releases": 0.958,
-    "regional_news": 0.846,
-    "plans_reports": 0.848,
-    "work_reports_plans": 0.746,
+    "wechat_r1": 0.84,
+    "wechat_r2": 0.40,
+    "releases": 0.97,
+    "regional_news": 0.87,
+    "plans_reports": 0.89,
+    "work_reports_plans": 0.81,
 }
 COLUMNS = [
     "group",
