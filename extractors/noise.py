@@ -27,6 +27,8 @@ _PREDICATE_FOLLOWERS = re.compile(
 )
 
 
+# Fewer than, as an outcome: 还在研发的企业已不足10家.
+_SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
 
@@ -74,15 +76,20 @@ def noise_reason(
     policy = _words("policy").search(clause_before) or _words("policy").search(after[:12])
     if policy and (not counted or re.search(r"给予|奖励|补贴|资助|不超过|共支持", clause_before)):
         return "policy"
-    if q.qualifier == "upper_bound" and q.role == "single" and counted:
-        return "policy"  # 不超过50项, 最多3个区: a cap in a rule
+    if (
+        q.qualifier == "upper_bound"
+        and q.role == "single"
+        and counted
+        and not _SHORT_OF.search(clause_before)
+    ):
+        return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
     if _RULE_BOUND.search(clause_before) and re.match(r"的[\u4e00-\u9fff]", after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     if _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if not counted and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):
+    if not counted and not q.text.endswith("成") and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     if _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:]):
         return "threshold"

@@ -89,6 +89,10 @@ def _multiple_words() -> re.Pattern:
     return re.compile(alternation(rules("multiples")["words"]))
 
 
+# Tenths in words (八成, 九成以上) and a half (一半), as shares; not 成为, 成立, 一成不变….
+_TENTHS = re.compile(
+    r"(?<![一二三四五六七八九十百千万])([二三四五六七八九])成(?=以上|左右|多)|(?<=[占近约超逾达的为有])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
+)
 _FRACTION = re.compile(
     r"(?<![一二两三四五六七八九十])(百|十|[一二两三四五六七八九]+)分之([一二两三四五六七八九十]+)"
 )
@@ -171,6 +175,14 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _multiple_words().finditer(text):
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
+    for m in _TENTHS.finditer(text):
+        # 八成以上 is 80 % and more; 一半 is 50 %.
+        tenths = m.group(1) or m.group(2)
+        value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
+        qual = qualifier_after(text[m.end() :])[0] or qualifier_before(text[: m.start()]) or "exact"
+        out.append(
+            Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
+        )
     for m in _FRACTION.finditer(text):
         try:
             value = parse_fraction(m.group(0))
