@@ -1,6 +1,6 @@
 """The ids of the facts of the bundled corpus, one per line, sorted: the output a speed change must keep.
 
-    python benchmarks/fact_ids.py > tests/data/bundled_fact_ids.txt
+    python benchmarks/fact_ids.py > tests/expected/bundled_fact_ids.txt
 
 Run it (and commit the file) only when a change to extraction is meant to change its output;
 tests/test_extract_output.py compares a fresh extraction with the file, fact by fact.
