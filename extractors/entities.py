@@ -247,12 +247,14 @@ def _strip_time(text: str) -> str:
 
 @cache
 def _introduction() -> re.Pattern:
-    """An organisation the text introduces: 某某新材是一家…公司; …有限公司（以下简称“某某”）."""
+    """What introduces an organisation right after its name: （以下简称“某某”）, 是一家…."""
     words = alternation(word_list("regions", "introductions"))
-    name = r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}?"
     return re.compile(
-        rf"(?P<full>{name})(?:[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]|(?P<verb>{words}))"
+        rf"[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]|(?P<verb>{words})"
     )
+
+
+_NAME_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}$")
 
 
 _NAME_CUT = re.compile(r".*(?:[，。；：、“”]|的|在|与|和|及|所在|旗下)")
@@ -263,7 +265,10 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     before a colon (百团百项｜某某化学：…) when the text names it again."""
     out: dict[int, tuple[str, str]] = {}
     for m in _introduction().finditer(text):
-        full = _NAME_CUT.sub("", m.group("full"))
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if not before:
+            continue
+        full = _NAME_CUT.sub("", before.group(0))
         name = m.group("short") or full
         if (
             len(name) < 2
@@ -271,7 +276,7 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
             or leading_place(name) == (len(name), name)
         ):
             continue
-        out[m.start()] = (name, "short" if m.group("short") else "verb")
+        out[before.start()] = (name, "short" if m.group("short") else "verb")
     name = colon_name(title or "", reader)
     if name:
         out[0] = (name, "headline")

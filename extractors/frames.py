@@ -71,17 +71,17 @@ class _Scope:
 
 @dataclass
 class Sentence:
-    """One sentence with the frames around it, innermost first."""
+    """One sentence with the frames around it, innermost first. What depends on the sentences
+    before it in its paragraph (their times and subjects) is read only when asked for: most
+    sentences state no number, and nothing is asked of them."""
 
     span: Span
-    times: list[TimeMention]
-    said: _Said  # the subjects of its paragraph's sentences, read when needed
+    told: _Paragraph = field(repr=False)  # its paragraph's sentences, read when needed
     index: int  # its place in the paragraph
-    paragraph: Frame
     outer: list[Frame]  # heading scopes (innermost first), then the document
     headline: bool  # a headline or heading line, not a statement of the body
     document: DocumentFrames = field(repr=False)
-    anaphoric: bool = False  # opens with 会上, 当天…: dated like the sentence before
+    topic: str | None = None  # the indicator a bare 增长X% continues
     index_base: bool = False  # under a table or words that set last year to 100 (上年=100)
 
     @property
@@ -93,11 +93,29 @@ class Sentence:
         return self.span.start
 
     @property
+    def times(self) -> list[TimeMention]:
+        return self.told.times(self.index)
+
+    @property
     def subjects(self) -> SentenceSubjects:
-        return self.said.subjects(self.index)
+        return self.told.subjects(self.index)
+
+    @property
+    def paragraph(self) -> Frame:
+        """What the sentences before it in its paragraph stated: their last time and subject."""
+        return Frame(
+            period=self.told.period_before(self.index),
+            entity=self.told.subject_before(self.index),
+            topic=self.topic,
+        )
+
+    @property
+    def anaphoric(self) -> bool:
+        """Opens with 会上, 当天…: dated like the event the sentence before told."""
+        return bool(self.told.period_before(self.index)) and self.text.startswith(_anaphora())
 
     def frames(self) -> Iterator[Frame]:
-        yield replace(self.paragraph, entity=self.said.carried_before(self.index))
+        yield self.paragraph
         yield from self.outer
 
     def framed_period(self) -> Period | None:
@@ -157,27 +175,52 @@ class Sentence:
     def framed_kind(self) -> str | None:
         return next((f.kind for f in self.frames() if f.kind), None)
 
-    @property
-    def topic(self) -> str | None:
-        return self.paragraph.topic
 
+class _Paragraph:
+    """A paragraph's sentences, read in order only as far as a sentence needs: the time a sentence
+    states (its last explicit one) and the subject it names hold for the rest of the paragraph."""
 
-class _Said:
-    """Who a paragraph's sentences are about, read only when a sentence after them needs it: the
-    subject a sentence names holds for the rest of its paragraph."""
-
-    def __init__(self, reader: EntityReader) -> None:
-        self.reader = reader
+    def __init__(self, frames: DocumentFrames, outer: list[Frame]) -> None:
+        self.frames = frames
+        self.outer = outer
         self.texts: list[str] = []
+        self._times: list[list[TimeMention]] = []
+        self._periods: list[Period | None] = [None]  # the time in force before sentence k
         self._subjects: dict[int, SentenceSubjects] = {}
         self._carried: list[str | None] = [None]  # the subject in force before sentence k
 
+    def times(self, index: int) -> list[TimeMention]:
+        while len(self._times) <= index:
+            self._read_times(len(self._times))
+        return self._times[index]
+
+    def period_before(self, index: int) -> Period | None:
+        if index:
+            self.times(index - 1)
+        return self._periods[index]
+
+    def _read_times(self, k: int) -> None:
+        told = self._periods[k]
+        context_year = _year_of([Frame(period=told), *self.outer])
+        text = self.texts[k]
+        times, _ = find_times(text, self.frames.reference, context_year)
+        self._times.append(times)
+        explicit = [
+            t.period
+            for t in times
+            if t.period.end
+            and not t.comparison
+            and not t.period.to_date
+            and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+        ]
+        self._periods.append(explicit[-1] if explicit else told)
+
     def subjects(self, index: int) -> SentenceSubjects:
         if index not in self._subjects:
-            self._subjects[index] = self.reader.sentence(self.texts[index])
+            self._subjects[index] = self.frames.reader.sentence(self.texts[index])
         return self._subjects[index]
 
-    def carried_before(self, index: int) -> str | None:
+    def subject_before(self, index: int) -> str | None:
         while len(self._carried) <= index:
             k = len(self._carried) - 1
             self._carried.append(self.subjects(k).carried or self._carried[-1])
@@ -268,34 +311,13 @@ class DocumentFrames:
         elif opening and plans and not headline and _frames_document(self):
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
-        state = Frame()
-        told: Period | None = None
         self._topic = None
-        said = _Said(self.reader)
+        told = _Paragraph(self, outer)
         for index, sent in enumerate(sentences(self.document.text, para.start, para.end)):
-            context_year = _year_of([state, *outer])
-            times, _ = find_times(sent.text, self.reference, context_year)
-            said.texts.append(sent.text)
-            here = replace(state, topic=self._topic)
-            sentence = Sentence(sent, times, said, index, here, outer, headline, self)
-            # 会上首发了…: the date of the event just told
-            sentence.anaphoric = bool(told) and sent.text.startswith(_anaphora())
+            told.texts.append(sent.text)
             if _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
-            sentence.index_base = self.index_base
-            yield sentence
-            # What this sentence states holds for the rest of its paragraph.
-            explicit = [
-                t.period
-                for t in times
-                if t.period.end
-                and not t.comparison
-                and not t.period.to_date
-                and sent.text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
-            ]
-            if explicit:
-                told = explicit[-1]
-                state = replace(state, period=told)
+            yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
         # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
         introduced = self.reader.introduced_in(para.start, para.end)

@@ -141,8 +141,14 @@ def qualifier_after(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+# Every quantity holds one of these: a digit, a numeral, a magnitude, a multiple or a part word.
+_ANY_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半成倍番]")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right."""
+    if not _ANY_NUMBER.search(text):
+        return []  # most sentences of a feature article: no pattern below can match
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _pattern().finditer(text):
