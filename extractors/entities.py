@@ -266,8 +266,8 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     out: dict[int, tuple[str, str]] = {}
     for m in _introduction().finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        if not before:
-            continue
+        if not before or (m.group("verb") and "简称" in before.group(0)):
+            continue  # …（以下简称某某）成立于…: the short name was taken at its own bracket
         full = _NAME_CUT.sub("", before.group(0))
         name = m.group("short") or full
         if (
