@@ -156,13 +156,15 @@ def find_quantities(text: str) -> list[Quantity]:
         if found:
             out.extend(found)
             taken.append(m.span())
-    for m in _bare_magnitude().finditer(text):
+    magnitude = "万" in text or "亿" in text or "千" in text
+    # Each pattern below runs only when the characters it needs are in the text.
+    for m in _bare_magnitude().finditer(text) if magnitude else ():
         if not _overlaps(m.span("u"), taken):
             q = _make(text, m.start("u"), m.end("u"), Decimal(1), m.group("u"), "single", False)
             if q:
                 # 超万亿元: the text keeps its bounding word, or it would read as one 万亿元.
                 out.append(replace(q, start=m.start(), text=m.group(0)))
-    for m in _bare_count().finditer(text):
+    for m in _bare_count().finditer(text) if magnitude else ():
         counter = _counted_before(text[: m.start()])
         if counter and not _overlaps(m.span(), taken):
             q = _make(
@@ -170,7 +172,7 @@ def find_quantities(text: str) -> list[Quantity]:
             )
             if q:
                 out.append(q)
-    for m in _RATIO.finditer(text):
+    for m in _RATIO.finditer(text) if "：" in text or ":" in text else ():
         # 三次产业结构为4.1：40.2：55.7: each term a share, in order.
         pos = m.start()
         for number in re.findall(r"\d+(?:\.\d+)?", m.group(0)):
@@ -178,10 +180,10 @@ def find_quantities(text: str) -> list[Quantity]:
             pos = start + len(number)
             value = Decimal(number)
             out.append(Quantity(start, pos, number, value, "%", value, "%", "exact", "ratio"))
-    for m in _multiple_words().finditer(text):
+    for m in _multiple_words().finditer(text) if "番" in text or "倍" in text else ():
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
-    for m in _TENTHS.finditer(text):
+    for m in _TENTHS.finditer(text) if "成" in text or "一半" in text else ():
         # 八成以上 is 80 % and more; 一半 is 50 %.
         tenths = m.group(1) or m.group(2)
         value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
@@ -189,7 +191,7 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(
             Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
         )
-    for m in _FRACTION.finditer(text):
+    for m in _FRACTION.finditer(text) if "分之" in text else ():
         try:
             value = parse_fraction(m.group(0))
         except NotANumber:
