@@ -45,7 +45,7 @@ def sentence_facts(
         before = text[cs : q.start]
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
-        after_q = after[post_len:]
+        after_q = re.sub(r"^[（(][^）)]{1,8}[）)]", "", after[post_len:])  # 2万家（含加盟）线下药店
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue

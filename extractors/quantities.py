@@ -73,8 +73,12 @@ def _bare_magnitude() -> re.Pattern:
 
 @cache
 def _bare_count() -> re.Pattern:
-    """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause."""
-    return re.compile(rf"(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)]|$)")
+    """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause, or
+    right before the noun it counts (约300万注册用户, 超过1亿用户的网络)."""
+    nouns = alternation(rules("measures")["bare_counts"])
+    return re.compile(
+        rf"(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)]|$|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
+    )
 
 
 def _counted_before(before: str) -> str | None:
@@ -82,6 +86,16 @@ def _counted_before(before: str) -> str | None:
     stripped = re.sub(r"(?:超过|超|逾|近|约|达到|达|突破|为|有)$", "", before)
     counters = rules("measures")["bare_counts"]
     return next((c for noun, c in counters.items() if stripped.endswith(noun)), None)
+
+
+def _counted_after(after: str) -> str | None:
+    """The counter of the noun right after a bare count (约300万注册用户 -> 人)."""
+    counters = rules("measures")["bare_counts"]
+    return next((c for noun, c in counters.items() if noun in after[:7]), None)
+
+
+# 上百家, 上千人, 上万名: a hundred, a thousand, ten thousand and more.
+_UPWARDS = re.compile(r"上(?P<m>百|千|万)(?P<u>家|人|名|个|项|户|款|台)")
 
 
 @cache
@@ -165,13 +179,23 @@ def find_quantities(text: str) -> list[Quantity]:
                 # 超万亿元: the text keeps its bounding word, or it would read as one 万亿元.
                 out.append(replace(q, start=m.start(), text=m.group(0)))
     for m in _bare_count().finditer(text) if magnitude else ():
-        counter = _counted_before(text[: m.start()])
+        counter = (
+            _counted_before(text[: m.start()])
+            if m.group("after") is None
+            else _counted_after(text[m.end() :])
+        )
         if counter and not _overlaps(m.span(), taken):
             q = _make(
                 text, m.start(), m.end(), parse_number(m.group("n")), m.group("m") + counter, "single", False
             )
             if q:
                 out.append(q)
+    for m in _UPWARDS.finditer(text) if "上" in text else ():
+        q = _make(
+            text, m.start(), m.end(), Decimal(1), m.group("m") + m.group("u"), "single", False, "lower_bound"
+        )
+        if q and not _overlaps(m.span(), taken):
+            out.append(q)
     for m in _RATIO.finditer(text) if "：" in text or ":" in text else ():
         # 三次产业结构为4.1：40.2：55.7: each term a share, in order.
         pos = m.start()
