@@ -151,7 +151,13 @@ class Sentence:
         return told
 
     def entity_at(self, pos: int) -> str | None:
-        return self._resolve(self._entity_at(pos))
+        entity = self._resolve(self._entity_at(pos))
+        # A heading's short name (4. 中银金科：…) names the firm its sentences call by the full name
+        # (中银金融科技有限公司): the section keeps the name its heading uses.
+        short = next((f.entity for f in self.outer if f.entity), None)
+        if entity and short and short != entity and _abbreviates(short, entity):
+            return short
+        return entity
 
     def _resolve(self, entity: str | None) -> str | None:
         """全区… names the region of the nearest heading or headline that names one, else the
@@ -349,6 +355,15 @@ class DocumentFrames:
 
 
 _INDEX_BASE = re.compile(r"(?:上年|上年同期|上年同月|上月)\s*[=＝]\s*100|以(?:上年|上年同期)为100")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """中银金科 abbreviates 中银金融科技有限公司: same first character, the short name's characters
+    in order in the full one, and the full one longer."""
+    if len(short) < 2 or len(full) <= len(short) or short[0] != full[0]:
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _place_of(entity: str | None) -> str | None:
