@@ -257,7 +257,12 @@ def _indicator(
     described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left))
     if counted or described:
         right, head = right_phrase(re.sub(r"^(?:(?:规模)?的|为)", "", after_q))
-        if right and not is_relative(head) and not is_verb(right):
+        if (
+            right
+            and not is_relative(head)
+            and not is_verb(right)
+            and right not in word_list("phrases", "milestones")
+        ):
             # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
     if left and (previous or topic) and _is_label(left):

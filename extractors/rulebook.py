@@ -69,5 +69,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
               "media", "spec", "conventional", "quoted_names", "hypothetical", "regions_counted", "changes"),
     "frames": ("review_headings", "plan_headings"),
     "measures": ("weak_units", "heads", "counted_heads", "bare_counts"),
-    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads"),
+    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones"),
 }  # fmt: skip
