@@ -129,7 +129,8 @@ def right_phrase(after: str) -> tuple[str, str]:
     if item:
         text = text[: item.start()]
     text = _SPEC.sub("", text)
-    digit = re.search(r"\d", text)  # the next number belongs to the next item
+    # The next number belongs to the next item; a digit inside a name (国产1类新药) does not.
+    digit = re.search(r"\d+(?:\.\d+)?(?=[万亿千百个家项台套辆艘架人名%元吨座条款])", text)
     if digit:
         text = text[: digit.start()]
     text = text[:MAX_PHRASE]
