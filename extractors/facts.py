@@ -80,6 +80,15 @@ def sentence_facts(
             # 能耗同比下降2.9%，超额完成14%的既定目标: the plan figure of the indicator just stated.
             measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
             indicator, head = out[-1].indicator, out[-1].indicator
+        elif (
+            q.unit == "%"
+            and (base := _share_base(before, out, _between(text, kept[-1], q) if kept else ""))
+            and re.match(r"的[\u4e00-\u9fff]", after_q)
+        ):
+            # 汇聚了全国约40%的产业人才和50%的创新资源: each share names what it is a share of.
+            measure, value = "share", q.value
+            noun = right_phrase(after_q[1:])[0]
+            indicator, head = (f"{noun}占{base}比重", noun) if noun else (None, "")
         elif linked and q.unit == kept[-1].unit:
             # 分别增长15.1%和13.6%: the second number of a list is read like the first.
             measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)
@@ -202,6 +211,21 @@ _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)
 
 def _between(text: str, first: Quantity, second: Quantity) -> str:
     return text[first.end : second.start]
+
+
+_WHOLE = re.compile(r"(全国|全球|全省|全市|世界|全区)(?:的)?(?:约|近|超|逾|超过|将近)?$")
+
+
+def _share_base(before: str, out: list[Fact], between: str) -> str | None:
+    """The whole a share right after it is taken of: 全国 in 汇聚了全国约40%的人才; the same whole
+    for the next share of a list (…40%的产业人才和50%的创新资源)."""
+    m = _WHOLE.search(before)
+    if m:
+        return m.group(1)
+    listed = re.fullmatch(r"的[^，。；、和及与]{1,12}[和、及与](?:约|近|超)?", between)
+    if listed and out and out[-1].indicator.endswith("比重") and "占" in out[-1].indicator:
+        return out[-1].indicator.rsplit("占", 1)[1].removesuffix("比重")
+    return None
 
 
 def _ratio_term(text: str, kept: list[Quantity], q: Quantity) -> str:
