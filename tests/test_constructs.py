@@ -105,6 +105,41 @@ ROWS = [
         "目前，全省已建成省级以上开发区80个。", "80个", 80, "item", "level",
         {"period_start": None, "period_end": "2024-03"}, id="at-present",
     ),
+    # Changes of a level, signed, with the level's indicator and period
+    pytest.param(
+        "2023年末，全省常住人口6100万人，比上年末减少12万人。", "12万人", -1.2e5, "person", "level",
+        {"indicator": "常住人口", "period_start": None}, id="level-fell-from-last-year-end",
+    ),
+    pytest.param(
+        "2023年，全省规上工业企业3.1万家，同比增加1200家。", "1200家", 1200, "enterprise", "level",
+        {"indicator": "规上工业企业"}, id="count-rose-on-the-year",
+    ),
+    # Words for parts and amounts
+    pytest.param("全省研发投入八成以上来自企业。", "八成以上", 80, "%", "share", {"qualifier": "lower_bound"}, id="tenths"),
+    pytest.param("园区企业营收占全区的一半。", "一半", 50, "%", "share", {}, id="half"),
+    pytest.param("全省已有上千家企业完成数字化改造。", "上千家", 1000, "enterprise", "level",
+                 {"qualifier": "lower_bound"}, id="a-thousand-and-more"),
+    pytest.param("该平台注册用户超3亿、日活用户超4000万。", "超3亿", 3e8, "person", "level", {}, id="bare-count-users"),
+    pytest.param("平台可服务约80万注册用户。", "约80万", 8e5, "person", "level", {}, id="bare-count-before-noun"),
+    # Shares of a whole named before them, each with its own noun
+    pytest.param(
+        "全省集聚了全国约15%的光伏企业和20%的储能企业。", "20%", 20, "%", "share",
+        {"indicator": "储能企业占全国比重"}, id="share-of-the-whole-listed",
+    ),
+    # A milestone names no thing counted; a digit inside a name is no new number
+    pytest.param(
+        "全省高新技术企业总数首次突破3万家大关。", "突破3万家", 3e4, "enterprise", "level",
+        {"indicator": "高新技术企业"}, id="milestone",
+    ),
+    pytest.param(
+        "全省已有6个国产2类医疗器械获批上市。", "6个", 6, "item", "level", {"indicator": "获批上市国产2类医疗器械"},
+        id="digit-inside-a-name",
+    ),
+    # 涨幅 alone continues the indicator before it
+    pytest.param(
+        "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
+        "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
+    ),
 ]  # fmt: skip
 
 

@@ -97,6 +97,21 @@ ROWS = [
         "2024-03-10", "6.8亿元", {"entity": "星河智能"},
         id="short-name-introduced-then-used",
     ),
+    pytest.param(
+        "外资企业巡礼", ("1. 星河智能：深耕工业机器人", "2023年，星河智能科技有限公司营业收入6.8亿元。"),
+        "2024-03-10", "6.8亿元", {"entity": "星河智能"},
+        id="heading-short-name-for-the-full-name",
+    ),
+    pytest.param(
+        "三季报看浙江", ("前三季度各省经济运行情况陆续发布。", "全国31个省份三季报出炉，浙江实现地区生产总值5.6万亿元。"),
+        "2021-11-02", "5.6万亿元", {"entity": "浙江", "period_start": "2021-01", "period_end": "2021-09"},
+        id="third-quarter-report-is-january-to-september",
+    ),
+    pytest.param(
+        "2023年河北经济运行", ("雄安新区建设加快推进，全省规上工业增加值增长7.0%。",),
+        "2024-03-10", "7.0%", {"entity": "河北"},
+        id="whole-province-overrides-a-place-named-before",
+    ),
     # Topic: a bare growth rate continues the indicator of the sentence before it.
     pytest.param(
         "安徽消费市场", ("2023年，全省社会消费品零售总额3200亿元。比上年增长6.1%。",), "2024-03-10", "6.1%",
