@@ -285,11 +285,12 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
 
 def colon_name(headline: str, reader: EntityReader) -> str | None:
     """The name a headline or heading puts before a colon (百团百项｜某某化学：…, 4. 某某金科：…),
-    when the text names it again and it is no place."""
+    when it is no place and the text names it again, or the heading is numbered (a list of firms)."""
     for part in re.split(r"[｜|丨]", headline):
-        part = re.sub(r"^\s*\d{1,2}[.、．]\s*", "", part.strip())
+        numbered = re.match(r"^\s*\d{1,2}[.、．]\s*", part.strip())
+        part = part.strip()[numbered.end() :] if numbered else part.strip()
         head = re.match(r"^([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]", part)
-        if head and not place_spans(head.group(1)) and reader.count(head.group(1)) >= 2:
+        if head and not place_spans(head.group(1)) and (numbered or reader.count(head.group(1)) >= 2):
             return head.group(1)
     return None
 

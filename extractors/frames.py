@@ -451,8 +451,13 @@ def _headings(doc: Document) -> dict[int, int]:
     title (a bulletin item, a story, an article's sub-headline) is 1 unless numbered otherwise."""
     out = {}
     for s in doc.sections:
+        if _CAPTION.match(s.title):
+            continue  # 图1…, 表2…: a figure's caption, not a heading over the text after it
         out[s.start] = _level(s.title)
     return out
+
+
+_CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
 
 def _level(title: str) -> int:

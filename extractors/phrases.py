@@ -110,7 +110,7 @@ _PREDICATE = re.compile(
 # A ship's or a building's size inside a noun phrase is its specification (2艘17.5万立方米LNG运输船).
 _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
-_COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域")
+_COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
 
 
 def right_phrase(after: str) -> tuple[str, str]:
