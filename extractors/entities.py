@@ -257,7 +257,7 @@ def _introduction() -> re.Pattern:
 _NAME_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}$")
 
 
-_NAME_CUT = re.compile(r".*(?:[，。；：、“”]|的|在|与|和|及|所在|旗下)")
+_NAME_CUT = re.compile(r".*(?:[，。；：、“”]|的|在|与|和|及|所在|旗下|也|说)")
 
 
 def introductions(text: str, title: str | None, reader: EntityReader) -> dict[int, tuple[str, str]]:
