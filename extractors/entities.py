@@ -220,7 +220,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     known = m.group(0) if m else None
     # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
     # opens with a partner (与…签署: the other party of the deal).
-    if not re.match(r"[与和同跟向对为]", head):
+    if head[0] not in "与和同跟向对为":
         known = known or next((name for name in reader.names if name in head), None)
     org = _organisation(head, reader) or known or _short_name(head, reader)
     if org:
@@ -283,13 +283,19 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     return out
 
 
+_BAR = re.compile(r"[｜|丨]")
+_NUMBER_MARK = re.compile(r"\d{1,2}[.、．]\s*")
+_NAME_COLON = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]")
+
+
 def colon_name(headline: str, reader: EntityReader) -> str | None:
     """The name a headline or heading puts before a colon (百团百项｜某某化学：…, 4. 某某金科：…),
     when it is no place and the text names it again, or the heading is numbered (a list of firms)."""
-    for part in re.split(r"[｜|丨]", headline):
-        numbered = re.match(r"^\s*\d{1,2}[.、．]\s*", part.strip())
-        part = part.strip()[numbered.end() :] if numbered else part.strip()
-        head = re.match(r"^([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]", part)
+    for part in _BAR.split(headline):
+        part = part.strip()
+        numbered = _NUMBER_MARK.match(part)
+        part = part[numbered.end() :] if numbered else part
+        head = _NAME_COLON.match(part)
         if head and not place_spans(head.group(1)) and (numbered or reader.count(head.group(1)) >= 2):
             return head.group(1)
     return None

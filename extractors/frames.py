@@ -304,7 +304,8 @@ class DocumentFrames:
         )
 
     def _paragraph(self, para: Span, scopes: list[_Scope], headline: bool) -> Iterator[Sentence]:
-        outer = [replace(s.frame, period=s.period or s.frame.period) for s in reversed(scopes)] + [self.frame]
+        outer = [replace(s.frame, period=s.period) if s.period else s.frame for s in reversed(scopes)]
+        outer.append(self.frame)
         # The time a paragraph opens with holds for the paragraphs after it under the same heading.
         opening = _opening_period(para.text, self.reference, _year_of(outer))
         plans = self.frame.kind == "target"
@@ -394,16 +395,21 @@ def _stated_period(text: str, reference: str | None) -> Period | None:
     return None if periods[0].now else periods[0]
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；：:！？]")
+_DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
+
+
 def _opening_period(paragraph: str, reference: str | None, context_year: int | None) -> Period | None:
     """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's."""
-    first = re.split(r"[，,。；：:！？]", paragraph, maxsplit=1)[0]
+    mark = _CLAUSE_MARK.search(paragraph, 0, 31)  # only the opening 30 characters can hold it
+    first = paragraph[: mark.start()] if mark else paragraph
     if len(first) > 30:
         return None
     times, _ = find_times(first, reference, context_year)
     rest = first
     for t in reversed(times):
         rest = rest[: t.start] + rest[t.end :]
-    if re.search(r"[\d%％]", rest):
+    if _DIGIT_OR_PERCENT.search(rest):
         return None  # 1-11月营收达到…亿元: a statement, not a time set over what follows
     periods = [
         t.period
@@ -500,4 +506,10 @@ def _anaphora() -> tuple[str, ...]:
 
 def _is_boilerplate(text: str) -> bool:
     """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two)."""
-    return any(w in text[:12] for w in word_list("layout", "boilerplate"))
+    head = text[:12]
+    return any(w in head for w in _boilerplate())
+
+
+@cache
+def _boilerplate() -> tuple[str, ...]:
+    return tuple(word_list("layout", "boilerplate"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.rulebook import alternation, rules, word_list
 
@@ -25,14 +25,15 @@ def _canonical() -> dict[str, str]:
     return out
 
 
-def place_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of every place named in `text`."""
+@lru_cache(maxsize=4096)
+def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, canonical name) of every place named in `text` (asked of the same clause and
+    name many times, hence the cache)."""
     canon = _canonical()
-    out = []
-    for m in _place_pattern().finditer(text):
-        name = m.group("name")
-        out.append((m.start(), m.end(), canon.get(name, name)))
-    return out
+    return tuple(
+        (m.start(), m.end(), canon.get(m.group("name"), m.group("name")))
+        for m in _place_pattern().finditer(text)
+    )
 
 
 def leading_place(text: str) -> tuple[int, str] | None:

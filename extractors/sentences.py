@@ -47,10 +47,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Spa
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
     while end - start > MAX_SENTENCE:
         cut = start + MAX_SENTENCE
         comma = max(text.rfind("，", start, cut), text.rfind(",", start, cut))
