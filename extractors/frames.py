@@ -322,7 +322,7 @@ class DocumentFrames:
         told = _Paragraph(self, outer)
         for index, sent in enumerate(sentences(self.document.text, para.start, para.end)):
             told.texts.append(sent.text)
-            if _INDEX_BASE.search(sent.text):
+            if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
             yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
@@ -506,10 +506,4 @@ def _anaphora() -> tuple[str, ...]:
 
 def _is_boilerplate(text: str) -> bool:
     """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two)."""
-    head = text[:12]
-    return any(w in head for w in _boilerplate())
-
-
-@cache
-def _boilerplate() -> tuple[str, ...]:
-    return tuple(word_list("layout", "boilerplate"))
+    return bool(any_of("layout", "boilerplate").search(text, 0, 12))

@@ -35,18 +35,21 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Sp
         pos = stop + 1
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end], stripped of surrounding spaces, with their offsets."""
     end = len(text) if end is None else end
+    out: list[Span] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        yield from _bounded(text, pos, m.end() if m.group(0)[0] != "\n" else m.start())
+        _add_bounded(out, text, pos, m.end() if m.group(0)[0] != "\n" else m.start())
         pos = m.end()
     if pos < end:
-        yield from _bounded(text, pos, end)
+        _add_bounded(out, text, pos, end)
+    return out
 
 
-def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
+def _add_bounded(out: list[Span], text: str, start: int, end: int) -> None:
+    """Append text[start:end] stripped, cut into pieces of at most MAX_SENTENCE characters."""
     piece = text[start:end]
     stripped = piece.strip()
     if not stripped:
@@ -57,10 +60,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[Span]:
         cut = start + MAX_SENTENCE
         comma = max(text.rfind("，", start, cut), text.rfind(",", start, cut))
         cut = comma + 1 if comma > start else cut
-        yield Span(start, cut, text[start:cut])
+        out.append(Span(start, cut, text[start:cut]))
         start = cut
-    if end > start:
-        yield Span(start, end, text[start:end])
+    out.append(Span(start, end, text[start:end]))
 
 
 class Clauses:
