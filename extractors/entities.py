@@ -98,22 +98,31 @@ class SentenceSubjects:
     def __init__(self, sentence: str, reader: EntityReader) -> None:
         self.text = sentence
         self.reader = reader
-        self.starts: list[int] = []
-        self.running: list[str | None] = []  # the subject in force after each clause
-        found = carried = None
-        pos = 0
-        for m in [*_CLAUSE.finditer(sentence), None]:
-            end = m.start() if m else len(sentence)
-            clause = sentence[pos:end]
-            subject = _anaphor(clause, sentence[:pos]) or _subject(clause, reader) or _agent_place(clause)
+        marks = list(_CLAUSE.finditer(sentence))
+        self.starts = [0] + [m.end() for m in marks]
+        self._ends = [m.start() for m in marks] + [len(sentence)]
+        # Read clause by clause, only as far as asked: the subject in force after each clause.
+        self.running: list[str | None] = []
+        self._found: str | None = None
+        self._carried: str | None = None
+
+    def _read(self, upto: int) -> None:
+        while len(self.running) <= upto:
+            i = len(self.running)
+            pos = self.starts[i]
+            clause = self.text[pos : self._ends[i]]
+            subject = _anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
             if subject:
-                found = subject
+                self._found = subject
                 if not clause.lstrip("，, ").startswith("其中"):
-                    carried = subject
-            self.starts.append(pos)
-            self.running.append(found)
-            pos = m.end() if m else len(sentence)
-        self.carried = carried
+                    self._carried = subject
+            self.running.append(self._found)
+
+    @property
+    def carried(self) -> str | None:
+        """What the next sentences inherit."""
+        self._read(len(self.starts) - 1)
+        return self._carried
 
     def clause_at(self, pos: int) -> str:
         """The words of the clause of pos."""
@@ -123,6 +132,8 @@ class SentenceSubjects:
     def at(self, pos: int) -> str | None:
         i = bisect_right(self.starts, pos) - 1
         clause = self.text[self.starts[i] : pos]
+        if i > 0:
+            self._read(i - 1)
         before = self.running[i - 1] if i > 0 else None
         own = _anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
         return _agent_place(clause) or own or before
