@@ -259,9 +259,11 @@ def _strip_time(text: str) -> str:
 @cache
 def _introduction() -> re.Pattern:
     """What introduces an organisation right after its name: （以下简称“某某”）, 是一家…."""
-    words = alternation(word_list("regions", "introductions"))
+    words = word_list("regions", "introductions")
+    first = re.escape("".join(sorted({w[0] for w in words} | {"（", "("})))  # skip other positions fast
     return re.compile(
-        rf"[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]|(?P<verb>{words})"
+        rf"(?=[{first}])(?:[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]"
+        rf"|(?P<verb>{alternation(words)}))"
     )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _CLAUSE_END = re.compile(r"[，：:；;]|——|,(?!\d{3})")  # —— opens a new clause: …拉大——浙江省实现GDP…
 MAX_SENTENCE = 2000  # a run-on "sentence" longer than this is cut, so work per sentence stays bounded
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A piece of the document text and its offsets (a tuple: tens of thousands are made per MB)."""
+
     start: int
     end: int
     text: str
