@@ -140,21 +140,24 @@ def written_span(text: str, q: Quantity) -> tuple[int, int]:
         if m:
             start -= len(m.group(0))
     if q.role in ("single", "words"):
-        _, n = qualifier_after(text[end:])
+        _, n = qualifier_after(text, end)
         end += n
     return start, end
 
 
-def qualifier_after(text: str) -> tuple[str | None, int]:
-    """The qualifier that starts `text` (right after a quantity) and its length: '以上，' -> (lower_bound, 2)."""
+def qualifier_after(text: str, pos: int = 0) -> tuple[str | None, int]:
+    """The qualifier at text[pos:] (right after a quantity) and its length: '以上，' -> (lower_bound, 2).
+    (An offset, not a slice: copying the rest of a long sentence for each number costs.)"""
     for word, qualifier in _qualifiers()[2]:
-        if text.startswith(word):
-            if word in rules("qualifiers")["after_at_end"] and re.match(
-                r"[\u4e00-\u9fff]", text[len(word) : len(word) + 1]
-            ):
+        if text.startswith(word, pos):
+            end = pos + len(word)
+            if word in rules("qualifiers")["after_at_end"] and _HAN.match(text, end, end + 1):
                 continue
             return qualifier, len(word)
     return None, 0
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # Every quantity holds one of these: a digit, a numeral, a magnitude, a multiple or a part word.
@@ -213,7 +216,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # 八成以上 is 80 % and more; 一半 is 50 %.
         tenths = m.group(1) or m.group(2)
         value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
-        qual = qualifier_after(text[m.end() :])[0] or qualifier_before(text[: m.start()]) or "exact"
+        qual = qualifier_after(text, m.end())[0] or qualifier_before(text[: m.start()]) or "exact"
         out.append(
             Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
         )
@@ -313,7 +316,7 @@ def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) ->
         return None
     if qualifier is None:
         qualifier = qualifier_before(text[:start]) or "exact"
-        after, _ = qualifier_after(text[end:])
+        after, _ = qualifier_after(text, end)
         if after:
             qualifier = after
     return Quantity(start, end, text[start:end], number, unit_text, value, unit, qualifier, role, chinese)
