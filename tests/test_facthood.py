@@ -19,6 +19,9 @@ NOT_FACTS = [
     pytest.param("在实验中，该模型的缺陷识别准确率达到98.5%。", id="experiment-accuracy"),
     pytest.param("测试线上，电池包在零下30摄氏度仍能正常工作。", id="test-line-temperature"),
     pytest.param("老李在车间干了26年，带出了15个徒弟。", id="anecdote"),
+    # One unnamed customer served is a case story: its savings are the case's, not an indicator.
+    pytest.param("团队曾为一家电池企业改进了工艺，生产成本降低了35%。", id="one-customers-savings"),
+    pytest.param("面对某大型车企的质检难题，该系统让检测人力减少了40%。", id="unnamed-clients-case"),
     pytest.param(
         "借助这套设计软件，该企业的产品设计周期缩短了30%。", id="one-firms-tool",
         marks=pytest.mark.xfail(strict=True, reason=ONE_TOOL),
@@ -35,6 +38,8 @@ NOT_FACTS = [
 FACTS = [
     pytest.param("2023年，全省工业机器人产量3.2万套，增长18%。", ["3.2万套", "18%"], id="industry-output"),
     pytest.param("2023年，全省人工智能企业达到1200家。", ["1200家"], id="count-of-firms"),
+    # 是一家 introduces the firm the text is about: its figures stay facts.
+    pytest.param("星河科技是一家工业软件公司，2023年营业收入4.2亿元。", ["4.2亿元"], id="introduced-firm"),
     pytest.param("2023年，全市软件和信息服务业营业收入增长12.4%。", ["12.4%"], id="industry-revenue-growth"),
     pytest.param("2023年，全省研发经费投入强度达到2.6%。", ["2.6%"], id="rd-intensity"),
     pytest.param("2023年，全省新能源汽车产量86万辆。", ["86万辆"], id="vehicles-made"),
