@@ -233,7 +233,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # opens with a partner (与…签署: the other party of the deal).
     if head[0] not in "与和同跟向对为":
         known = known or next((name for name in reader.names if name in head), None)
-    org = _organisation(head, reader) or known or _short_name(head, reader)
+    org = _organisation(head, reader) or known or _short_name(head, reader) or _modified_name(head, reader)
     if org:
         return org
     lead = leading_place(head)
@@ -243,6 +243,19 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         zone = next((z for z in word_list("regions", "zones") if head[end:].startswith(z)), None)
         return head[:end] + zone if zone else name
     return None
+
+
+# A clause that is a noun phrase ending in a name: 2023年落户虹口的山铁绿能科技公司，…;
+# 4.2平方公里的张江机器人谷里，…: the name is what the clauses after it are about.
+_MODIFIED = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:里|内)?$")
+
+
+def _modified_name(head: str, reader: EntityReader) -> str | None:
+    m = _MODIFIED.search(head)
+    if not m:
+        return None
+    name = m.group(1)
+    return name if _organisation(name, reader) == name else None
 
 
 def _strip_time(text: str) -> str:

@@ -109,12 +109,16 @@ def noise_reason(
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
+        if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(clause_before[-8:]):
+            return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
         if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
             return "structure"  # 共4章16条
         if re.fullmatch(r"[\u4e00-\u9fff（）()、]{1,12}?中", after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
-        if _at_start("regions_counted").match(after) and not _words("changes").search(after):
-            return "universe"  # 31个省份三季报出炉: the regions looked at; 25个省份增速高于全国 is a fact
+        reached = _at_end("reach", "(?:了|到|至)?(?:全国|全球|全省)?(?:约|近|超)?").search(clause_before[-8:])
+        if _at_start("regions_counted").match(after) and not (_words("changes").search(after) or reached):
+            # 31个省份三季报出炉: the regions looked at; 25个省份增速高于全国, 业务覆盖10个省份 are facts
+            return "universe"
         if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
         if q.text.endswith("人") and _NOUN_START.match(after[:1]):

@@ -67,7 +67,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "anecdote", "regions_counted",
-              "changes"),
+              "changes", "reach", "focus"),
     "frames": ("review_headings", "plan_headings"),
     "measures": ("weak_units", "heads", "counted_heads", "bare_counts"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones"),

@@ -28,6 +28,8 @@ NOT_FACTS = [
     ),
     pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
     pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    # A count right after 瞄准/聚焦 is what a plan is organised around.
+    pytest.param("全市瞄准8条重点产业链，做强三大先导产业。", id="plan-focus-chains"),
     pytest.param("展会为期3天，设置展位1200个。", id="fair-booths"),
     pytest.param("该企业综合实力位居全国第3位。", id="rank"),
     pytest.param("团队成员平均年龄仅32岁。", id="age"),
@@ -38,6 +40,8 @@ NOT_FACTS = [
 FACTS = [
     pytest.param("2023年，全省工业机器人产量3.2万套，增长18%。", ["3.2万套", "18%"], id="industry-output"),
     pytest.param("2023年，全省人工智能企业达到1200家。", ["1200家"], id="count-of-firms"),
+    # Places a business reaches are an outcome; places a release looks at are not (31个省份三季报出炉).
+    pytest.param("2023年，星河物流公司业务已覆盖全国12个省份。", ["12个"], id="places-reached"),
     # 是一家 introduces the firm the text is about: its figures stay facts.
     pytest.param("星河科技是一家工业软件公司，2023年营业收入4.2亿元。", ["4.2亿元"], id="introduced-firm"),
     pytest.param("2023年，全市软件和信息服务业营业收入增长12.4%。", ["12.4%"], id="industry-revenue-growth"),

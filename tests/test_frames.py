@@ -149,6 +149,17 @@ ROWS = [
         {"kind": "target", "period_end": "2030-12"},
         id="own-horizon-overrides-the-goals-year",
     ),
+    # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
+    pytest.param(
+        "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
+        "2026-01-20", "300人", {"entity": "星河绿能科技公司"},
+        id="modified-name-opens-the-sentence",
+    ),
+    pytest.param(
+        "机器人产业观察", ("3平方公里的星河机器人谷里，半年已集聚50家整机企业。", "星河机器人谷还在扩建。"),
+        "2026-01-20", "50家", {"entity": "星河机器人谷"},
+        id="a-named-valley-is-where-the-firms-gather",
+    ),
 ]  # fmt: skip
 
 
