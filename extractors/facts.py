@@ -138,7 +138,8 @@ def sentence_facts(
             # the clause goes on with the same outlook.
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
-        if baseline and period and period.start and not period.until and (own is None or own.span):
+        clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
+        if baseline and period and period.start and not period.until and (own is None or own.span or not clause_time):
             # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's; 去年一年…从近600亿元跃升到…: the year before's.
             period = year_period(int(period.start[:4]) - 1)
         if kind != "actual" and long_past(period, reference):

@@ -58,7 +58,8 @@ def _at_start(key: str) -> re.Pattern:
     words = word_list("noise", key)
     long = [w for w in words if len(w) > 1]
     short = [w for w in words if len(w) == 1]
-    return re.compile(rf"^(?:{alternation(long + short)})")
+    # A one-character word is not the start of a level word: 6个区 is structure, 29个区级…集群 is not.
+    return re.compile(rf"^(?:{alternation(long)}|(?:{alternation(short) or '(?!)'})(?!级))")
 
 
 def noise_reason(

@@ -140,6 +140,19 @@ ROWS = [
         "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
         "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
     ),
+    # A baseline (从X跃升到Y) in a sentence dated as a whole is the year before's
+    pytest.param(
+        "2023年，全省数字经济规模从近4000亿元跃升到近5000亿元。", "近4000亿元", 4e11, "CNY", "level",
+        {"period_start": "2022-01", "period_end": "2022-12"}, id="baseline-of-a-dated-sentence",
+    ),
+    pytest.param(
+        "全省人均预期寿命从2020年的78.5岁提高到79.1岁。", "78.5岁", 78.5, "year", "level",
+        {"period_end": "2020-12"}, id="baseline-with-its-own-year",
+    ),
+    # 区级 after a count is a level word of the noun, not a count of districts (6个区)
+    pytest.param(
+        "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
+    ),
 ]  # fmt: skip
 
 
