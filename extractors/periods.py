@@ -93,6 +93,8 @@ def time_pattern() -> re.Pattern:
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
                 r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
                 rf"(?P<now>{alternation(data['now'])})",
+                # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules
+                r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})多年(?:来|以来))",
             ]
         )
         + ")"
@@ -280,7 +282,7 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
             return None
         # 通过3年攻坚 in a text of 2021: by the end of 2023, the publication year counting as the first.
         return Period(None, ym(pub[0] + int(parse_number(g["within_n"])) - 1, 12), until=True)
-    if g["now"]:
+    if g["now"] or g["since"]:
         return Period(None, ym(*pub), until=True, now=True) if pub else None
     return None
 

@@ -149,6 +149,12 @@ ROWS = [
         {"kind": "target", "period_end": "2030-12"},
         id="own-horizon-overrides-the-goals-year",
     ),
+    # 成立20多年来 is a stretch up to now: a stock counted over it is as of publication, not the year before.
+    pytest.param(
+        "新材料企业观察", ("星河新材2018年推出首款产品。星河新材成立20多年来，已有300多款材料实现量产。",),
+        "2026-01-20", "300多款", {"period_end": "2026-01"},
+        id="many-years-since-is-now",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
