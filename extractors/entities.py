@@ -65,7 +65,8 @@ class EntityReader:
         self.text = document_text
         self._counts: dict[str, int] = {}
         self.introductions = introductions(document_text, title, self)
-        self.names = tuple(sorted({n for n, _ in self.introductions.values()}, key=len, reverse=True))
+        named = {n for n, _ in self.introductions.values()} | titled_names(document_text, self)
+        self.names = tuple(sorted(named, key=len, reverse=True))
 
     def introduced_in(self, start: int, end: int) -> str | None:
         """The last organisation the text introduces between start and end (…是一家…公司)."""
@@ -312,6 +313,43 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
 _BAR = re.compile(r"[｜|丨]")
 _NUMBER_MARK = re.compile(r"\d{1,2}[.、．]\s*")
 _NAME_COLON = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]")
+
+
+@cache
+def _person_title() -> re.Pattern:
+    """A name right before a person's title (阶跃星辰副总裁李璟): the name is an organisation's."""
+    titles = alternation(word_list("regions", "person_titles"))
+    return re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])([\u4e00-\u9fffA-Za-z]{{2,8}}?)(?:{titles})")
+
+
+def titled_names(text: str, reader: EntityReader) -> set[str]:
+    """Organisations the text names by the title of someone who speaks for them, when the name
+    recurs and is neither a place nor a common noun (公司副总经理 names no one)."""
+    out = set()
+    for m in _person_title().finditer(text):
+        name = _NAME_CUT.sub("", m.group(1))
+        if (
+            len(name) >= 2
+            and name not in _generic_names()
+            and not _only_suffixes(name)
+            and not re.match(r"[其该这此本我]", name)
+            and not place_spans(name)
+            and not _verb_inside().search(name)
+            and reader.count(name) >= 2
+        ):
+            out.add(name)
+    return out
+
+
+def _only_suffixes(name: str) -> bool:
+    """有限公司 (of 叠境数字科技（上海）有限公司): the end of a name, not one."""
+    suffixes = alternation(word_list("regions", "org_suffixes") + word_list("regions", "weak_org_suffixes"))
+    return re.fullmatch(f"(?:{suffixes})+", name) is not None
+
+
+@cache
+def _generic_names() -> frozenset[str]:
+    return frozenset(word_list("regions", "generic_names"))
 
 
 def colon_name(headline: str, reader: EntityReader) -> str | None:

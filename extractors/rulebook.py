@@ -59,7 +59,8 @@ def word_list(name: str, key: str) -> list[str]:
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
     "regions": ("national", "world", "countries", "groupings", "provinces", "cities", "districts", "home", "suffixes", "publishers",
-                "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start"),
+                "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start",
+                "person_titles", "generic_names"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),
     "multiples": ("words",),
     "periods": ("relative_years", "context_years", "relative_spans", "to_date", "whole_year", "seasons", "anaphora", "year_of_span", "now", "until",

@@ -155,6 +155,12 @@ ROWS = [
         "2026-01-20", "300多款", {"period_end": "2026-01"},
         id="many-years-since-is-now",
     ),
+    # A name before a spokesman's title (副总裁, 董事长…) is an organisation's; 这家…企业 after it is that one.
+    pytest.param(
+        "大模型观察", ("星河智算一直坚持自研。“我们不会放弃。”星河智算副总裁张明说。这家成立不到5年的企业已发布12款模型。",),
+        "2026-01-20", "12款", {"entity": "星河智算"},
+        id="a-firm-named-by-its-spokesmans-title",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
