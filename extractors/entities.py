@@ -234,7 +234,13 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # opens with a partner (与…签署: the other party of the deal).
     if head[0] not in "与和同跟向对为":
         known = known or next((name for name in reader.names if name in head), None)
-    org = _organisation(head, reader) or known or _short_name(head, reader) or _modified_name(head, reader)
+    org = (
+        _organisation(head, reader)
+        or known
+        or _short_name(head, reader)
+        or _modified_name(head, reader)
+        or _latin_name(head, reader)
+    )
     if org:
         return org
     lead = leading_place(head)
@@ -249,6 +255,16 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
 # A clause that is a noun phrase ending in a name: 2023年落户虹口的山铁绿能科技公司，…;
 # 4.2平方公里的张江机器人谷里，…: the name is what the clauses after it are about.
 _MODIFIED = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:里|内)?$")
+
+
+# A product or firm written in Latin letters opening a clause (Gemini 3在…, OpenAI推出…); capitals
+# alone are acronyms of measures or fields (GDP, AI), not names.
+_LATIN_NAME = re.compile(r"[A-Z]?[a-z]*[A-Z]?[a-z]+[A-Za-z]*(?: ?\d+(?:\.\d+)?)?(?=[\u4e00-\u9fff])")
+
+
+def _latin_name(head: str, reader: EntityReader) -> str | None:
+    m = _LATIN_NAME.match(head)
+    return m.group(0) if m and len(m.group(0)) >= 3 and reader.count(m.group(0)) >= 2 else None
 
 
 def _modified_name(head: str, reader: EntityReader) -> str | None:

@@ -161,6 +161,16 @@ ROWS = [
         "2026-01-20", "12款", {"entity": "星河智算"},
         id="a-firm-named-by-its-spokesmans-title",
     ),
+    # A name in Latin letters opening a clause is its subject when it recurs; capitals alone are acronyms.
+    pytest.param(
+        "大模型观察", ("Nebula 2发布后广受关注。凭借出色的推理，Nebula 2表现强劲，其月活跃用户同比增长80%。",),
+        "2026-01-20", "80%", {"entity": "Nebula 2"},
+        id="a-latin-name-opens-the-clause",
+    ),
+    pytest.param(
+        "江苏经济运行", ("GDP增长5.8%。GDP总量居全国第二。",), "2026-01-20", "5.8%", {"entity": "江苏"},
+        id="an-acronym-is-no-subject",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
