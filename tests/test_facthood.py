@@ -28,6 +28,9 @@ NOT_FACTS = [
     ),
     pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
     pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    # Who took part in a contest or joined a body: attendance, not an indicator.
+    pytest.param("大赛吸引了全球30余个国家的团队踊跃参与。", id="contest-countries"),
+    pytest.param("联盟首批吸纳25家单位加入。", id="members-joining"),
     # A count right after 瞄准/聚焦 is what a plan is organised around.
     pytest.param("全市瞄准8条重点产业链，做强三大先导产业。", id="plan-focus-chains"),
     pytest.param("展会为期3天，设置展位1200个。", id="fair-booths"),
