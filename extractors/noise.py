@@ -99,7 +99,7 @@ def noise_reason(
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
         return "media"
-    if _at_end("spec", ".{0,4}").search(clause_before[-10:]) or _words("conventional").search(
+    if _at_end("spec", ".{0,8}").search(clause_before[-14:]) or _words("conventional").search(
         sentence_before
     ):
         return "spec"

@@ -17,6 +17,8 @@ NOT_FACTS = [
     pytest.param("这款巡检机器人最大负载20公斤。", id="product-load", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
     pytest.param("这台新型风机每小时风量可达3万立方米。", id="machine-airflow", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
     pytest.param("在实验中，该模型的缺陷识别准确率达到98.5%。", id="experiment-accuracy"),
+    # A spec word (单套, 单台) a few words before the number: one unit's capacity.
+    pytest.param("示范装置投运后，单套装置日处理气量2万方。", id="one-units-capacity"),
     pytest.param("测试线上，电池包在零下30摄氏度仍能正常工作。", id="test-line-temperature"),
     pytest.param("老李在车间干了26年，带出了15个徒弟。", id="anecdote"),
     # One unnamed customer served is a case story: its savings are the case's, not an indicator.
