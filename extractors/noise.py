@@ -131,6 +131,8 @@ def noise_reason(
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
+    if re.fullmatch(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)", after):
+        return "attribute"  # 4.2平方公里的某某机器人谷里，…: the size of the place where things happen
     if _inside_quotes(sentence_before):
         return "name"
     return None
