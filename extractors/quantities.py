@@ -78,7 +78,7 @@ def _bare_count() -> re.Pattern:
     right before the noun it counts (约300万注册用户, 超过1亿用户的网络)."""
     nouns = alternation(rules("measures")["bare_counts"])
     return re.compile(
-        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)]|$|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
+        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)—]|$|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
     )
 
 
