@@ -93,8 +93,9 @@ def time_pattern() -> re.Pattern:
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
                 r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
                 rf"(?P<now>{alternation(data['now'])})",
-                # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules
-                r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})多年(?:来|以来))",
+                # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
+                # 两年多过去: the text has come to now
+                r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))",
             ]
         )
         + ")"

@@ -171,6 +171,12 @@ ROWS = [
         "江苏经济运行", ("GDP增长5.8%。GDP总量居全国第二。",), "2026-01-20", "5.8%", {"entity": "江苏"},
         id="an-acronym-is-no-subject",
     ),
+    # 两年多过去 brings the paragraph from the year it told of to now.
+    pytest.param(
+        "大模型观察", ("2023年底，全国大模型近80个。两年多过去，热潮已经平息，仍在研发基础大模型的企业已不足10家。",),
+        "2026-01-20", "不足10家", {"period_end": "2026-01"},
+        id="years-gone-by-come-to-now",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
