@@ -140,6 +140,11 @@ ROWS = [
         "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
         "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
     ),
+    # After a verb, the noun after 的 is what the number measures (实现了约X的交易额)
+    pytest.param(
+        "2023年，该平台实现了约2.4亿元的交易额。", "约2.4亿元", 2.4e8, "CNY", "level",
+        {"indicator": "交易额"}, id="verb-number-de-noun",
+    ),
     # A baseline (从X跃升到Y) in a sentence dated as a whole is the year before's
     pytest.param(
         "2023年，全省数字经济规模从近4000亿元跃升到近5000亿元。", "近4000亿元", 4e11, "CNY", "level",
