@@ -112,7 +112,9 @@ class SentenceSubjects:
             i = len(self.running)
             pos = self.starts[i]
             clause = self.text[pos : self._ends[i]]
-            subject = _anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
+            subject = (
+                _anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
+            )
             if subject:
                 self._found = subject
                 if not clause.lstrip("，, ").startswith("其中"):

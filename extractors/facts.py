@@ -140,7 +140,13 @@ def sentence_facts(
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
         clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
-        if baseline and period and period.start and not period.until and (own is None or own.span or not clause_time):
+        if (
+            baseline
+            and period
+            and period.start
+            and not period.until
+            and (own is None or own.span or not clause_time)
+        ):
             # “十四五”期间…从7.8%提升至12.4%: 7.8% is 2020's; 去年一年…从近600亿元跃升到…: the year before's.
             period = year_period(int(period.start[:4]) - 1)
         if kind != "actual" and long_past(period, reference):
@@ -288,7 +294,9 @@ def _indicator(
     left = left_phrase(before)
     counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d+＋]", after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
-    described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left) or _verb_end().search(before))
+    described = re.match(r"(?:规模)?的", after_q) and (
+        not left or is_verb(left) or _verb_end().search(before)
+    )
     if counted or described:
         right, head = right_phrase(re.sub(r"^(?:(?:规模)?的|为)", "", after_q))
         if (

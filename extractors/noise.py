@@ -110,7 +110,9 @@ def noise_reason(
             return "structure"
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
-        if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(clause_before[-8:]):
+        if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(
+            clause_before[-8:]
+        ):
             return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
         if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
             return "structure"  # 共4章16条
@@ -141,7 +143,11 @@ def noise_reason(
 def _dated_annual(clause_before: str, word: str) -> bool:
     """2023年营业收入4.2亿元, 今年销售额…: the 年 of 年营业收入 is a date's, not a yearly criterion's."""
     rest = clause_before[: len(clause_before) - len(word)]
-    return word.startswith("年") and bool(rest) and rest[-1] in "0123456789〇零一二三四五六七八九十今去上本明前全同当"
+    return (
+        word.startswith("年")
+        and bool(rest)
+        and rest[-1] in "0123456789〇零一二三四五六七八九十今去上本明前全同当"
+    )
 
 
 def _inside_quotes(before: str) -> bool:
