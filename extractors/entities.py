@@ -9,7 +9,7 @@ from functools import cache
 
 from extractors.periods import time_pattern
 from extractors.regions import first_place, home_words, leading_place, place_spans
-from extractors.rulebook import alternation, rules, word_list
+from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
 
 _LEAD = re.compile(
@@ -335,17 +335,23 @@ _NAME_COLON = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,10})[：:]")
 
 @cache
 def _person_title() -> re.Pattern:
-    """A name right before a person's title (阶跃星辰副总裁李璟): the name is an organisation's."""
-    titles = alternation(word_list("regions", "person_titles"))
-    return re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])([\u4e00-\u9fffA-Za-z]{{2,8}}?)(?:{titles})")
+    """A person's title (副总裁, 董事长…): the name right before it is an organisation's."""
+    return any_of("regions", "person_titles")
+
+
+# The name before a title: the letters from the last mark before it, two to eight of them.
+_NAME_RUN = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])[\u4e00-\u9fffA-Za-z]{2,8}$")
 
 
 def titled_names(text: str, reader: EntityReader) -> set[str]:
-    """Organisations the text names by the title of someone who speaks for them, when the name
-    recurs and is neither a place nor a common noun (公司副总经理 names no one)."""
+    """Organisations the text names by the title of someone who speaks for them (阶跃星辰副总裁李璟),
+    when the name recurs and is neither a place nor a common noun (公司副总经理 names no one)."""
     out = set()
-    for m in _person_title().finditer(text):
-        name = _NAME_CUT.sub("", m.group(1))
+    for title in _person_title().finditer(text):
+        m = _NAME_RUN.search(text, max(0, title.start() - 8), title.start())
+        if not m:
+            continue
+        name = _NAME_CUT.sub("", m.group(0))
         if (
             len(name) >= 2
             and name not in _generic_names()
