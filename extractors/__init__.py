@@ -10,7 +10,9 @@ from __future__ import annotations
 from extractors.dedupe import headline_like, merge_statements
 from extractors.facts import sentence_facts
 from extractors.frames import DocumentFrames, is_rules_document
+from extractors.phrases import trim
 from extractors.quantities import find_quantities, index_values
+from extractors.regions import place_spans
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Document, Fact
 
@@ -20,6 +22,10 @@ EXTRACTOR_VERSION = "0.3.0"
 def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact]:
     """Every indicator fact in `document`, in order of appearance."""
     catalogue = catalogue or load_catalogue()
+    # The caches keyed by text hold one document's clauses and phrases: a replicated corpus must not
+    # read faster than a real one, and memory stays flat.
+    place_spans.cache_clear()
+    trim.cache_clear()
     rules_document = is_rules_document(document)
     # Split: the document as a tree of frames (document > heading > paragraph > sentence).
     tree = DocumentFrames(document)

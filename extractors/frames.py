@@ -119,8 +119,10 @@ class Sentence:
         yield from self.outer
 
     def framed_period(self) -> Period | None:
-        """The period the frames around the sentence state, innermost first."""
-        return next((f.period for f in self.frames() if f.period), None)
+        """The period the frames around the sentence state, innermost first (the paragraph's
+        is read alone: its subject costs more and says nothing of time)."""
+        told = self.told.period_before(self.index)
+        return told or next((f.period for f in self.outer if f.period), None)
 
     def period_at(self, own: Period | None, rate: bool = False) -> tuple[Period | None, bool]:
         """(period, stated in the sentence) for a quantity whose own clause states `own` (or None).
@@ -132,8 +134,8 @@ class Sentence:
             if own.to_date and framed and framed.end and framed.year == own.year and framed.start:
                 return framed, True  # 今年以来 in a release on 1-7月 is 1-7月
             return own, True
-        if self.paragraph.period:
-            told = self.paragraph.period
+        told = self.told.period_before(self.index)
+        if told:
             return (told if self.anaphoric else self._told(told)), False
         if framed:
             return framed, False
@@ -179,7 +181,7 @@ class Sentence:
         return next((f.entity for f in self.frames() if f.entity), None)
 
     def framed_kind(self) -> str | None:
-        return next((f.kind for f in self.frames() if f.kind), None)
+        return next((f.kind for f in self.outer if f.kind), None)  # a paragraph states no kind
 
 
 class _Paragraph:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extractors.periods import time_pattern
 from extractors.quantities import find_quantities
@@ -40,8 +40,10 @@ def _right_stop() -> re.Pattern:
     return any_of("phrases", "right_stop")
 
 
+@lru_cache(maxsize=4096)
 def trim(phrase: str) -> str:
-    """Drop time words, places, verbs and qualifiers from both ends of a phrase."""
+    """Drop time words, places, verbs and qualifiers from both ends of a phrase (a phrase is trimmed
+    again for each number and clause that reads it, hence the cache)."""
     phrase = _drop_times(phrase)
     phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
     for _ in range(20):
