@@ -73,9 +73,17 @@ _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:�
 
 
 def _drop_times(phrase: str) -> str:
-    """Take the time expressions out of a phrase (2025年的出货量 -> 出货量; 五年间 -> '')."""
-    phrase = time_pattern().sub("", phrase)
+    """Take the time expressions out of a phrase, with the word that makes one an end date
+    (2025年的出货量 -> 出货量; 到2025年全省制造业比重 -> 全省制造业比重; 五年间 -> '')."""
+    phrase = _dated().sub("", phrase)
     return _SPAN_WORDS.sub("", phrase)
+
+
+@cache
+def _dated() -> re.Pattern:
+    # Not 于: 高于年度目标 keeps 高于.
+    until = [w for w in word_list("periods", "until") if w != "于"]
+    return re.compile(f"(?:{alternation(until)})?(?:{time_pattern().pattern})")
 
 
 def is_verb(phrase: str) -> bool:

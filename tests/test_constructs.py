@@ -140,6 +140,11 @@ ROWS = [
         "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
         "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
     ),
+    # An end date inside the phrase goes with its 到 (到2025年全省制造业比重…)
+    pytest.param(
+        "到2025年全省制造业比重提高至33.3%左右。", "33.3%左右", 33.3, "%", "share",
+        {"indicator": "制造业比重", "kind": "target"}, id="end-date-inside-the-phrase",
+    ),
     # After a verb, the noun after 的 is what the number measures (实现了约X的交易额)
     pytest.param(
         "2023年，该平台实现了约2.4亿元的交易额。", "约2.4亿元", 2.4e8, "CNY", "level",
