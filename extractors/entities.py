@@ -66,6 +66,7 @@ class EntityReader:
         self._counts: dict[str, int] = {}
         self.introductions = introductions(document_text, title, self)
         named = {n for n, _ in self.introductions.values()} | titled_names(document_text, self)
+        self.aliases = latin_aliases(document_text, self)
         self.names = tuple(sorted(named, key=len, reverse=True))
 
     def introduced_in(self, start: int, end: int) -> str | None:
@@ -266,7 +267,23 @@ _LATIN_NAME = re.compile(r"[A-Z]?[a-z]*[A-Z]?[a-z]+[A-Za-z]*(?: ?\d+(?:\.\d+)?)?
 
 def _latin_name(head: str, reader: EntityReader) -> str | None:
     m = _LATIN_NAME.match(head)
-    return m.group(0) if m and len(m.group(0)) >= 3 and reader.count(m.group(0)) >= 2 else None
+    if not m or len(m.group(0)) < 3 or reader.count(m.group(0)) < 2:
+        return None
+    return reader.aliases.get(m.group(0), m.group(0))
+
+
+# A firm's Latin name in brackets after its Chinese one: 稀宇科技（MiniMax）.
+_ALIASED = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([A-Za-z][A-Za-z0-9 .\-]{1,20})[）)]")
+
+
+def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
+    """Latin name -> the organisation's Chinese name, for the text's later mentions by the former."""
+    out = {}
+    for m in _ALIASED.finditer(text):
+        name = _organisation(m.group(1), reader) if m.group(1) else None
+        if name and m.group(1).endswith(name):
+            out.setdefault(m.group(2).strip(), name)
+    return out
 
 
 def _modified_name(head: str, reader: EntityReader) -> str | None:

@@ -177,6 +177,12 @@ ROWS = [
         "2026-01-20", "不足10家", {"period_end": "2026-01"},
         id="years-gone-by-come-to-now",
     ),
+    # A Latin name given in brackets after a firm's Chinese name stands for the firm later on.
+    pytest.param(
+        "大模型观察", ("星河科技（Nebula）创始人出席座谈会。", "Nebula发布新模型，其月活跃用户同比增长80%。"),
+        "2026-01-20", "80%", {"entity": "星河科技"},
+        id="a-latin-alias-stands-for-the-firm",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
