@@ -20,6 +20,11 @@ def _heads() -> re.Pattern:
 
 
 @cache
+def _duration_heads() -> re.Pattern:
+    return any_of("measures", "duration_heads")
+
+
+@cache
 def _counted_heads() -> re.Pattern:
     return any_of("measures", "counted_heads")
 
@@ -36,8 +41,9 @@ def measures_something(indicator: str, unit: str, measure: str, sentence_before:
         return True  # a growth rate continues a level; money and output measure by their unit
     if unit == "item":
         return bool(_heads().search(indicator) or _counted_heads().search(indicator))
-    context = indicator if unit in _DURATIONS else indicator + sentence_before
-    return bool(_heads().search(context))
+    if unit in _DURATIONS:
+        return bool(_duration_heads().search(indicator))  # 回款天数, 停电时间; not 项目从商谈至签约
+    return bool(_heads().search(indicator + sentence_before))
 
 
 def names_measure(phrase: str) -> bool:

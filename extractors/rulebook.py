@@ -70,6 +70,6 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
               "media", "spec", "conventional", "quoted_names", "hypothetical", "anecdote", "regions_counted",
               "changes", "reach", "focus"),
     "frames": ("review_headings", "plan_headings"),
-    "measures": ("weak_units", "heads", "counted_heads", "bare_counts"),
+    "measures": ("weak_units", "heads", "duration_heads", "counted_heads", "bare_counts"),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones"),
 }  # fmt: skip

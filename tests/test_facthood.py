@@ -21,6 +21,8 @@ NOT_FACTS = [
     pytest.param("示范装置投运后，单套装置日处理气量2万方。", id="one-units-capacity"),
     pytest.param("测试线上，电池包在零下30摄氏度仍能正常工作。", id="test-line-temperature"),
     pytest.param("老李在车间干了26年，带出了15个徒弟。", id="anecdote"),
+    # A duration is a fact only when its phrase names a measured time (回款天数, 停电时间).
+    pytest.param("该项目从洽谈到签约仅用了45天。", id="a-deals-days"),
     # One unnamed customer served is a case story: its savings are the case's, not an indicator.
     pytest.param("团队曾为一家电池企业改进了工艺，生产成本降低了35%。", id="one-customers-savings"),
     pytest.param("面对某大型车企的质检难题，该系统让检测人力减少了40%。", id="unnamed-clients-case"),
