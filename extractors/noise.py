@@ -88,6 +88,11 @@ def noise_reason(
         return "threshold"
     if _RULE_BOUND.search(clause_before) and re.match(r"的[\u4e00-\u9fff]", after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
+    bounded = q.qualifier in ("lower_bound", "upper_bound")
+    if bounded and _words("obligation").search(sentence_before):
+        return "threshold"  # 原则上应…建筑面积不少于3000平方米且不少于50套: a criterion
+    if bounded and re.match(r"(?:以上|以下|以内)?[）)]", after) and re.search(r"[（(]$", clause_before):
+        return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
     if _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
     if _words("anecdote").search(sentence_before):

@@ -32,6 +32,9 @@ NOT_FACTS = [
     ),
     pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
     pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    # A bound under an obligation (原则上应, 必须) or in brackets is a rule's criterion.
+    pytest.param("新建项目原则上应集中布局，用地面积不少于20亩。", id="criterion-under-obligation"),
+    pytest.param("各地统筹从土地出让收益（10%以上）中提取的资金，用于保障房建设。", id="criterion-in-brackets"),
     # Who took part in a contest or joined a body: attendance, not an indicator.
     pytest.param("大赛吸引了全球30余个国家的团队踊跃参与。", id="contest-countries"),
     pytest.param("联盟首批吸纳25家单位加入。", id="members-joining"),
