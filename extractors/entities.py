@@ -13,7 +13,7 @@ from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
 
 _LEAD = re.compile(
-    r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|在|由)?[，,\s]*"
+    r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|同期|在|由)?[，,\s]*"
 )
 _CLAUSE = re.compile(r"[，,；;：:]")
 

@@ -140,6 +140,11 @@ ROWS = [
         "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
         "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
     ),
+    # 同期 opens a clause that compares another place over the same period: its place, the same indicator
+    pytest.param(
+        "前三季度，安徽规上工业增加值为14578亿元，同期江西为19775.9亿元。", "19775.9亿元", 1.977590e12, "CNY",
+        "level", {"indicator": "规上工业增加值", "entity": "江西"}, id="same-period-another-place",
+    ),
     # An end date inside the phrase goes with its 到 (到2025年全省制造业比重…)
     pytest.param(
         "到2025年全省制造业比重提高至33.3%左右。", "33.3%左右", 33.3, "%", "share",
