@@ -140,6 +140,11 @@ ROWS = [
         "3月份，全省居民消费价格同比上涨1.2%，涨幅比上月回落0.3个百分点。", "0.3个百分点", -0.3, "pp",
         "pp_change", {"indicator": "居民消费价格涨幅"}, id="rise-continues",
     ),
+    # A bare 低 before the points continues the comparison the sentence made
+    pytest.param(
+        "全省制造业增加值率比发达国家低12个百分点，高技术制造业占比低8个百分点。", "8个百分点", -8, "pp",
+        "pp_change", {}, id="lower-continues-the-comparison",
+    ),
     # 同期 opens a clause that compares another place over the same period: its place, the same indicator
     pytest.param(
         "前三季度，安徽规上工业增加值为14578亿元，同期江西为19775.9亿元。", "19775.9亿元", 1.977590e12, "CNY",
