@@ -95,6 +95,8 @@ def noise_reason(
         return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
     if _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
+    if re.search(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$", sentence_before):
+        return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
     if not counted and not q.text.endswith("成") and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):

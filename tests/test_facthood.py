@@ -25,6 +25,7 @@ NOT_FACTS = [
     pytest.param("该项目从洽谈到签约仅用了45天。", id="a-deals-days"),
     # One unnamed customer served is a case story: its savings are the case's, not an indicator.
     pytest.param("团队曾为一家电池企业改进了工艺，生产成本降低了35%。", id="one-customers-savings"),
+    pytest.param("一块约30亩的工业用地，建成后可容纳几家企业。", id="one-example-plot"),
     pytest.param("面对某大型车企的质检难题，该系统让检测人力减少了40%。", id="unnamed-clients-case"),
     pytest.param(
         "借助这套设计软件，该企业的产品设计周期缩短了30%。", id="one-firms-tool",
