@@ -40,7 +40,7 @@ def document_region(doc: Document) -> str | None:
     publishers = rules("regions")["publishers"]
     if doc.publisher and doc.publisher in publishers:
         return publishers[doc.publisher]
-    return first_place(doc.title or "", local=True) or first_place(doc.text[:500], local=True)
+    return first_place(doc.title or "", local=True) or _opening_place(doc.text)
 
 
 def document_entity(doc: Document, reader: EntityReader) -> str | None:
@@ -53,8 +53,18 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
         or reader.headline(title)
         or first_place(title, local=True)
         or (publishers.get(doc.publisher) if doc.publisher else None)
-        or first_place(doc.text[:500], local=True)
+        or _opening_place(doc.text)
     )
+
+
+def _opening_place(text: str) -> str | None:
+    """The place a text opens with; a text opening on three places or more with 全国 among them is
+    about the country (31个省市区…：广东居榜首，浙江超江苏…), not about the first province named."""
+    spans = place_spans(text[:500])
+    local = {name for _, _, name in spans if name not in ("全国", "全球")}
+    if len(local) >= 3 and any(name == "全国" for _, _, name in spans):
+        return "全国"
+    return first_place(text[:500], local=True)
 
 
 class EntityReader:

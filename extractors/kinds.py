@@ -54,7 +54,9 @@ def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
 
 # A comparison that comes out below the other (比发达国家低15个百分点, 低于全国0.8个百分点) is negative.
 # A bare 低 right before the number continues a comparison the sentence made (占比低10个百分点).
-_BELOW = re.compile(r"(?:(?:比|较)[^，；。]{1,14}(?:低|少|慢)了?|(?:低于|慢于|落后于?)[^，；。]{0,12}|(?<!最)低了?)$")
+_BELOW = re.compile(
+    r"(?:(?:比|较)[^，；。]{1,14}(?:低|少|慢)了?|(?:低于|慢于|落后于?)[^，；。]{0,12}|(?<!最)低了?)$"
+)
 
 
 def _last_fall(before: str) -> bool:

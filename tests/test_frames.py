@@ -183,6 +183,12 @@ ROWS = [
         "2026-01-20", "80%", {"entity": "星河科技"},
         id="a-latin-alias-stands-for-the-firm",
     ),
+    # A text that opens on many provinces and the country is about the country, not the first province.
+    pytest.param(
+        "各地财政收入观察", ("广东收入居首，浙江超过江苏，全国各地收入均有增长。", "全部31个省份一般公共预算收入实现正增长。"),
+        "2021-03-27", "31个", {"entity": "全国"},
+        id="many-provinces-open-a-national-text",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
