@@ -124,7 +124,7 @@ class SentenceSubjects:
             pos = self.starts[i]
             clause = self.text[pos : self._ends[i]]
             subject = (
-                _anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
+                anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
             )
             if subject:
                 self._found = subject
@@ -149,7 +149,7 @@ class SentenceSubjects:
         if i > 0:
             self._read(i - 1)
         before = self.running[i - 1] if i > 0 else None
-        own = _anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
+        own = anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
         return _agent_place(clause) or own or before
 
 
@@ -175,7 +175,7 @@ _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目
 REFERS_BACK = re.compile(r"^[\s，,]*(?:截至目前，|目前，)?(?:该公司|公司|该企业|其|企业|集团)")
 
 
-def _anaphor(clause: str, before: str) -> str | None:
+def anaphor(clause: str, before: str) -> str | None:
     """该集团 -> the 集团 named last before it: …隶属于希腊卡迪夫航运集团，该集团船队规模达135艘."""
     m = _ANAPHOR.match(clause)
     if not m:
@@ -183,7 +183,12 @@ def _anaphor(clause: str, before: str) -> str | None:
     end = before.rfind(m.group(1))
     if end < 0:
         return None
-    name = re.split(r"[，,、。；的于和与及在是]", before[max(0, end - 8) : end])[-1]
+    name = re.split(r"[，,、。；的于和与及在是“”\"]", before[max(0, end - 8) : end])[-1]
+    opening = before.rfind("“", 0, end)
+    if before[end + len(m.group(1)) : end + len(m.group(1)) + 1] == "”" and 0 <= end - opening <= 30:
+        name = before[opening + 1 : end]  # “半导体核心零部件及系统项目”: the quoted name whole
+    if re.search(r"[\d/]", name):
+        return None  # 25万吨/年热塑性弹性体项目: a project described by its capacity, not named
     for start, stop, _ in place_spans(name):  # 希腊卡迪夫航运 -> 卡迪夫航运
         if start == 0 and stop < len(name):
             name = name[stop:]

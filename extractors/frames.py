@@ -30,6 +30,7 @@ from extractors.entities import (
     REFERS_BACK,
     EntityReader,
     SentenceSubjects,
+    anaphor,
     colon_name,
     document_entity,
     document_region,
@@ -172,6 +173,10 @@ class Sentence:
         own = self.subjects.at(pos)
         if own:
             return own
+        # A sentence opening with 该项目, 该集团: the one the paragraph's sentences before it named.
+        told = anaphor(self.text, "".join(self.told.texts[: self.index]))
+        if told:
+            return told
         names = self.document.reader.names
         if names and REFERS_BACK.match(self.subjects.clause_at(pos)):
             # 公司, 其: the organisation introduced before, not the place the paragraph named.

@@ -189,6 +189,12 @@ ROWS = [
         "2021-03-27", "31个", {"entity": "全国"},
         id="many-provinces-open-a-national-text",
     ),
+    # A sentence opening with 该项目 is about the project the sentence before named (quoted names whole).
+    pytest.param(
+        "项目建设观察", ("1月10日，“星河核心零部件及系统项目”举行奠基仪式。该项目总投资约6亿元，将新建约5万平方米厂房。",),
+        "2026-01-20", "约5万平方米", {"entity": "星河核心零部件及系统项目"},
+        id="this-project-is-the-one-named-before",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
