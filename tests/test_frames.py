@@ -191,7 +191,7 @@ ROWS = [
     ),
     # A sentence opening with 该项目 is about the project the sentence before named (quoted names whole).
     pytest.param(
-        "项目建设观察", ("1月10日，“星河核心零部件及系统项目”举行奠基仪式。该项目总投资约6亿元，将新建约5万平方米厂房。",),
+        "项目建设观察", ("1月10日，“星河核心零部件及系统项目”举行奠基仪式。该项目总投资约6亿元，将新建约5万平方米的厂房。",),
         "2026-01-20", "约5万平方米", {"entity": "星河核心零部件及系统项目"},
         id="this-project-is-the-one-named-before",
     ),
