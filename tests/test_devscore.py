@@ -26,16 +26,16 @@ ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 # Issue 8's bar: fact F1 >= 0.85 on all, >= 0.75 in every group, value F1 >= 0.92 on all. Groups
 # well above the bar hold today's figure less 0.01-0.02; wechat_r2 (62 gold facts, one fact is 0.016)
 # holds the bar itself.
-FACT_F1_ALL_FLOOR = 0.85
-VALUE_F1_ALL_FLOOR = 0.92
+FACT_F1_ALL_FLOOR = 0.87
+VALUE_F1_ALL_FLOOR = 0.95
 FACT_F1_GROUP_FLOORS = {
     "bulletins": 0.94,
-    "wechat_r1": 0.84,
+    "wechat_r1": 0.85,
     "wechat_r2": 0.75,
     "releases": 0.98,
-    "regional_news": 0.87,
-    "plans_reports": 0.89,
-    "work_reports_plans": 0.82,
+    "regional_news": 0.89,
+    "plans_reports": 0.91,
+    "work_reports_plans": 0.85,
 }
 COLUMNS = [
     "group",
