@@ -175,6 +175,10 @@ _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目
 REFERS_BACK = re.compile(r"^[\s，,]*(?:截至目前，|目前，)?(?:该公司|公司|该企业|其|企业|集团)")
 
 
+def opens_with_anaphor(text: str) -> bool:
+    return _ANAPHOR.match(text) is not None
+
+
 def anaphor(clause: str, before: str) -> str | None:
     """该集团 -> the 集团 named last before it: …隶属于希腊卡迪夫航运集团，该集团船队规模达135艘."""
     m = _ANAPHOR.match(clause)
@@ -399,8 +403,13 @@ def titled_names(text: str, reader: EntityReader) -> set[str]:
 
 def _only_suffixes(name: str) -> bool:
     """有限公司 (of 叠境数字科技（上海）有限公司): the end of a name, not one."""
+    return _suffixes_only().fullmatch(name) is not None
+
+
+@cache
+def _suffixes_only() -> re.Pattern:
     suffixes = alternation(word_list("regions", "org_suffixes") + word_list("regions", "weak_org_suffixes"))
-    return re.fullmatch(f"(?:{suffixes})+", name) is not None
+    return re.compile(f"(?:{suffixes})+")
 
 
 @cache

@@ -34,6 +34,7 @@ from extractors.entities import (
     colon_name,
     document_entity,
     document_region,
+    opens_with_anaphor,
 )
 from extractors.periods import (
     Period,
@@ -174,9 +175,10 @@ class Sentence:
         if own:
             return own
         # A sentence opening with 该项目, 该集团: the one the paragraph's sentences before it named.
-        told = anaphor(self.text, "".join(self.told.texts[: self.index]))
-        if told:
-            return told
+        if opens_with_anaphor(self.text):
+            told = anaphor(self.text, "".join(self.told.texts[: self.index]))
+            if told:
+                return told
         names = self.document.reader.names
         if names and REFERS_BACK.match(self.subjects.clause_at(pos)):
             # 公司, 其: the organisation introduced before, not the place the paragraph named.

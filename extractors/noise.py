@@ -31,6 +31,8 @@ _PREDICATE_FOLLOWERS = re.compile(
 _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
+_ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
+_BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 
 
 def _words(key: str) -> re.Pattern:
@@ -91,11 +93,11 @@ def noise_reason(
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
         return "threshold"  # 原则上应…建筑面积不少于3000平方米且不少于50套: a criterion
-    if bounded and re.match(r"(?:以上|以下|以内)?[）)]", after) and re.search(r"[（(]$", clause_before):
+    if bounded and clause_before.endswith(("（", "(")) and _BRACKET_CLOSE.match(after):
         return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
     if _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if re.search(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$", sentence_before):
+    if _ONE_EXAMPLE.search(sentence_before):
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
