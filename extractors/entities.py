@@ -291,17 +291,20 @@ def _latin_name(head: str, reader: EntityReader) -> str | None:
     return reader.aliases.get(m.group(0), m.group(0))
 
 
-# A firm's Latin name in brackets after its Chinese one: 稀宇科技（MiniMax）.
-_ALIASED = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]([A-Za-z][A-Za-z0-9 .\-]{1,20})[）)]")
+# A firm's Latin name in brackets after its Chinese one: 稀宇科技（MiniMax）. Found from the bracket,
+# then the Chinese name before it (a pattern opening on the name would retry at every character).
+_LATIN_IN_BRACKETS = re.compile(r"[（(]([A-Za-z][A-Za-z0-9 .\-]{1,20})[）)]")
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
 def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
     """Latin name -> the organisation's Chinese name, for the text's later mentions by the former."""
     out = {}
-    for m in _ALIASED.finditer(text):
-        name = _organisation(m.group(1), reader) if m.group(1) else None
-        if name and m.group(1).endswith(name):
-            out.setdefault(m.group(2).strip(), name)
+    for m in _LATIN_IN_BRACKETS.finditer(text):
+        before = _HAN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        name = _organisation(before.group(0), reader) if before else None
+        if name and before.group(0).endswith(name):
+            out.setdefault(m.group(1).strip(), name)
     return out
 
 
