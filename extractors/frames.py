@@ -46,7 +46,7 @@ from extractors.periods import (
     ym,
 )
 from extractors.regions import place_spans
-from extractors.rulebook import any_of, word_list
+from extractors.rulebook import any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
 from indicators.model import Document
 
@@ -405,6 +405,14 @@ def _stated_period(text: str, reference: str | None) -> Period | None:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；：:！？]")
+
+
+@cache
+def _names_a_time() -> re.Pattern:
+    """The characters one of them must hold for an opening to set a time (a year, month, quarter,
+    five-year plan or season; 目前 sets none): most paragraphs open with none of them."""
+    seasons = "".join(rules("periods")["seasons"])
+    return re.compile(f"[年月季五{re.escape(seasons)}]")
 _DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
 
 
@@ -412,7 +420,7 @@ def _opening_period(paragraph: str, reference: str | None, context_year: int | N
     """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's."""
     mark = _CLAUSE_MARK.search(paragraph, 0, 31)  # only the opening 30 characters can hold it
     first = paragraph[: mark.start()] if mark else paragraph
-    if len(first) > 30:
+    if len(first) > 30 or not _names_a_time().search(first):
         return None
     times, _ = find_times(first, reference, context_year)
     rest = first
