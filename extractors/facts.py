@@ -140,7 +140,11 @@ def sentence_facts(
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
         clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
-        if (
+        parallel = [t for t in sentence.times if t.end <= cs and text[t.start - 1 : t.start] in ("从", "由")]
+        if baseline and parallel and not clause_time:
+            # 生产总值从2020年的3.68万亿元增长到…，预算收入从3826.5亿元增长到…: dated like the baseline before it.
+            period = parallel[-1].period
+        elif (
             baseline
             and period
             and period.start

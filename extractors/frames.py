@@ -413,6 +413,8 @@ def _names_a_time() -> re.Pattern:
     five-year plan or season; 目前 sets none): most paragraphs open with none of them."""
     seasons = "".join(rules("periods")["seasons"])
     return re.compile(f"[年月季五{re.escape(seasons)}]")
+
+
 _DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
 
 

@@ -169,6 +169,11 @@ ROWS = [
         "全省人均预期寿命从2020年的78.5岁提高到79.1岁。", "78.5岁", 78.5, "year", "level",
         {"period_end": "2020-12"}, id="baseline-with-its-own-year",
     ),
+    # A second 从X增长到Y in a sentence is dated like the baseline before it
+    pytest.param(
+        "这五年，全省生产总值从2020年的3.1万亿元增长到2025年的4.2万亿元，财政收入从2800亿元增长到3500亿元。",
+        "2800亿元", 2.8e11, "CNY", "level", {"period_end": "2020-12"}, id="parallel-baseline",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
