@@ -524,5 +524,6 @@ def _anaphora() -> tuple[str, ...]:
 
 
 def _is_boilerplate(text: str) -> bool:
-    """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two)."""
-    return bool(any_of("layout", "boilerplate").search(text, 0, 12))
+    """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two);
+    ·交付新船72艘！…·8.37万平方米！…: a list of links to other articles, whose numbers those state."""
+    return bool(any_of("layout", "boilerplate").search(text, 0, 12)) or text.lstrip().startswith("·")

@@ -33,6 +33,8 @@ NOT_FACTS = [
     ),
     pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
     pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    # A line of ·-marked links to other articles: their numbers are those articles' to state.
+    pytest.param("·交付新船72艘！三大船企晒出年度成绩单！·又一智能制造项目开工", id="links-to-other-articles"),
     # A bound under an obligation (原则上应, 必须) or in brackets is a rule's criterion.
     pytest.param("新建项目原则上应集中布局，用地面积不少于20亩。", id="criterion-under-obligation"),
     pytest.param("各地统筹从土地出让收益（10%以上）中提取的资金，用于保障房建设。", id="criterion-in-brackets"),
