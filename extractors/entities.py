@@ -116,27 +116,31 @@ class SentenceSubjects:
         # Read clause by clause, only as far as asked: the subject in force after each clause.
         self.running: list[str | None] = []
         self._found: str | None = None
-        self._carried: str | None = None
+        self._own: dict[int, str | None] = {}  # the subject clause i names itself
+
+    def _clause_subject(self, i: int) -> str | None:
+        if i not in self._own:
+            pos = self.starts[i]
+            clause = self.text[pos : self._ends[i]]
+            self._own[i] = (
+                anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
+            )
+        return self._own[i]
 
     def _read(self, upto: int) -> None:
         while len(self.running) <= upto:
-            i = len(self.running)
-            pos = self.starts[i]
-            clause = self.text[pos : self._ends[i]]
-            subject = (
-                anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
-            )
-            if subject:
-                self._found = subject
-                if not clause.lstrip("，, ").startswith("其中"):
-                    self._carried = subject
+            self._found = self._clause_subject(len(self.running)) or self._found
             self.running.append(self._found)
 
     @property
     def carried(self) -> str | None:
-        """What the next sentences inherit."""
-        self._read(len(self.starts) - 1)
-        return self._carried
+        """What the next sentences inherit: the subject of the last clause that names one, not
+        counting a part named after 其中 (read from the end: the clauses before it do not matter)."""
+        for i in range(len(self.starts) - 1, -1, -1):
+            subject = self._clause_subject(i)
+            if subject and not self.text[self.starts[i] : self._ends[i]].lstrip("，, ").startswith("其中"):
+                return subject
+        return None
 
     def clause_at(self, pos: int) -> str:
         """The words of the clause of pos."""
