@@ -365,10 +365,17 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         ):
             continue
         out[before.start()] = (name, "short" if m.group("short") else "verb")
+    for m in _QUOTED_NAME.finditer(text):
+        out.setdefault(m.start(1), (m.group(1), "quoted"))
     name = colon_name(title or "", reader)
     if name:
         out[0] = (name, "headline")
     return out
+
+
+# A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place the
+# sentences after it (这里, 成立2年多来…) are about.
+_QUOTED_NAME = re.compile(r"(?:社区|园区|小镇|基地|平台|空间)“([\u4e00-\u9fffA-Za-z0-9]{2,12})”")
 
 
 _BAR = re.compile(r"[｜|丨]")

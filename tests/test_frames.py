@@ -195,6 +195,12 @@ ROWS = [
         "2026-01-20", "约5万平方米", {"entity": "星河核心零部件及系统项目"},
         id="this-project-is-the-one-named-before",
     ),
+    # A community or park named in quotes (…社区“X”) is what the next sentence with no subject is about.
+    pytest.param(
+        "人工智能产业观察", ("走进全国首个机器人创新社区“星河空间”，这里发展很快。成立3年来，吸引了超150家企业入驻。",),
+        "2026-01-20", "超150家", {"entity": "星河空间"},
+        id="a-quoted-community-name",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
