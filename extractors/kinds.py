@@ -79,10 +79,9 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     if re.search(r"(?:由|从)$", clause_before[-2:]):
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
     for region in (clause_before, lead):
-        text = _strip_not_target(region)
-        if _cue("estimate").search(text):
-            return "estimate"
-        if _cue("target").search(text):
+        if _cue("estimate").search(region):
+            return "estimate"  # before not_target is taken out: 将会达到 is an outlook, not 将近
+        if _cue("target").search(_strip_not_target(region)):
             return "target"
     if future:
         return "target"

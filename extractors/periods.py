@@ -91,6 +91,8 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<whole>{alternation(data['whole_year'])})",
                 rf"(?P<season>{alternation(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
+                # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
+                r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
                 r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
                 rf"(?P<now>{alternation(data['now'])})",
                 # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
@@ -278,6 +280,10 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not context_year:
             return None
         return year_period(context_year + int(parse_number(g["later_n"])))  # 2020年…五年后 -> 2025
+    if g["ahead"]:
+        if not pub:
+            return UNPLACED
+        return Period(ym(pub[0], 1), ym(pub[0] + int(parse_number(g["ahead_n"])) - 1, 12), span=True)
     if g["within"]:
         if not pub:
             return None

@@ -201,6 +201,12 @@ ROWS = [
         "2026-01-20", "超150家", {"entity": "星河空间"},
         id="a-quoted-community-name",
     ),
+    # 未来3至5年 are the years ahead of publication; 将会达到 is an outlook.
+    pytest.param(
+        "光芯片观察", ("专家预测，未来3至5年，光芯片在数据中心中的占比将会达到30%以上。",),
+        "2026-01-20", "30%以上", {"period_end": "2030-12", "kind": "estimate"},
+        id="years-ahead-outlook",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
