@@ -525,5 +525,8 @@ def _anaphora() -> tuple[str, ...]:
 
 def _is_boilerplate(text: str) -> bool:
     """欢迎转发…, 转载自…: a WeChat footer or reposting note (the words may follow a mark or two);
-    ·交付新船72艘！…·8.37万平方米！…: a list of links to other articles, whose numbers those state."""
-    return bool(any_of("layout", "boilerplate").search(text, 0, 12)) or text.lstrip().startswith("·")
+    ·交付新船72艘！…·8.37万平方米！…: a list of links to other articles, whose numbers those state
+    (titles: a ·-item written as a sentence, ending in 。, is kept)."""
+    if any_of("layout", "boilerplate").search(text, 0, 12):
+        return True
+    return text.lstrip().startswith("·") and not text.rstrip().endswith(("。", "；"))

@@ -53,6 +53,8 @@ NOT_FACTS = [
 FACTS = [
     pytest.param("2023年，全省工业机器人产量3.2万套，增长18%。", ["3.2万套", "18%"], id="industry-output"),
     pytest.param("2023年，全省人工智能企业达到1200家。", ["1200家"], id="count-of-firms"),
+    # A ·-item written as a sentence (ending in 。) is a bullet of the text, not a link to another.
+    pytest.param("·2023年，全省新能源汽车产量86万辆。", ["86万辆"], id="bullet-sentence"),
     # The size of the place where things happen (…的某某园里) describes it; what happens there is the fact.
     pytest.param("3平方公里的星河科技园里，已集聚50家企业。", ["50家"], id="size-of-the-place-is-no-fact"),
     # Places a business reaches are an outcome; places a release looks at are not (31个省份三季报出炉).
