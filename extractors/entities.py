@@ -81,7 +81,12 @@ class EntityReader:
 
     def introduced_in(self, start: int, end: int) -> str | None:
         """The last organisation the text introduces between start and end (…是一家…公司)."""
-        found = [(pos, name) for pos, (name, _) in self.introductions.items() if start <= pos < end]
+        # A place named in quotes (社区“X”) is named, not introduced as what the text is about.
+        found = [
+            (pos, name)
+            for pos, (name, how) in self.introductions.items()
+            if start <= pos < end and how != "quoted"
+        ]
         return max(found)[1] if found else None
 
     def count(self, name: str) -> int:
