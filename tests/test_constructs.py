@@ -155,6 +155,11 @@ ROWS = [
         "到2025年全省制造业比重提高至33.3%左右。", "33.3%左右", 33.3, "%", "share",
         {"indicator": "制造业比重", "kind": "target"}, id="end-date-inside-the-phrase",
     ),
+    # The verb before a counted number says what was counted (招引落地 firms, not all firms)
+    pytest.param(
+        "2023年，全区成功招引落地120家企业。", "120家", 120, "enterprise", "level",
+        {"indicator": "招引落地企业"}, id="verb-says-what-was-counted",
+    ),
     # After a verb, the noun after 的 is what the number measures (实现了约X的交易额)
     pytest.param(
         "2023年，该平台实现了约2.4亿元的交易额。", "约2.4亿元", 2.4e8, "CNY", "level",
