@@ -79,6 +79,11 @@ class EntityReader:
         self.aliases = latin_aliases(document_text, self)
         self.names = tuple(sorted(named, key=len, reverse=True))
 
+    def first_introduced(self) -> str | None:
+        """The first organisation the text introduces (…是一家…公司), wherever it does."""
+        found = sorted((pos, name) for pos, (name, how) in self.introductions.items() if how == "verb")
+        return found[0][1] if found else None
+
     def introduced_in(self, start: int, end: int) -> str | None:
         """The last organisation the text introduces between start and end (…是一家…公司)."""
         # A place named in quotes (社区“X”) is named, not introduced as what the text is about.

@@ -207,6 +207,13 @@ ROWS = [
         "2026-01-20", "30%以上", {"period_end": "2030-12", "kind": "estimate"},
         id="years-ahead-outlook",
     ),
+    # 该产品 belongs to its maker: the firm the text introduces, even in a later paragraph.
+    pytest.param(
+        "新材料观察", ("一块小小的密封件，曾被国外垄断多年。该产品自2019年推出以来，累计销售收入已超1亿元。",
+                  "工程师张明所在的星河新材是一家专做密封材料的公司。星河新材还在扩产。"),
+        "2026-01-20", "超1亿元", {"entity": "星河新材"},
+        id="a-products-maker-named-later",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
