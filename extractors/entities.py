@@ -377,6 +377,8 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         out[before.start()] = (name, "short" if m.group("short") else "verb")
     for m in _QUOTED_NAME.finditer(text):
         out.setdefault(m.start(1), (m.group(1), "quoted"))
+    for m in _LAUNCHED.finditer(text):
+        out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
     if name:
         out[0] = (name, "headline")
@@ -385,6 +387,8 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
 
 # A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place the
 # sentences after it (这里, 成立2年多来…) are about.
+# A programme the text launches under a name in 「」 (联合开设「…实训营」): what the text goes on about.
+_LAUNCHED = re.compile(r"(?:开设|推出|启动|成立|设立|发起)了?「([^「」]{2,30})」")
 _QUOTED_NAME = re.compile(r"(?:社区|园区|小镇|基地|平台|空间)“([\u4e00-\u9fffA-Za-z0-9]{2,12})”")
 
 

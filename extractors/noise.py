@@ -133,7 +133,7 @@ def noise_reason(
             return "universe"
         if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
-        if q.text.endswith("人") and _NOUN_START.match(after[:1]):
+        if q.text.endswith("人") and _NOUN_START.match(after[:1]) and not _PREDICATE_FOLLOWERS.match(after):
             return "attribute"  # 50人论坛, 30人团队
     elif re.match(r"/[年天日月][\u4e00-\u9fff]", after) and not _PREDICATE_FOLLOWERS.match(after[2:]):
         return "attribute"  # 25万吨/年热塑性弹性体项目: the capacity names the project

@@ -155,6 +155,11 @@ ROWS = [
         "到2025年全省制造业比重提高至33.3%左右。", "33.3%左右", 33.3, "%", "share",
         {"indicator": "制造业比重", "kind": "target"}, id="end-date-inside-the-phrase",
     ),
+    # 从80人增至600人: the people counted before a verb are a baseline, not an attribute (50人论坛)
+    pytest.param(
+        "2023年，全省线下实训从80人增至600人。", "600人", 600, "person", "level",
+        {"indicator": "线下实训"}, id="people-from-to",
+    ),
     # The verb before a counted number says what was counted (招引落地 firms, not all firms)
     pytest.param(
         "2023年，全区成功招引落地120家企业。", "120家", 120, "enterprise", "level",

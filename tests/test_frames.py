@@ -214,6 +214,12 @@ ROWS = [
         "2026-01-20", "超1亿元", {"entity": "星河新材"},
         id="a-products-maker-named-later",
     ),
+    # A programme launched under a name in 「」 is what the paragraphs after it are about.
+    pytest.param(
+        "人工智能与人文", ("研究院与大学联合开设「星河人文智能实训营」，面向学生开展训练。", "自启动以来，线上课程覆盖超3000人。"),
+        "2026-01-20", "超3000人", {"entity": "星河人文智能实训营"},
+        id="a-programme-launched-in-brackets",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
