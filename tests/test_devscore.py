@@ -23,15 +23,14 @@ HERE = Path(__file__).parent
 SHARED = HERE.parent.parent / "shared"
 ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 
-# Issue 8's bar: fact F1 >= 0.85 on all, >= 0.75 in every group, value F1 >= 0.92 on all. Groups
-# well above the bar hold today's figure less 0.01-0.02; wechat_r2 (62 gold facts, one fact is 0.016)
-# holds the bar itself.
+# Issue 8's bar: fact F1 >= 0.85 on all, >= 0.75 in every group, value F1 >= 0.92 on all. Each
+# floor holds today's figure less 0.01-0.03 (wechat_r2 has 62 gold facts: one fact is 0.016).
 FACT_F1_ALL_FLOOR = 0.87
 VALUE_F1_ALL_FLOOR = 0.95
 FACT_F1_GROUP_FLOORS = {
     "bulletins": 0.94,
     "wechat_r1": 0.85,
-    "wechat_r2": 0.75,
+    "wechat_r2": 0.80,
     "releases": 0.98,
     "regional_news": 0.89,
     "plans_reports": 0.91,
