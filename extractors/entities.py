@@ -164,7 +164,22 @@ class SentenceSubjects:
             self._read(i - 1)
         before = self.running[i - 1] if i > 0 else None
         own = anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
-        return _agent_place(clause) or own or before
+        return _agent_place(clause) or own or before or self._after_dash(pos)
+
+    def _after_dash(self, pos: int) -> str | None:
+        """产品覆盖200多个国家、用户超2亿——…的某某（稀宇科技）也没有放弃…: figures that open a sentence
+        and name no one belong to the organisation named right after the dash."""
+        dash = self.text.find("——", pos)
+        if dash < 0:
+            return None
+        after = _CLAUSE.split(self.text[dash + 2 :], maxsplit=1)[0]
+        head = _subject(after, self.reader)
+        if head:
+            return head
+        for m in _BRACKETED.finditer(after):  # Minimax（稀宇科技）: the registered name in brackets
+            if _organisation(m.group(1), self.reader) == m.group(1):
+                return m.group(1)
+        return None
 
 
 def _agent_place(clause: str) -> str | None:
@@ -184,6 +199,7 @@ def _agent_place(clause: str) -> str | None:
 # The subject of a clause that opens with 全市, 全省, 本市…: the document's own region.
 HOME = "<home>"
 
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
 # A clause opening with these refers to the organisation the text is about: 公司获得授权发明专利32项.
 REFERS_BACK = re.compile(r"^[\s，,]*(?:截至目前，|目前，)?(?:该公司|公司|该企业|其|企业|集团)")

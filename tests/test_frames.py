@@ -220,6 +220,12 @@ ROWS = [
         "2026-01-20", "超3000人", {"entity": "星河人文智能实训营"},
         id="a-programme-launched-in-brackets",
     ),
+    # Figures opening a sentence with no subject belong to the organisation named after the dash.
+    pytest.param(
+        "大模型观察", ("个人用户超3亿、月活用户超4000万——风生水起的Nebula（星河宇航科技）也在自研大模型。",),
+        "2026-01-20", "超3亿", {"entity": "星河宇航科技"},
+        id="figures-before-the-dash",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
