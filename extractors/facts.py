@@ -394,6 +394,6 @@ def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
         return "enterprise"
     if unit == "person" and unit_text.endswith("户") and re.search(r"主体|企业|工商户|商户|公司", indicator):
         return "enterprise"
-    if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区)$", indicator):
+    if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区|飞地)$", indicator):
         return "item"
     return unit

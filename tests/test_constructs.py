@@ -160,6 +160,10 @@ ROWS = [
         "2023年，全省线下实训从80人增至600人。", "600人", 600, "person", "level",
         {"indicator": "线下实训"}, id="people-from-to",
     ),
+    # 家 counts facilities and enclaves as items, firms as enterprises
+    pytest.param(
+        "2023年，全省在沪设立创新飞地30家。", "30家", 30, "item", "level", {}, id="enclaves-are-items",
+    ),
     # The verb before a counted number says what was counted (招引落地 firms, not all firms)
     pytest.param(
         "2023年，全区成功招引落地120家企业。", "120家", 120, "enterprise", "level",
