@@ -75,7 +75,7 @@ def time_pattern() -> re.Pattern:
     parts = alternation(PARTS)
     # The lookahead lets the engine skip, in one test, every position no time can start at.
     return re.compile(
-        f"(?=[{re.escape(_time_chars())}])(?:"
+        f"(?=[{re.escape(time_chars())}])(?:"
         + "|".join(
             [
                 r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?(?:规划|发展目标|目标|任务)))",
@@ -129,7 +129,7 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 
 
 @cache
-def _time_chars() -> str:
+def time_chars() -> str:
     """Every character a time expression can start with, from the pattern's words and numerals."""
     data = rules("periods")
     words = [
@@ -150,7 +150,7 @@ def _time_chars() -> str:
 
 @cache
 def _may_state_time() -> re.Pattern:
-    return re.compile(f"[{re.escape(_time_chars())}]")
+    return re.compile(f"[{re.escape(time_chars())}]")
 
 
 def find_times(
