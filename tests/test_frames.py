@@ -226,6 +226,12 @@ ROWS = [
         "2026-01-20", "超3亿", {"entity": "星河宇航科技"},
         id="figures-before-the-dash",
     ),
+    # 高于去年同期 is a comparison base, not the period of the figures beside it.
+    pytest.param(
+        "1-7月浙江用电量增长18%", ("第三产业用电量同比增长27.7%，高于去年同期27.4个百分点。",),
+        "2021-08-20", "27.4个百分点", {"period_end": "2021-07"},
+        id="higher-than-last-year-is-a-base",
+    ),
     # A clause that is only a noun phrase ending in a name (…的X公司，…) is who the clauses after it are about.
     pytest.param(
         "绿色低碳产业观察", ("2023年落户某区的星河绿能科技公司，专注于储能电站建设，目前员工已达300人。",),
