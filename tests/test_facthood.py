@@ -33,6 +33,8 @@ NOT_FACTS = [
     ),
     pytest.param("本届创新大赛共收到参赛项目860个。", id="contest-entries", marks=pytest.mark.xfail(strict=True, reason=EVENT)),
     pytest.param("全年共举办供需对接活动45场。", id="events-held"),
+    # What a survey or an inspection looked at (对…N家企业…开展调查) is its sample, not an outcome.
+    pytest.param("行业协会对500家批发企业的经营情况开展抽样调查。", id="survey-sample"),
     # A line of ·-marked links to other articles: their numbers are those articles' to state.
     pytest.param("·交付新船72艘！三大船企晒出年度成绩单！·又一智能制造项目开工", id="links-to-other-articles"),
     # A bound under an obligation (原则上应, 必须) or in brackets is a rule's criterion.
