@@ -164,6 +164,11 @@ ROWS = [
     pytest.param(
         "2023年，全省在沪设立创新飞地30家。", "30家", 30, "item", "level", {}, id="enclaves-are-items",
     ),
+    # 以X亿元继续排第一: the amount is the subject's, not an attribute of a noun after it
+    pytest.param(
+        "1-8月，全省对东盟进出口以3200亿元继续排第一。", "3200亿元", 3.2e11, "CNY", "level",
+        {"indicator": "对东盟进出口"}, id="by-amount-ranks-first",
+    ),
     # The verb before a counted number says what was counted (招引落地 firms, not all firms)
     pytest.param(
         "2023年，全区成功招引落地120家企业。", "120家", 120, "enterprise", "level",
