@@ -79,6 +79,10 @@ class EntityReader:
         self.aliases = latin_aliases(document_text, self)
         self.names = tuple(sorted(named, key=len, reverse=True))
 
+    def opens_with_product(self, sentence: str) -> bool:
+        """该产品…: the sentence is about a product, whose maker is who it counts for."""
+        return sentence.startswith(tuple(word_list("regions", "product_anaphors")))
+
     def first_introduced(self) -> str | None:
         """The first organisation the text introduces (…是一家…公司), wherever it does."""
         found = sorted((pos, name) for pos, (name, how) in self.introductions.items() if how == "verb")
@@ -391,9 +395,9 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         ):
             continue
         out[before.start()] = (name, "short" if m.group("short") else "verb")
-    for m in _QUOTED_NAME.finditer(text):
+    for m in _quoted_name().finditer(text):
         out.setdefault(m.start(1), (m.group(1), "quoted"))
-    for m in _LAUNCHED.finditer(text):
+    for m in _launched().finditer(text):
         out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
     if name:
@@ -401,11 +405,18 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     return out
 
 
-# A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place the
-# sentences after it (这里, 成立2年多来…) are about.
-# A programme the text launches under a name in 「」 (联合开设「…实训营」): what the text goes on about.
-_LAUNCHED = re.compile(r"(?:开设|推出|启动|成立|设立|发起)了?「([^「」]{2,30})」")
-_QUOTED_NAME = re.compile(r"(?:社区|园区|小镇|基地|平台|空间)“([\u4e00-\u9fffA-Za-z0-9]{2,12})”")
+@cache
+def _launched() -> re.Pattern:
+    """A programme the text launches under a name in 「」 (联合开设「…实训营」): what it goes on about."""
+    return re.compile(rf"(?:{alternation(word_list('regions', 'launch_verbs'))})了?「([^「」]{{2,30}})」")
+
+
+@cache
+def _quoted_name() -> re.Pattern:
+    """A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place
+    the sentences after it (这里, 成立2年多来…) are about."""
+    places = alternation(word_list("regions", "named_places"))
+    return re.compile(rf"(?:{places})“([\u4e00-\u9fffA-Za-z0-9]{{2,12}})”")
 
 
 _BAR = re.compile(r"[｜|丨]")

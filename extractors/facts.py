@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
@@ -13,10 +12,18 @@ from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
 from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
-from extractors.phrases import is_relative, is_verb, left_phrase, named_before, right_phrase, trim
+from extractors.phrases import (
+    ends_with_verb,
+    is_relative,
+    is_verb,
+    left_phrase,
+    named_before,
+    right_phrase,
+    trim,
+)
 from extractors.quantities import Quantity, qualifier_after, written_span
 from extractors.regions import place_spans
-from extractors.rulebook import alternation, word_list
+from extractors.rulebook import word_list
 from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
 from indicators.catalogue import Catalogue
@@ -283,13 +290,6 @@ def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
 
 
-@cache
-def _verb_end() -> re.Pattern:
-    """A verb right before a number, with 了 and a bounding word: 实现了约, 积累超过."""
-    verbs = alternation(word_list("phrases", "verbs"))
-    return re.compile(rf"(?:{verbs})了?(?:约|近|超过|超|逾|达|共)?$")
-
-
 def _indicator(
     q: Quantity, before: str, after_q: str, previous: list[Fact], topic: str = ""
 ) -> tuple[str | None, str]:
@@ -298,9 +298,7 @@ def _indicator(
     left = left_phrase(before)
     counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d+＋]", after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
-    described = re.match(r"(?:规模)?的", after_q) and (
-        not left or is_verb(left) or _verb_end().search(before)
-    )
+    described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left) or ends_with_verb(before))
     if counted or described:
         right, head = right_phrase(re.sub(r"^(?:(?:规模)?的|为)", "", after_q))
         if (

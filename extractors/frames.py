@@ -180,10 +180,10 @@ class Sentence:
             if told:
                 return told
         names = self.document.reader.names
-        if self.text.startswith(_PRODUCT_ANAPHOR) and self.document.reader.first_introduced():
+        reader = self.document.reader
+        if reader.opens_with_product(self.text) and (maker := reader.first_introduced()):
             # 该产品…累计销售收入: its maker, the firm the text introduces, even further on.
-            maker = next((f.entity for f in self.frames() if f.entity in names), None)
-            return maker or self.document.reader.first_introduced()
+            return next((f.entity for f in self.frames() if f.entity in names), None) or maker
         if names and REFERS_BACK.match(self.subjects.clause_at(pos)):
             # 公司, 其: the organisation introduced before, not the place the paragraph named.
             introduced = next((f.entity for f in self.frames() if f.entity in names), None)
@@ -368,7 +368,6 @@ class DocumentFrames:
             self._topic = indicators[-1]
 
 
-_PRODUCT_ANAPHOR = ("该产品", "该款产品", "这款产品")
 _INDEX_BASE = re.compile(r"(?:上年|上年同期|上年同月|上月)\s*[=＝]\s*100|以(?:上年|上年同期)为100")
 
 

@@ -32,7 +32,6 @@ _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
 _SURVEYED_BEFORE = re.compile(r"对[^，。；]{0,20}$")
-_SURVEY = re.compile(r"调查|抽样|抽查|摸底|问卷")
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 
@@ -129,7 +128,7 @@ def noise_reason(
             return "structure"  # 共4章16条
         if re.fullmatch(r"[\u4e00-\u9fff（）()、]{1,12}?中", after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
-        if _SURVEYED_BEFORE.search(clause_before) and _SURVEY.search(after):
+        if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
             return "universe"  # 对630家药品批发企业…开展典型调查: the sample of a survey
         reached = _at_end("reach", "(?:了|到|至)?(?:全国|全球|全省)?(?:约|近|超)?").search(clause_before[-8:])
         if _at_start("regions_counted").match(after) and not (_words("changes").search(after) or reached):

@@ -88,6 +88,17 @@ def _dated() -> re.Pattern:
     return re.compile(f"(?=[{first}])(?:{alternation(until)})?(?:{time_pattern().pattern})")
 
 
+def ends_with_verb(text: str) -> bool:
+    """实现了约, 积累超过: the words right before a number end with a verb (and 了, a bounding word)."""
+    return _verb_end().search(text) is not None
+
+
+@cache
+def _verb_end() -> re.Pattern:
+    verbs = alternation(word_list("phrases", "verbs"))
+    return re.compile(rf"(?:{verbs})了?(?:约|近|超过|超|逾|达|共)?$")
+
+
 def is_verb(phrase: str) -> bool:
     """形成, 认定两批: a verb (with a measure word) where a noun should be."""
     m = _verb_start().match(phrase)
