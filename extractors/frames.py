@@ -45,6 +45,7 @@ from extractors.periods import (
     year_period,
     ym,
 )
+from extractors.quantities import may_hold_quantity
 from extractors.regions import place_spans
 from extractors.rulebook import any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
@@ -289,7 +290,7 @@ class DocumentFrames:
 
     # -- the tree ----------------------------------------------------------------------------
     def sentences(self) -> Iterator[Sentence]:
-        """Every sentence of the document, with its frames, in order."""
+        """Every sentence of the document that may state a quantity, with its frames, in order."""
         doc = self.document
         text = doc.text
         headings = _headings(doc)
@@ -333,7 +334,9 @@ class DocumentFrames:
             outer[-1] = self.frame
         self._topic = None
         told = _Paragraph(self, outer)
-        for index, sent in enumerate(sentences(self.document.text, para.start, para.end)):
+        # A paragraph with no numeral states no quantity: its sentences are not split (nor yielded).
+        numbered = may_hold_quantity(para.text)
+        for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if numbered else ()):
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading

@@ -164,9 +164,14 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ANY_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半成倍番]")
 
 
+def may_hold_quantity(text: str) -> bool:
+    """False when `text` holds no character any quantity is written with: it holds none."""
+    return _ANY_NUMBER.search(text) is not None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right."""
-    if not _ANY_NUMBER.search(text):
+    if not may_hold_quantity(text):
         return []  # most sentences of a feature article: no pattern below can match
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
