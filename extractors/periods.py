@@ -149,8 +149,19 @@ def time_chars() -> str:
 
 
 @cache
-def _may_state_time() -> re.Pattern:
-    return re.compile(f"[{re.escape(time_chars())}]")
+def _time_anchor() -> re.Pattern:
+    """A character every time expression holds: 年, 月, 季 (第一季度), 五 (“十四五”), or the last
+    character of one of the time words of the rules (目前, 今年以来, 全年…)."""
+    data = rules("periods")
+    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
+    last = {w[-1] for key in keys for w in data[key]} | {w[-1] for w in PARTS}
+    return re.compile(f"[{re.escape(''.join(sorted(last | set('年月季五'))))}]")
+
+
+def may_state_time(text: str) -> bool:
+    """False when `text` holds no time expression (most phrases and many clauses): the big pattern
+    need not run."""
+    return _time_anchor().search(text) is not None
 
 
 def find_times(
@@ -162,8 +173,8 @@ def find_times(
     """
     pub = parse_published(published)
     out = []
-    if not _may_state_time().search(text):
-        return out, context_year  # no digit, numeral or time word: nothing for the big pattern to find
+    if not may_state_time(text):
+        return out, context_year
     for m in time_pattern().finditer(text):
         before = text[max(0, m.start() - 4) : m.start()]
         comparison = bool(_comparison().search(before))

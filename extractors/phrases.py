@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from extractors.periods import time_chars, time_pattern
+from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.quantities import find_quantities
 from extractors.regions import place_spans
 from extractors.rulebook import alternation, any_of, rules, word_list
@@ -75,6 +75,8 @@ _SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:�
 def _drop_times(phrase: str) -> str:
     """Take the time expressions out of a phrase, with the word that makes one an end date
     (2025年的出货量 -> 出货量; 到2025年全省制造业比重 -> 全省制造业比重; 五年间 -> '')."""
+    if not may_state_time(phrase):
+        return phrase
     phrase = _dated().sub("", phrase)
     return _SPAN_WORDS.sub("", phrase)
 

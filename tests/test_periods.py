@@ -2,7 +2,8 @@
 
 import pytest
 
-from extractors.periods import find_times, reference_date
+from extractors.periods import PARTS, find_times, may_state_time, reference_date
+from extractors.rulebook import rules
 
 PUB = "2026-01-21"
 
@@ -77,3 +78,16 @@ def test_no_publication_date_no_relative_years():
 )
 def test_reference_date_of_an_undated_text(text, expected):
     assert reference_date(text) == expected
+
+
+def _time_words():
+    data = rules("periods")
+    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
+    return sorted({w for key in keys for w in data[key]} | set(PARTS))
+
+
+@pytest.mark.parametrize("word", _time_words())
+def test_every_time_word_of_the_rules_is_read(word):
+    """find_times skips texts with no character a time can hold; no word of the rules is skipped."""
+    assert may_state_time(word)
+    assert find_times(f"{word}，产值增长5%", PUB)[0]
