@@ -31,6 +31,16 @@ from indicators.model import Fact
 from indicators.units import UnknownUnit, canonical_code, canonical_per
 
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
+_BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
+_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")
+_RATE_WORD = re.compile(r"增速|增幅|增长率")
+_FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")
+_NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")
+_DE_AFTER = re.compile(r"(?:规模)?的")
+_DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
+_FIRM_END = re.compile(r"(企业|工厂)$")
+_FIRM_WORD = re.compile(r"主体|企业|工商户|商户|公司")
+_PLACE_ITEM_END = re.compile(r"(基地|平台|中心|博物馆|遗产|实验室|园区|飞地)$")
 
 
 def sentence_facts(
@@ -53,7 +63,7 @@ def sentence_facts(
         before = text[cs : q.start]
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
-        after_q = re.sub(r"^[（(][^）)]{1,8}[）)]", "", after[post_len:])  # 2万家（含加盟）线下药店
+        after_q = _BRACKET_NOTE.sub("", after[post_len:])  # 2万家（含加盟）线下药店
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
@@ -91,7 +101,7 @@ def sentence_facts(
         elif (
             q.unit == "%"
             and (base := _share_base(before, out, _between(text, kept[-1], q) if kept else ""))
-            and re.match(r"的[\u4e00-\u9fff]", after_q)
+            and _DE_NOUN.match(after_q)
         ):
             # 汇聚了全国约40%的产业人才和50%的创新资源: each share names what it is a share of.
             measure, value = "share", q.value
@@ -110,11 +120,7 @@ def sentence_facts(
             # The sentence's own facts, else the clause before, else the paragraph's topic.
             previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
             indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
-            if (
-                measure == "share"
-                and re.search(r"增速|增幅|增长率", indicator or "")
-                and not _share_rate(indicator)
-            ):
+            if measure == "share" and _RATE_WORD.search(indicator or "") and not _share_rate(indicator):
                 measure, fall = "growth", False  # 增速提升至5.0%
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
@@ -131,7 +137,7 @@ def sentence_facts(
         )
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
-        baseline = bool(re.search(r"(?:由|从)(?:近|约|超|逾)?$", before))
+        baseline = bool(_FROM_END.search(before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
         default = sentence.framed_kind() or "actual"
@@ -296,11 +302,11 @@ def _indicator(
     """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it,
     else the topic of the clause before."""
     left = left_phrase(before)
-    counted = q.unit in COUNT_UNITS and re.match(r"[\u4e00-\u9fff“A-Za-z\d+＋]", after_q[:1])
+    counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
-    described = re.match(r"(?:规模)?的", after_q) and (not left or is_verb(left) or ends_with_verb(before))
+    described = _DE_AFTER.match(after_q) and (not left or is_verb(left) or ends_with_verb(before))
     if counted or described:
-        right, head = right_phrase(re.sub(r"^(?:(?:规模)?的|为)", "", after_q))
+        right, head = right_phrase(_DE_OR_WEI.sub("", after_q))
         if (
             right
             and not is_relative(head)
@@ -388,10 +394,10 @@ def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
     when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
-    if unit == "item" and re.search(r"(企业|工厂)$", indicator):
+    if unit == "item" and _FIRM_END.search(indicator):
         return "enterprise"
-    if unit == "person" and unit_text.endswith("户") and re.search(r"主体|企业|工商户|商户|公司", indicator):
+    if unit == "person" and unit_text.endswith("户") and _FIRM_WORD.search(indicator):
         return "enterprise"
-    if unit == "enterprise" and re.search(r"(基地|平台|中心|博物馆|遗产|实验室|园区|飞地)$", indicator):
+    if unit == "enterprise" and _PLACE_ITEM_END.search(indicator):
         return "item"
     return unit

@@ -8,6 +8,9 @@ from functools import cache
 from extractors.quantities import Quantity
 from extractors.rulebook import alternation, any_of, word_list
 
+# 约70%的产能将服务于…: a 将 after the number in its clause (not 将近, 将其, 将于).
+_WILL_AFTER = re.compile(r"[^，。]{0,12}?将(?!近|其|于)")
+
 
 def _cue(key: str) -> re.Pattern:
     return any_of("kinds", key)
@@ -76,7 +79,7 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     Cues count in the sentence's opening clause (目标到2027年，…) and in the number's own clause;
     a 将 after the number in its clause makes a plan too (约70%的产能将服务于新能源车型).
     """
-    if re.search(r"(?:由|从)$", clause_before[-2:]):
+    if clause_before.endswith(("由", "从")):
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
     for region in (clause_before, lead):
         if _cue("estimate").search(region):
@@ -85,7 +88,7 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
             return "target"
     if future:
         return "target"
-    if re.match(r"^[^，。]{0,12}?将(?!近|其|于)", clause_after):
+    if _WILL_AFTER.match(clause_after):
         return "target"
     return default
 

@@ -9,6 +9,9 @@ from dataclasses import replace
 from extractors.regions import place_spans
 from indicators.model import Fact
 
+_LIST_MARK = re.compile(r"[、和与及]")
+_EACH = re.compile(r"均(?:达到|达|为|超过|超|在|保持)?$")  # 均达到: one number for each subject
+
 _PLACE_PARTS = ("核心区", "全域", "全市", "全省", "郊区", "中心城区", "新城", "城区")
 
 
@@ -17,8 +20,8 @@ def split_each(facts: list[Fact]) -> list[Fact]:
     out = []
     for fact in facts:
         before = fact.evidence[: fact.quantity_start - fact.evidence_start]
-        parts = [p for p in re.split(r"[、和与及]", fact.indicator.removesuffix("均")) if p]
-        if not re.search(r"均(?:达到|达|为|超过|超|在|保持)?$", before) or len(parts) < 2:
+        parts = [p for p in _LIST_MARK.split(fact.indicator.removesuffix("均")) if p]
+        if not _EACH.search(before) or len(parts) < 2:
             out.append(fact)
             continue
         last = parts[-1]
@@ -80,7 +83,7 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
         j = i
         while j + 1 < len(out) and out[j + 1].indicator == out[i].indicator:
             j += 1
-        parts = [p for p in re.split(r"[、和与及]", out[i].indicator) if p]
+        parts = [p for p in _LIST_MARK.split(out[i].indicator) if p]
         # 上海核心区与全域供电可靠率分别…: the list names places, the indicator is shared.
         places = any(p.startswith(_PLACE_PARTS) for p in parts)
         if j > i and len(parts) == j - i + 1 and not places:

@@ -34,6 +34,13 @@ _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|
 _SURVEYED_BEFORE = re.compile(r"对[^，。；]{0,20}$")
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
+_GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
+_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
+_BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
+_CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
+_AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中")
+_PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
+_DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 
 
 def _words(key: str) -> re.Pattern:
@@ -78,7 +85,7 @@ def noise_reason(
     if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
         return "policy"  # 最高500万元, 最多1年
     policy = _words("policy").search(clause_before) or _words("policy").search(after[:12])
-    if policy and (not counted or re.search(r"给予|奖励|补贴|资助|不超过|共支持", clause_before)):
+    if policy and (not counted or _GRANT.search(clause_before)):
         return "policy"
     if (
         q.qualifier == "upper_bound"
@@ -89,7 +96,7 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
-    if _RULE_BOUND.search(clause_before) and re.match(r"的[\u4e00-\u9fff]", after):
+    if _RULE_BOUND.search(clause_before) and _DE_NOUN.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
@@ -102,7 +109,7 @@ def noise_reason(
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
-    if not counted and not q.text.endswith("成") and re.match(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]", after):
+    if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])
     if bound and not _dated_annual(clause_before, bound.group(0)):
@@ -113,7 +120,7 @@ def noise_reason(
         sentence_before
     ):
         return "spec"
-    if q.chinese and counted and not re.match(r"[万亿千百]", q.unit_text):
+    if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")):
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
         if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after)):
@@ -124,9 +131,9 @@ def noise_reason(
             clause_before[-8:]
         ):
             return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
-        if re.search(r"共[\d一二三四五六七八九十]+[章节篇部分]+$", clause_before):
+        if _CHAPTERS.search(clause_before):
             return "structure"  # 共4章16条
-        if re.fullmatch(r"[\u4e00-\u9fff（）()、]{1,12}?中", after):
+        if _AMONG.fullmatch(after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
         if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
             return "universe"  # 对630家药品批发企业…开展典型调查: the sample of a survey
@@ -138,14 +145,14 @@ def noise_reason(
             return "attendance"
         if q.text.endswith("人") and _NOUN_START.match(after[:1]) and not _PREDICATE_FOLLOWERS.match(after):
             return "attribute"  # 50人论坛, 30人团队
-    elif re.match(r"/[年天日月][\u4e00-\u9fff]", after) and not _PREDICATE_FOLLOWERS.match(after[2:]):
+    elif _PER_TIME_NOUN.match(after) and not _PREDICATE_FOLLOWERS.match(after[2:]):
         return "attribute"  # 25万吨/年热塑性弹性体项目: the capacity names the project
     elif (
         q.role != "words" and after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after)
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
-    if re.fullmatch(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)", after):
+    if _DE_PLACE_INSIDE.fullmatch(after):
         return "attribute"  # 4.2平方公里的某某机器人谷里，…: the size of the place where things happen
     if _inside_quotes(sentence_before):
         return "name"

@@ -30,6 +30,7 @@ CHINESE = (
     r"(?:[零〇]?[一二两三四五六七八九])?)"
 )
 _CHINESE_FULL = re.compile(CHINESE)
+_ARABIC_FULL = re.compile(ARABIC)
 _FRACTION = re.compile(r"(百|十|[一二两三四五六七八九十]+)分之([一二两三四五六七八九十]+)")
 
 
@@ -69,7 +70,7 @@ def parse_chinese(text: str) -> Decimal:
 
 def parse_number(text: str) -> Decimal:
     """Arabic or Chinese numeral -> Decimal."""
-    if re.fullmatch(ARABIC, text):
+    if _ARABIC_FULL.fullmatch(text):
         return parse_arabic(text)
     return parse_chinese(text)
 
@@ -92,7 +93,7 @@ def parse_fraction(text: str) -> Decimal:
 def parse_amount(text: str) -> Decimal:
     """A number with its magnitudes: '5.67万亿' -> 5.67E12, '1.2万' -> 12000, '三千五百万' -> 3.5E7."""
     m = re.fullmatch(rf"({ARABIC}|[〇零一二两三四五六七八九十百千]+)((?:万|亿)*)", text)
-    if not m or not (re.fullmatch(ARABIC, m.group(1)) or is_chinese_numeral(m.group(1))):
+    if not m or not (_ARABIC_FULL.fullmatch(m.group(1)) or is_chinese_numeral(m.group(1))):
         raise NotANumber(text)  # 十百千万 is a programme name, not a numeral
     value = parse_number(m.group(1))
     for ch in m.group(2):

@@ -120,7 +120,7 @@ def is_relative(phrase: str) -> bool:
 def left_phrase(before: str) -> str:
     """The noun phrase ending right before a number: the clause text after the last boundary
     and after any other number (从近600亿元跃升到近800亿元 -> '' for the second)."""
-    parts = re.split(r"[，。；：,;:！？]", before)
+    parts = _CLAUSE_MARKS.split(before)
     text = parts[-1] if parts else before
     text = _drop_times(text)
     quantities = find_quantities(text)
@@ -136,6 +136,9 @@ _PREDICATE = re.compile(
 _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
+_CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")
+_NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))")
+_NEXT_NUMBER = re.compile(r"\d+(?:\.\d+)?(?=[万亿千百个家项台套辆艘架人名%元吨座条款])")
 
 
 def right_phrase(after: str) -> tuple[str, str]:
@@ -150,12 +153,12 @@ def right_phrase(after: str) -> tuple[str, str]:
     # The next list item starts at the next number or bound: 2个平台、培育40个…; 企业、近400家….
     if _PREDICATE.match(text):
         return "", ""  # 850万条提升至950万条: a verb follows, the noun was before the number
-    item = re.search(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))", text)
+    item = _NEXT_ITEM.search(text)
     if item:
         text = text[: item.start()]
     text = _SPEC.sub("", text)
     # The next number belongs to the next item; a digit inside a name (国产1类新药) does not.
-    digit = re.search(r"\d+(?:\.\d+)?(?=[万亿千百个家项台套辆艘架人名%元吨座条款])", text)
+    digit = _NEXT_NUMBER.search(text)
     if digit:
         text = text[: digit.start()]
     text = text[:MAX_PHRASE]
