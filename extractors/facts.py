@@ -273,7 +273,7 @@ def _share_rate(indicator: str) -> bool:
 
 def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
     ind = catalogue.match(fact.indicator, fact.unit if fact.measure == "level" else None)
-    return replace(fact, indicator_id=ind.id if ind else None)
+    return replace(fact, indicator_id=ind.id) if ind else fact  # built with no id
 
 
 # 以各省市区一般公共预算收入来看，…增长率都高达15%: the measure the sentence is read by.
