@@ -164,11 +164,16 @@ class SentenceSubjects:
     def at(self, pos: int) -> str | None:
         i = bisect_right(self.starts, pos) - 1
         clause = self.text[self.starts[i] : pos]
+        own = (
+            _agent_place(clause)
+            or anaphor(clause, self.text[: self.starts[i]])
+            or _subject(clause, self.reader)
+        )
+        if own:
+            return own  # the clauses before it need not be read
         if i > 0:
             self._read(i - 1)
-        before = self.running[i - 1] if i > 0 else None
-        own = anaphor(clause, self.text[: self.starts[i]]) or _subject(clause, self.reader)
-        return _agent_place(clause) or own or before or self._after_dash(pos)
+        return (self.running[i - 1] if i > 0 else None) or self._after_dash(pos)
 
     def _after_dash(self, pos: int) -> str | None:
         """产品覆盖200多个国家、用户超2亿——…的某某（稀宇科技）也没有放弃…: figures that open a sentence
