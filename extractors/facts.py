@@ -10,7 +10,7 @@ from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
-from extractors.noise import COUNT_UNITS, noise_reason
+from extractors.noise import COUNT_UNITS, DE_NOUN, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import (
     ends_with_verb,
@@ -32,12 +32,12 @@ from indicators.units import UnknownUnit, canonical_code, canonical_per
 
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
-_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")
-_RATE_WORD = re.compile(r"增速|增幅|增长率")
-_FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")
-_NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")
-_DE_AFTER = re.compile(r"(?:规模)?的")
+_RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a growth rate, though a percent level
+_FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
+_NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
+_DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
+# The nouns that tell what 个/项, 户 and 家 count: firms, or items (platforms, bases…).
 _FIRM_END = re.compile(r"(企业|工厂)$")
 _FIRM_WORD = re.compile(r"主体|企业|工商户|商户|公司")
 _PLACE_ITEM_END = re.compile(r"(基地|平台|中心|博物馆|遗产|实验室|园区|飞地)$")
@@ -101,7 +101,7 @@ def sentence_facts(
         elif (
             q.unit == "%"
             and (base := _share_base(before, out, _between(text, kept[-1], q) if kept else ""))
-            and _DE_NOUN.match(after_q)
+            and DE_NOUN.match(after_q)
         ):
             # 汇聚了全国约40%的产业人才和50%的创新资源: each share names what it is a share of.
             measure, value = "share", q.value

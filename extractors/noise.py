@@ -35,7 +35,7 @@ _SURVEYED_BEFORE = re.compile(r"对[^，。；]{0,20}$")
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
-_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
+DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中")
@@ -96,7 +96,7 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
-    if _RULE_BOUND.search(clause_before) and _DE_NOUN.match(after):
+    if _RULE_BOUND.search(clause_before) and DE_NOUN.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
