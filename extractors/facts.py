@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
@@ -37,10 +38,6 @@ _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元�
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
-# The nouns that tell what 个/项, 户 and 家 count: firms, or items (platforms, bases…).
-_FIRM_END = re.compile(r"(企业|工厂)$")
-_FIRM_WORD = re.compile(r"主体|企业|工商户|商户|公司")
-_PLACE_ITEM_END = re.compile(r"(基地|平台|中心|博物馆|遗产|实验室|园区|飞地)$")
 
 
 def sentence_facts(
@@ -389,15 +386,24 @@ def _per_unit(unit: str, indicator: str) -> str:
         return unit
 
 
+@cache
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(word_list("measures", key))
+
+
 def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
     """个/项 count projects when the noun is a 项目, firms when it is a 企业 or 工厂; 户 counts firms
     when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
-    if unit == "item" and _FIRM_END.search(indicator):
+    if unit == "item" and indicator.endswith(_words("firm_nouns")):
         return "enterprise"
-    if unit == "person" and unit_text.endswith("户") and _FIRM_WORD.search(indicator):
+    if (
+        unit == "person"
+        and unit_text.endswith("户")
+        and any(w in indicator for w in _words("firm_households"))
+    ):
         return "enterprise"
-    if unit == "enterprise" and _PLACE_ITEM_END.search(indicator):
+    if unit == "enterprise" and indicator.endswith(_words("item_nouns")):
         return "item"
     return unit

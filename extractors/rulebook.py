@@ -70,6 +70,15 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
               "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted",
               "changes", "reach", "focus", "survey"),
     "frames": ("review_headings", "plan_headings"),
-    "measures": ("weak_units", "heads", "duration_heads", "counted_heads", "bare_counts"),
+    "measures": (
+        "weak_units",
+        "heads",
+        "duration_heads",
+        "counted_heads",
+        "bare_counts",
+        "firm_nouns",
+        "firm_households",
+        "item_nouns",
+    ),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones"),
 }  # fmt: skip

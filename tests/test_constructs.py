@@ -164,6 +164,15 @@ ROWS = [
     pytest.param(
         "2023年，全省在沪设立创新飞地30家。", "30家", 30, "item", "level", {}, id="enclaves-are-items",
     ),
+    # 个 of a noun ending in 企业 counts firms; 户 of 个体工商户 counts firms, not households
+    pytest.param(
+        "2025年，全市新增规上工业企业520个。", "520个", 520, "enterprise", "level", {},
+        id="items-that-are-firms",
+    ),
+    pytest.param(
+        "2025年，全省新增个体工商户12.5万户。", "12.5万户", 125000, "enterprise", "level", {},
+        id="households-that-are-firms",
+    ),
     # 以X亿元继续排第一: the amount is the subject's, not an attribute of a noun after it
     pytest.param(
         "1-8月，全省对东盟进出口以3200亿元继续排第一。", "3200亿元", 3.2e11, "CNY", "level",
