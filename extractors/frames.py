@@ -232,6 +232,7 @@ class _Paragraph:
             and not t.comparison
             and not t.period.to_date
             and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+            and not _history(t.period, self.frames.reference)
         ]
         self._periods.append(explicit[-1] if explicit else told)
 
@@ -372,6 +373,13 @@ class DocumentFrames:
 
 
 _INDEX_BASE = re.compile(r"(?:上年|上年同期|上年同月|上月)\s*[=＝]\s*100|以(?:上年|上年同期)为100")
+
+
+def _history(period: Period, reference: str | None) -> bool:
+    """A time more than five years before publication (回想起2006年他…): a story's flashback, which
+    dates its own sentence and not the sentences after it."""
+    pub = parse_published(reference)
+    return bool(pub and period.end) and int(period.end[:4]) < pub[0] - 5
 
 
 def _abbreviates(short: str, full: str) -> bool:

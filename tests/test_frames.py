@@ -54,6 +54,12 @@ ROWS = [
         {"period_end": "2021-09", "entity": "浙江"},
         id="paragraph-time-does-not-leak-into-the-next-paragraph",
     ),
+    # A time long before publication told in a story (回想起2006年…) dates its own sentence only.
+    pytest.param(
+        "开源之城", ("创始人回想起2006年他将代码公开的情景。全市活跃开源开发者超40万人。",),
+        "2026-01-14", "超40万人", {"period_end": "2026-01"},
+        id="a-flashback-dates-no-later-sentence",
+    ),
     # Who is measured: the sentence's own region overrides the headline's.
     pytest.param(
         TRADE, ("全省进出口总额2.1万亿元。其中，宁波市进出口8000亿元。",), AUTUMN, "8000亿元",
