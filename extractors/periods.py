@@ -91,6 +91,8 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<whole>{alternation(data['whole_year'])})",
                 rf"(?P<season>{alternation(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
+                # 两年前, 10年前: that many years before publication (较两年前增加7倍: a comparison base)
+                r"(?P<ago>(?P<ago_n>[一二两三四五六七八九十]|\d{1,2})年前)",
                 # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
                 r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
                 r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
@@ -291,6 +293,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if not context_year:
             return None
         return year_period(context_year + int(parse_number(g["later_n"])))  # 2020年…五年后 -> 2025
+    if g["ago"]:
+        return year_period(pub[0] - int(parse_number(g["ago_n"]))) if pub else UNPLACED
     if g["ahead"]:
         if not pub:
             return UNPLACED

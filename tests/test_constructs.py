@@ -164,6 +164,11 @@ ROWS = [
     pytest.param(
         "2023年，全省在沪设立创新飞地30家。", "30家", 30, "item", "level", {}, id="enclaves-are-items",
     ),
+    # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
+    pytest.param(
+        "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
+        {"indicator": "平台商业客户数量"}, id="years-ago-is-a-base",
+    ),
     # 个 of a noun ending in 企业 counts firms; 户 of 个体工商户 counts firms, not households
     pytest.param(
         "2025年，全市新增规上工业企业520个。", "520个", 520, "enterprise", "level", {},

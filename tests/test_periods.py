@@ -39,6 +39,7 @@ def periods(text, published=PUB, context_year=None):
         ("目前", [(None, "2026-01")]),
         ("度夏期间", [("2025-06", "2025-09")]),
         ("到二〇三五年", [(None, "2035-12")]),  # years in Chinese digits
+        ("两年前", [("2024-01", "2024-12")]),  # years before publication
     ],
 )
 def test_periods(text, expected):
