@@ -164,6 +164,11 @@ ROWS = [
     pytest.param(
         "2023年，全省在沪设立创新飞地30家。", "30家", 30, "item", "level", {}, id="enclaves-are-items",
     ),
+    # 3家国家级、12家省级和40家市级企业技术中心: a count naming only a grade counts the list's noun
+    pytest.param(
+        "2025年，全市拥有3家国家级、12家省级和40家市级企业技术中心。", "3家", 3, "item", "level",
+        {"indicator": "国家级企业技术中心"}, id="grades-share-the-last-noun",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
