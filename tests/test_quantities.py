@@ -38,6 +38,8 @@ def read(text):
         ("不低于5家", [("5家", D(5), "enterprise", "lower_bound")]),
         ("近300人", [("300人", D(300), "person", "approx")]),
         ("约5.23亿元", [("5.23亿元", D("5.23e8"), "CNY", "approx")]),
+        ("研发投入强度≥2.5%", [("2.5%", D("2.5"), "%", "lower_bound")]),  # bound symbols
+        ("单位能耗≤0.5吨标准煤", [("0.5吨标准煤", D("0.5"), "tce", "upper_bound")]),
         ("5个左右", [("5个", D(5), "item", "approx")]),
         ("300余家", [("300余家", D(300), "enterprise", "lower_bound")]),
         ("不超过3个", [("3个", D(3), "item", "upper_bound")]),
