@@ -169,6 +169,11 @@ ROWS = [
         "2025年，全市拥有3家国家级、12家省级和40家市级企业技术中心。", "3家", 3, "item", "level",
         {"indicator": "国家级企业技术中心"}, id="grades-share-the-last-noun",
     ),
+    # 制造能力每年100万个: 每年 says the capacity is yearly; the indicator is the capacity
+    pytest.param(
+        "到2027年，全市应用终端批量制造能力每年100万个。", "100万个", 1000000, "item", "level",
+        {"indicator": "应用终端批量制造能力"}, id="per-year-is-not-in-the-name",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
