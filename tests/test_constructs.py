@@ -174,6 +174,11 @@ ROWS = [
         "到2027年，全市应用终端批量制造能力每年100万个。", "100万个", 1000000, "item", "level",
         {"indicator": "应用终端批量制造能力"}, id="per-year-is-not-in-the-name",
     ),
+    # 由某某公司投资50亿元: the firm after 由 is who invests, not part of the indicator
+    pytest.param(
+        "2025年，项目位于临港新片区，由星河半导体有限公司投资50亿元。", "50亿元", 5e9, "CNY", "level",
+        {"indicator": "投资", "entity": "星河半导体有限公司"}, id="the-investor-after-you",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
