@@ -321,8 +321,10 @@ def _indicator(
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
         if previous and left.startswith(_RELATIVE_OPENERS):
-            # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it.
-            return previous[-1].indicator + left, previous[-1].indicator
+            # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it
+            # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth).
+            base = _compared(previous)
+            return base + left, base
         if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
             # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.
             base = previous[-1].indicator
@@ -336,6 +338,17 @@ def _indicator(
     if topic:
         return topic + left if left and left not in topic else topic, topic
     return left or None, left
+
+
+def _compared(previous: list) -> str:
+    """The indicator a comparison compares: the last one stated, unless that is itself a
+    comparison of the one before it."""
+    last = previous[-1].indicator
+    if len(previous) > 1:
+        rest = last.removeprefix(previous[-2].indicator)
+        if rest != last and rest.startswith(_RELATIVE_OPENERS):
+            return previous[-2].indicator
+    return last
 
 
 def _is_label(phrase: str) -> bool:

@@ -179,6 +179,11 @@ ROWS = [
         "2025年，项目位于临港新片区，由星河半导体有限公司投资50亿元。", "50亿元", 5e9, "CNY", "level",
         {"indicator": "投资", "entity": "星河半导体有限公司"}, id="the-investor-after-you",
     ),
+    # …增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both comparisons are of the growth
+    pytest.param(
+        "上半年，全省工业增加值增长7.4%，高于全国平均增速1个百分点，高于年度目标1.9个百分点。", "1.9个百分点",
+        1.9, "pp", "pp_change", {"indicator": "工业增加值高于目标"}, id="two-comparisons-of-one-rate",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
