@@ -184,6 +184,11 @@ ROWS = [
         "上半年，全省工业增加值增长7.4%，高于全国平均增速1个百分点，高于年度目标1.9个百分点。", "1.9个百分点",
         1.9, "pp", "pp_change", {"indicator": "工业增加值高于目标"}, id="two-comparisons-of-one-rate",
     ),
+    # 占比 names a share: its 比 is not the 比 that ends a comparison
+    pytest.param(
+        "2025年，全市规上工业企业中研发人员占比超20%。", "超20%", 20, "%", "share",
+        {"indicator": "规上工业企业中研发人员占比"}, id="share-named-zhanbi",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
