@@ -122,6 +122,8 @@ def sentence_facts(
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
             continue
+        if measure == "share" and indicator.endswith("占"):
+            indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
         indicator = named_before(indicator, earlier, out) or indicator
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
         if rate:

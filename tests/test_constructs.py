@@ -189,6 +189,10 @@ ROWS = [
         "2025年，全市规上工业企业中研发人员占比超20%。", "超20%", 20, "%", "share",
         {"indicator": "规上工业企业中研发人员占比"}, id="share-named-zhanbi",
     ),
+    pytest.param(
+        "2025年，全省药品销售中，中成药类约占14.6%。", "14.6%", 14.6, "%", "share",
+        {"indicator": "中成药类占比"}, id="a-share-written-zhan-is-named-zhanbi",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
