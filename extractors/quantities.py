@@ -284,6 +284,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral
     chinese = not n1[0].isdigit()
+    if n1[:1] == "0" and n1[1:2].isdigit():
+        return []  # 01, 05发挥…: a numbering label, not a number of anything
     if chinese and n1 == "一" and not n2 and not u2.startswith(magnitudes()):
         return []  # 一家, 一个: an article, not a count (一万家 is one)
     if n2 is None:

@@ -39,6 +39,8 @@ def read(text):
         ("近300人", [("300人", D(300), "person", "approx")]),
         ("约5.23亿元", [("5.23亿元", D("5.23e8"), "CNY", "approx")]),
         ("研发投入强度≥2.5%", [("2.5%", D("2.5"), "%", "lower_bound")]),  # bound symbols
+        ("05发挥人才优势", []),  # a numbering label with a leading zero
+        ("增速0.5个百分点", [("0.5个百分点", D("0.5"), "pp", "exact")]),
         ("单位能耗≤0.5吨标准煤", [("0.5吨标准煤", D("0.5"), "tce", "upper_bound")]),
         ("5个左右", [("5个", D(5), "item", "approx")]),
         ("300余家", [("300余家", D(300), "enterprise", "lower_bound")]),
