@@ -19,6 +19,7 @@ from extractors.phrases import (
     is_verb,
     left_phrase,
     named_before,
+    opens_relative,
     right_phrase,
     trim,
 )
@@ -112,10 +113,24 @@ def sentence_facts(
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
             clause_topic = _topic(text, clauses, cs)
+            nearer = False  # the clause before names a measure after the sentence's last number
             if not names_measure(clause_topic):
                 clause_topic = _viewed(text[:cs])  # 表现较为突出 is no indicator; 以…预算收入来看 is
+            else:
+                # …吞吐量5506.3万标准箱；研发经费支出相当于生产总值比例持续提升，达到4.5%: a number
+                # with no words of its own, after a clause naming a measure and no number
+                nearer = (
+                    bool(kept)
+                    and kept[-1].end < clauses.bounds(cs - 2)[0]
+                    and not left_phrase(text[start : q.start])
+                    and not opens_relative(clause_topic)  # 增速为近四年最快: the same measure's
+                )
             # The sentence's own facts, else the clause before, else the paragraph's topic.
-            previous = out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
+            previous = (
+                []
+                if nearer
+                else out or ([_Topic(sentence.topic)] if sentence.topic and not clause_topic else [])
+            )
             indicator, head = _indicator(q, text[start : q.start], after_q, previous, clause_topic)
             if measure == "share" and _RATE_WORD.search(indicator or "") and not _share_rate(indicator):
                 measure, fall = "growth", False  # 增速提升至5.0%

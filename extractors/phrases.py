@@ -118,6 +118,11 @@ def is_relative(phrase: str) -> bool:
     return not phrase or phrase in _relative() or len(phrase) < 2
 
 
+def opens_relative(phrase: str) -> bool:
+    """增速为近四年最快: the phrase opens with a word that refers to a measure already named."""
+    return phrase.startswith(tuple(_relative()))
+
+
 def left_phrase(before: str) -> str:
     """The noun phrase ending right before a number: the clause text after the last boundary
     and after any other number (从近600亿元跃升到近800亿元 -> '' for the second)."""

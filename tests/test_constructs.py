@@ -193,6 +193,17 @@ ROWS = [
         "2025年，全省药品销售中，中成药类约占14.6%。", "14.6%", 14.6, "%", "share",
         {"indicator": "中成药类占比"}, id="a-share-written-zhan-is-named-zhanbi",
     ),
+    # A number with no words of its own takes the measure the clause before names, when the
+    # sentence's last number lies before that clause (not an 增速… comment on the same measure)
+    pytest.param(
+        "2025年，全市港口吞吐量5506万标准箱，连续16年保持全球第一；研发经费支出相当于生产总值比例持续提升，达到4.5%左右。",
+        "4.5%左右", 4.5, "%", "share", {"indicator": "研发经费支出相当于生产总值比例"},
+        id="the-clause-before-names-the-measure",
+    ),
+    pytest.param(
+        "2025年，全市工业增加值增长5.1%，增速为近四年最快，较2024年加快2.9个百分点。", "2.9个百分点", 2.9, "pp",
+        "pp_change", {"indicator": "工业增加值"}, id="a-rate-comment-keeps-the-measure",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
