@@ -170,5 +170,14 @@ def _dated_annual(clause_before: str, word: str) -> bool:
 
 
 def _inside_quotes(before: str) -> bool:
-    """The number sits inside 《…》 or “…” (a title or a programme name)."""
-    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+    """The number sits inside 《…》 or “…” (a title or a programme name); not inside a quote that
+    opens on a predicate, the quoted words of a plan about the measure named before it
+    (制造业比重“由2020年的32.7%提高至33.3%左右”)."""
+    if before.count("《") > before.count("》"):
+        return True
+    if before.count("“") <= before.count("”"):
+        return False
+    return not _QUOTED_PREDICATE.match(before, before.rfind("“") + 1)
+
+
+_QUOTED_PREDICATE = re.compile(r"(?:由|从|达到|提高|提升|增长|超过|突破|保持|稳定在)")

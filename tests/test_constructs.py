@@ -204,6 +204,11 @@ ROWS = [
         "2025年，全市工业增加值增长5.1%，增速为近四年最快，较2024年加快2.9个百分点。", "2.9个百分点", 2.9, "pp",
         "pp_change", {"indicator": "工业增加值"}, id="a-rate-comment-keeps-the-measure",
     ),
+    # A quote opening on a predicate quotes a plan about the measure named before it, not a name
+    pytest.param(
+        "到2025年全省制造业比重“由2020年的32.7%提高至33.3%左右”。", "33.3%左右", 33.3, "%", "share",
+        {"indicator": "制造业比重"}, id="a-quoted-predicate-is-no-name",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
