@@ -9,7 +9,7 @@ from functools import cache
 
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
-from extractors.lists import share_head, split_each, split_places, split_respectively
+from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
 from extractors.noise import COUNT_UNITS, DE_NOUN, noise_reason
 from extractors.periods import parse_published, year_period
@@ -227,10 +227,7 @@ def sentence_facts(
                 quantity_end=sentence.start + q_end,
             )
         )
-    return [
-        _with_catalogue_id(f, catalogue)
-        for f in split_places(split_each(share_head(split_respectively(out, text))))
-    ]
+    return [_with_catalogue_id(f, catalogue) for f in split_places(split_each(split_respectively(out, text)))]
 
 
 @dataclass(frozen=True)

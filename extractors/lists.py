@@ -33,30 +33,6 @@ def split_each(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-# Between two counts of a list whose first names only a grade: 3家国家级、12家省级和…
-_GRADE_THEN_MARK = re.compile(r"[^，。；：]{0,8}级[、和与及]")
-
-
-def share_head(facts: list[Fact]) -> list[Fact]:
-    """3家国家级、12家省级和40家市级企业技术中心: the counts that name only a grade (…级) count the noun
-    the next count of the list names after its grade."""
-    out = list(facts)
-    for i in range(len(out) - 2, -1, -1):  # from the end: the noun passes down the list
-        fact, after = out[i], out[i + 1]
-        between = fact.evidence[
-            fact.quantity_end - fact.evidence_start : after.quantity_start - after.evidence_start
-        ]
-        grade = after.indicator.rfind("级")
-        if (
-            fact.indicator.endswith("级")
-            and fact.unit_text[-1:] == after.unit_text[-1:]  # the same counter (家)
-            and _GRADE_THEN_MARK.fullmatch(between)
-            and 0 <= grade <= len(after.indicator) - 3
-        ):
-            out[i] = replace(fact, indicator=fact.indicator + after.indicator[grade + 1 :], unit=after.unit)
-    return out
-
-
 _ALL = re.compile(r"(?:都|均|全部)(?:高达|达到|达|为|超过|超|在|保持|实现)?$")
 
 

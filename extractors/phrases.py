@@ -161,7 +161,12 @@ def right_phrase(after: str) -> tuple[str, str]:
         return "", ""  # 850万条提升至950万条: a verb follows, the noun was before the number
     item = _NEXT_ITEM.search(text)
     if item:
-        text = text[: item.start()]
+        rest, text = text[item.end() :], text[: item.start()]
+        grade = rest.rfind("级")
+        if text.endswith("级") and len(rest) - grade > 2 and grade >= 0:
+            # 3家国家级、12家省级和40家市级企业技术中心: a count naming only a grade counts the noun
+            # the list ends on, after its last grade.
+            text += rest[grade + 1 :]
     text = _SPEC.sub("", text)
     # The next number belongs to the next item; a digit inside a name (国产1类新药) does not.
     digit = _NEXT_NUMBER.search(text)
