@@ -116,6 +116,10 @@ ROWS = [
     ),
     # Words for parts and amounts
     pytest.param("全省研发投入八成以上来自企业。", "八成以上", 80, "%", "share", {"qualifier": "lower_bound"}, id="tenths"),
+    pytest.param(
+        "2025年，全省个体工商户占市场主体总量的三分之二，九成集中在服务业。", "九成", 90, "%", "share", {},
+        id="tenths-opening-a-clause",
+    ),
     pytest.param("园区企业营收占全区的一半。", "一半", 50, "%", "share", {}, id="half"),
     pytest.param("全省已有上千家企业完成数字化改造。", "上千家", 1000, "enterprise", "level",
                  {"qualifier": "lower_bound"}, id="a-thousand-and-more"),
