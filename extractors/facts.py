@@ -194,8 +194,9 @@ def sentence_facts(
             period_start, period_end = out[-1].period_start, out[-1].period_end
         entity = sentence.entity_at(q.start)
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
-        if entity and agent.startswith(entity) and len(agent) > len(entity) + 1:
-            indicator = agent[len(entity) :]  # 上汽集团销售整车 -> 销售整车: the entity says who
+        rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
+        if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
+            indicator = rest  # 上汽集团销售整车 -> 销售整车: the entity says who
         compared = _COMPARED.search(before)
         if compared and after_q.startswith("的"):
             # 高于全国5%的GDP增速: the number is the other region's.

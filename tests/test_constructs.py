@@ -213,6 +213,11 @@ ROWS = [
         "到2025年全省制造业比重“由2020年的32.7%提高至33.3%左右”。", "33.3%左右", 33.3, "%", "share",
         {"indicator": "制造业比重"}, id="a-quoted-predicate-is-no-name",
     ),
+    # 长兴岛船舶与海洋工程装备产业规模: a name joined to the rest by 与 is part of the indicator
+    pytest.param(
+        "到2027年，长兴岛船舶与海洋工程装备产业规模超过1200亿元。", "超过1200亿元", 1.2e11, "CNY", "level",
+        {"indicator": "长兴岛船舶与海洋工程装备产业规模"}, id="a-name-joined-by-yu-stays",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
