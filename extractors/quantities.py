@@ -112,6 +112,10 @@ _TENTHS = re.compile(
     r"(?=[一二三四五六七八九])(?:(?<![一二三四五六七八九十百千万])([二三四五六七八九])成(?=以上|左右|多)"
     r"|(?<=[占近约超逾达的为有，；：])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$))"
 )
+_CLAUSE_START = re.compile(r"[，。；：,;:]")
+_SHARE_WORD = re.compile(r"占|比重|份额")
+# Not part of a date, a path, a model name or a rate per unit (万吨/年).
+_SLASH_FRACTION = re.compile(r"(?<![A-Za-z\d./-])(\d{1,2})/(\d{1,3})(?![\d/.%])")
 _FRACTION = re.compile(
     r"(?=[百十一二两三四五六七八九])(?<![一二两三四五六七八九十])(百|十|[一二两三四五六七八九]+)分之([一二两三四五六七八九十]+)"
 )
@@ -235,6 +239,15 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(
             Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
         )
+    for m in _SLASH_FRACTION.finditer(text) if "/" in text else ():
+        # 占…销售规模的1/5, 比重稳定在1/3左右: a proper fraction written with a slash, in a clause that
+        # names a share, is one (仅为行业平均水平的1/12 compares two figures).
+        num, den = int(m.group(1)), int(m.group(2))
+        clause = _CLAUSE_START.split(text[: m.start()])[-1]
+        if 0 < num < den and not _overlaps(m.span(), taken) and _SHARE_WORD.search(clause):
+            value = (Decimal(num * 100) / den).quantize(Decimal("0.01"))
+            qual = qualifier_after(text, m.end())[0] or qualifier_before(text[: m.start()]) or "exact"
+            out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words"))
     for m in _FRACTION.finditer(text) if "分之" in text else ():
         try:
             value = parse_fraction(m.group(0))

@@ -218,6 +218,11 @@ ROWS = [
         "到2027年，长兴岛船舶与海洋工程装备产业规模超过1200亿元。", "超过1200亿元", 1.2e11, "CNY", "level",
         {"indicator": "长兴岛船舶与海洋工程装备产业规模"}, id="a-name-joined-by-yu-stays",
     ),
+    # 提出 states a goal: 浙江提出…比重稳定在1/3左右
+    pytest.param(
+        "浙江提出制造业增加值占生产总值比重稳定在1/3左右。", "1/3左右", 33.33, "%", "share",
+        {"kind": "target"}, id="a-goal-put-forward",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",

@@ -40,6 +40,10 @@ def read(text):
         ("约5.23亿元", [("5.23亿元", D("5.23e8"), "CNY", "approx")]),
         ("研发投入强度≥2.5%", [("2.5%", D("2.5"), "%", "lower_bound")]),  # bound symbols
         ("05发挥人才优势", []),  # a numbering label with a leading zero
+        ("销售额占全市的1/5，", [("1/5", D("20.00"), "%", "exact")]),  # a slash fraction of a share
+        ("比重稳定在1/3左右", [("1/3", D("33.33"), "%", "approx")]),
+        ("响应速度仅为行业平均水平的1/12", []),  # a ratio of two figures, no share named
+        ("日期2025/1/5", []),
         ("增速0.5个百分点", [("0.5个百分点", D("0.5"), "pp", "exact")]),
         ("单位能耗≤0.5吨标准煤", [("0.5吨标准煤", D("0.5"), "tce", "upper_bound")]),
         ("5个左右", [("5个", D(5), "item", "approx")]),
