@@ -223,6 +223,11 @@ ROWS = [
         "浙江提出制造业增加值占生产总值比重稳定在1/3左右。", "1/3左右", 33.33, "%", "share",
         {"kind": "target"}, id="a-goal-put-forward",
     ),
+    # 800多家航企以及…20多家机构: 以及 and a number with 多 end the counted noun's phrase
+    pytest.param(
+        "2025年，全区集聚了800多家航企以及空域管理等领域20多家航空功能机构。", "800多家", 800, "enterprise",
+        "level", {"indicator": "集聚航企"}, id="yiji-ends-the-counted-noun",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
