@@ -95,7 +95,7 @@ def time_pattern() -> re.Pattern:
                 r"(?P<ago>(?P<ago_n>[一二两三四五六七八九十]|\d{1,2})年前)",
                 # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
                 r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
-                r"(?P<within>(?:通过|用|经过|再用)(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
+                r"(?P<within>(?:通过|用|经过|再用)(?:近|约)?(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
                 rf"(?P<now>{alternation(data['now'])})",
                 # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
                 # 两年多过去: the text has come to now

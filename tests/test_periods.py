@@ -40,6 +40,7 @@ def periods(text, published=PUB, context_year=None):
         ("度夏期间", [("2025-06", "2025-09")]),
         ("到二〇三五年", [(None, "2035-12")]),  # years in Chinese digits
         ("两年前", [("2024-01", "2024-12")]),  # years before publication
+        ("通过近三年的努力", [(None, "2028-12")]),  # within about three years, this one the first
     ],
 )
 def test_periods(text, expected):
