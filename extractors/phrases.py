@@ -139,7 +139,7 @@ _PREDICATE = re.compile(
     r"^(?:提升|提高|增长|增加|增至|达到|达|下降|降至|降低|减少|为|是|占|同比|较|比|上升|扩大)"
 )
 # A ship's or a building's size inside a noun phrase is its specification (2艘17.5万立方米LNG运输船).
-_SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
+_SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|方|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")

@@ -228,6 +228,11 @@ ROWS = [
         "2025年，全区集聚了800多家航企以及空域管理等领域20多家航空功能机构。", "800多家", 800, "enterprise",
         "level", {"indicator": "集聚航企"}, id="yiji-ends-the-counted-noun",
     ),
+    # 3艘17.5万方…运输船: the ship's size in 方 is its specification, the ships are what is counted
+    pytest.param(
+        "2025年，船厂全年交付3艘17.5万方LNG运输船。", "3艘", 3, "ship", "level",
+        {"indicator": "LNG运输船"}, id="cubic-metres-as-fang-are-a-spec",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
