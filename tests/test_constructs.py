@@ -233,6 +233,11 @@ ROWS = [
         "2025年，船厂全年交付3艘17.5万方LNG运输船。", "3艘", 3, "ship", "level",
         {"indicator": "LNG运输船"}, id="cubic-metres-as-fang-are-a-spec",
     ),
+    # 标志着…, 意味着…: a discourse verb opening the phrase is not part of the indicator
+    pytest.param(
+        "2025年11月，公司交付一架新机，标志着两型飞机累计交付达200架。", "200架", 200, "aircraft", "level",
+        {"indicator": "两型飞机累计交付"}, id="marks-that-is-no-indicator",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
