@@ -343,9 +343,10 @@ def _indicator(
         if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
             # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.
             base = previous[-1].indicator
-            for word in _LEVEL_WORDS:
-                base = base.removeprefix(word)
-            return left + base, left + base
+            named = next((word for word in _LEVEL_WORDS if word in base), None)
+            # 创建国家级绿色工厂196家（市级523家）: 创建市级绿色工厂.
+            indicator = base.replace(named, left, 1) if named else left + base
+            return indicator, indicator
         return left, left
     if previous:
         base = previous[-1].indicator

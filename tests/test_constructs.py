@@ -238,6 +238,11 @@ ROWS = [
         "2025年11月，公司交付一架新机，标志着两型飞机累计交付达200架。", "200架", 200, "aircraft", "level",
         {"indicator": "两型飞机累计交付"}, id="marks-that-is-no-indicator",
     ),
+    # 国家级绿色工厂196家（市级523家）: the level word takes the place of the one before it
+    pytest.param(
+        "2025年，全市累计创建国家级绿色工厂196家（市级523家）。", "523家", 523, "enterprise", "level",
+        {"indicator": "创建市级绿色工厂"}, id="level-word-replaces-the-level",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
