@@ -145,7 +145,9 @@ _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域"
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")
 # The next item of a list: a mark before another number, or 以及 (800多家航企以及…20多家机构).
 _NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|以及")
-_NEXT_NUMBER = re.compile(r"\d+(?:\.\d+)?[多余]?(?=[万亿千百个家项台套辆艘架人名%元吨座条款])")
+_NEXT_NUMBER = re.compile(
+    r"(?<![第\d.])\d+(?:\.\d+)?[多余]?(?=[万亿千百个家项台套辆艘架人名%元吨座条款份件次户所批])"
+)
 
 
 def right_phrase(after: str) -> tuple[str, str]:

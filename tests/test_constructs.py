@@ -243,6 +243,11 @@ ROWS = [
         "2025年，全市累计创建国家级绿色工厂196家（市级523家）。", "523家", 523, "enterprise", "level",
         {"indicator": "创建市级绿色工厂"}, id="level-word-replaces-the-level",
     ),
+    # The next number ends a counted noun's phrase whatever its counter (份, 件, 次…), not 第1批
+    pytest.param(
+        "2025年，全市40家企业编制1200份碳足迹报告。", "40家", 40, "enterprise", "level",
+        {"indicator": "企业编制"}, id="the-next-count-in-fen-ends-the-phrase",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
