@@ -248,6 +248,11 @@ ROWS = [
         "2025年，全市40家企业编制1200份碳足迹报告。", "40家", 40, "enterprise", "level",
         {"indicator": "企业编制"}, id="the-next-count-in-fen-ends-the-phrase",
     ),
+    # 回款天数平均154天: 平均 is trimmed whole, not cut to 平 (the 均 of 均达到 is an each)
+    pytest.param(
+        "2025年，全省医疗机构应收账款回款天数平均154天。", "154天", 154, "day", "level",
+        {"indicator": "医疗机构应收账款回款天数"}, id="on-average-is-trimmed-whole",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
