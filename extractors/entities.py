@@ -169,7 +169,7 @@ class SentenceSubjects:
             or anaphor(clause, self.text[: self.starts[i]])
             or _subject(clause, self.reader)
         )
-        if own:
+        if own and not _example(own, clause):
             return own  # the clauses before it need not be read
         if i > 0:
             self._read(i - 1)
@@ -189,6 +189,21 @@ class SentenceSubjects:
             if _organisation(m.group(1), self.reader) == m.group(1):
                 return m.group(1)
         return None
+
+
+_EXAMPLES_BEFORE = re.compile(r"等(?:约|近|超过|超|逾)?$")
+
+
+def _example(name: str, clause: str) -> bool:
+    """电气数科、宝信软件等2家, 华东理工大学等8家单位: a name that only a list of names separates from
+    the 等 right before the number is an example of what is counted, not who counts (天津修订…政策
+    支持集成电路等12个产业 keeps 天津)."""
+    end = _EXAMPLES_BEFORE.search(clause)
+    at = clause.rfind(name)
+    if not end or at < 0:
+        return False
+    between = clause[at + len(name) : end.start()]
+    return len(between) <= 12 and not _verb_inside().search(between)
 
 
 def _agent_place(clause: str) -> str | None:

@@ -253,6 +253,11 @@ ROWS = [
         "2025年，全省医疗机构应收账款回款天数平均154天。", "154天", 154, "day", "level",
         {"indicator": "医疗机构应收账款回款天数"}, id="on-average-is-trimmed-whole",
     ),
+    # 华东理工大学等8家单位: names before 等 are examples of what is counted, not who counts
+    pytest.param(
+        "2025年，星河科技有限公司等8家单位入选创新任务。", "8家", 8, "enterprise", "level",
+        {"entity": "安徽"}, id="names-before-deng-are-examples",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
