@@ -258,6 +258,11 @@ ROWS = [
         "2025年，星河科技有限公司等8家单位入选创新任务。", "8家", 8, "enterprise", "level",
         {"entity": "安徽"}, id="names-before-deng-are-examples",
     ),
+    # A university is an organisation: 华东师范大学 is not the region 华东
+    pytest.param(
+        "2025年，华东师范大学科研经费达到18亿元。", "18亿元", 1.8e9, "CNY", "level",
+        {"entity": "华东师范大学"}, id="a-university-is-an-organisation",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
