@@ -152,11 +152,20 @@ def noise_reason(
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
+    if counted and _describes_a_firm().fullmatch(after):
+        return "attribute"  # 入围15家领航级智能工厂的宝钢股份: the firm is one of them, not a count
     if _DE_PLACE_INSIDE.fullmatch(after):
         return "attribute"  # 4.2平方公里的某某机器人谷里，…: the size of the place where things happen
     if _inside_quotes(sentence_before):
         return "name"
     return None
+
+
+@cache
+def _describes_a_firm() -> re.Pattern:
+    """…的 and a firm's name ending the clause: the count describes the firm."""
+    suffixes = alternation(word_list("regions", "org_suffixes"))
+    return re.compile(rf"[^的]{{1,16}}的[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{suffixes})")
 
 
 def _dated_annual(clause_before: str, word: str) -> bool:
