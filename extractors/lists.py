@@ -5,14 +5,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from extractors.regions import place_spans
+from extractors.rulebook import word_list
 from indicators.model import Fact
 
 _LIST_MARK = re.compile(r"[、和与及]")
-_EACH = re.compile(r"均(?:达到|达|为|超过|超|在|保持)?$")  # 均达到: one number for each subject
+_EACH = re.compile(r"[均各](?:达到|达|为|超过|超|在|保持)?$")  # 均达到: one number for each subject
 
 _PLACE_PARTS = ("核心区", "全域", "全市", "全省", "郊区", "中心城区", "新城", "城区")
+
+
+@cache
+def _measure_heads() -> tuple[str, ...]:
+    """The measure words of rules/measures.yaml (规模, 利用率…), longest first."""
+    return tuple(sorted(word_list("measures", "heads"), key=len, reverse=True))
 
 
 def split_each(facts: list[Fact]) -> list[Fact]:
@@ -26,8 +34,11 @@ def split_each(facts: list[Fact]) -> list[Fact]:
             continue
         last = parts[-1]
         for part in parts[:-1]:
-            # The shared head of the list is the tail of the last item: 农药利用率 -> 利用率.
-            tail = last[len(part) :] if len(last) > len(part) else ""
+            # The shared head of the list is the tail of the last item: a measure word it ends on
+            # (人工智能计算机、…新终端规模 -> 规模), else as many characters as this item lacks
+            # (化肥、农药利用率 -> 利用率).
+            head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
+            tail = head if head else last[len(part) :] if len(last) > len(part) else ""
             out.append(replace(fact, indicator=part + tail))
         out.append(replace(fact, indicator=last))
     return out

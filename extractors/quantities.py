@@ -71,7 +71,7 @@ def _pattern() -> re.Pattern:
 def _bare_magnitude() -> re.Pattern:
     """超万亿元, 突破千亿元: a magnitude with no number means one of it, after a bounding word."""
     units = alternation(spellings())
-    quals = alternation(["超", "超过", "突破", "逾", "近", "破", "过"])
+    quals = alternation(["超", "超过", "突破", "逾", "近", "破", "过", "达到", "达"])
     return re.compile(rf"(?:{quals})(?P<u>(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)(?:{units}))")
 
 

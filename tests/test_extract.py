@@ -103,6 +103,15 @@ def test_a_number_for_several_subjects_gives_one_fact_each():
     assert [(f.indicator, f.value) for f in found] == [("化肥利用率", 43), ("农药利用率", 43)]
 
 
+def test_each_of_items_of_unequal_length_takes_the_shared_measure_word():
+    # 各 as 均; the shared head is the measure word the last item ends on, whatever the lengths.
+    found = facts("到2027年，人工智能计算机、人工智能新终端规模各达到千万台以上。")
+    assert [(f.indicator, f.value, f.unit) for f in found] == [
+        ("人工智能计算机规模", 10**7, "unit"),
+        ("人工智能新终端规模", 10**7, "unit"),
+    ]
+
+
 def test_respectively_pairs_subjects_and_numbers():
     found = facts("2025年，全市集成电路、人工智能制造业产值分别增长15.1%和13.6%。")
     assert [(f.measure, f.value) for f in found] == [("growth", D("15.1")), ("growth", D("13.6"))]
