@@ -23,13 +23,29 @@ def _measure_heads() -> tuple[str, ...]:
     return tuple(sorted(word_list("measures", "heads"), key=len, reverse=True))
 
 
+_COLLECTIVE = re.compile(r"合计|共计|总计|总体|[两三四五六七八九十]大|整体|全部")
+
+
+def _rates_of_a_list(fact: Fact, before: str) -> bool:
+    """A、B、C用电增速超过30%: a bound on a rate said of three items or more, with no word making them
+    one whole (合计, 三大…), bounds each."""
+    return (
+        fact.measure == "growth"
+        and fact.qualifier == "lower_bound"
+        and fact.indicator.count("、") >= 2
+        and not _COLLECTIVE.search(fact.indicator + before[-6:])
+    )
+
+
 def split_each(facts: list[Fact]) -> list[Fact]:
     """化肥、农药利用率均达到43%以上: a number that applies to several subjects is one fact per subject."""
     out = []
     for fact in facts:
         before = fact.evidence[: fact.quantity_start - fact.evidence_start]
         parts = [p for p in _LIST_MARK.split(fact.indicator.removesuffix("均")) if p]
-        if not _EACH.search(before) or len(parts) < 2:
+        if _rates_of_a_list(fact, before):
+            parts = fact.indicator.split("、")  # 住宿和餐饮业 is one item
+        elif not _EACH.search(before) or len(parts) < 2:
             out.append(fact)
             continue
         last = parts[-1]
@@ -38,7 +54,11 @@ def split_each(facts: list[Fact]) -> list[Fact]:
             # (人工智能计算机、…新终端规模 -> 规模), else as many characters as this item lacks
             # (化肥、农药利用率 -> 利用率).
             head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
-            tail = head if head else last[len(part) :] if len(last) > len(part) else ""
+            sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
+            if sector_end >= 0:
+                tail = last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
+            else:
+                tail = head if head else last[len(part) :] if len(last) > len(part) else ""
             out.append(replace(fact, indicator=part + tail))
         out.append(replace(fact, indicator=last))
     return out

@@ -112,6 +112,19 @@ def test_each_of_items_of_unequal_length_takes_the_shared_measure_word():
     ]
 
 
+def test_a_bound_on_the_rate_of_a_list_of_sectors_bounds_each():
+    # No 均: a lower bound on a rate said of three sectors or more bounds each of them (rates do
+    # not add up); 合计, 三大… would make them one whole.
+    found = facts("1-7月，住宿和餐饮业、批发和零售业、金融业用电增速超过30%。")
+    assert [(f.indicator, f.value) for f in found] == [
+        ("住宿和餐饮业用电增速", 30),
+        ("批发和零售业用电增速", 30),
+        ("金融业用电增速", 30),
+    ]
+    whole = facts("1-7月，集成电路、人工智能、生物医药三大产业增速超过10%。")
+    assert len(whole) == 1
+
+
 def test_respectively_pairs_subjects_and_numbers():
     found = facts("2025年，全市集成电路、人工智能制造业产值分别增长15.1%和13.6%。")
     assert [(f.measure, f.value) for f in found] == [("growth", D("15.1")), ("growth", D("13.6"))]
