@@ -40,6 +40,8 @@ _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中")
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
+# 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
+_BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 
 
@@ -96,7 +98,7 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
-    if _RULE_BOUND.search(clause_before) and DE_NOUN.match(after):
+    if _RULE_BOUND.search(clause_before) and _BOUND_NOUN_DE.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
