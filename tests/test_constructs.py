@@ -263,6 +263,11 @@ ROWS = [
         "2025年，华东师范大学科研经费达到18亿元。", "18亿元", 1.8e9, "CNY", "level",
         {"entity": "华东师范大学"}, id="a-university-is-an-organisation",
     ),
+    # 比金融业增速还高出5.6个百分点: a comparison opening with 比 compares the indicator just stated
+    pytest.param(
+        "2025年，全市信息服务业增速为15.3%，比金融业增速还高出5.6个百分点。", "5.6个百分点", 5.6, "pp",
+        "pp_change", {"indicator": "信息服务业增速比金融业增速还高出"}, id="a-comparison-opening-with-bi",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
