@@ -308,8 +308,12 @@ def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
     if clause_start <= 1:
         return ""
     prev_start, _ = clauses.bounds(clause_start - 2)
-    topic = trim(text[prev_start : clause_start - 1])
+    clause = text[prev_start : clause_start - 1]
+    topic = trim(_NOT_ONLY.split(clause, maxsplit=1)[0])  # 进出口增速不仅较去年大幅增长，而且…
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
+
+
+_NOT_ONLY = re.compile(r"不仅|不但")
 
 
 def _indicator(
@@ -335,10 +339,11 @@ def _indicator(
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
-        if previous and left.startswith(_RELATIVE_OPENERS):
+        if (previous or topic) and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it
-            # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth).
-            base = _compared(previous)
+            # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth), or of
+            # the clause before (进出口增速不仅…，而且还超出全国水平1.8个百分点).
+            base = _compared(previous) if previous else topic
             return base + left, base
         if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
             # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.

@@ -268,6 +268,12 @@ ROWS = [
         "2025年，全市信息服务业增速为15.3%，比金融业增速还高出5.6个百分点。", "5.6个百分点", 5.6, "pp",
         "pp_change", {"indicator": "信息服务业增速比金融业增速还高出"}, id="a-comparison-opening-with-bi",
     ),
+    # 进出口增速不仅较去年大幅增长，而且还超出全国水平1.8个百分点: a comparison of the clause before's
+    # measure when the sentence states no number before it
+    pytest.param(
+        "2025年，全市进出口增速不仅较去年大幅增长，而且还超出全国水平1.8个百分点。", "1.8个百分点", 1.8, "pp",
+        "pp_change", {"indicator": "进出口增速超出全国水平"}, id="a-comparison-of-the-clause-before",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
