@@ -339,6 +339,9 @@ def _indicator(
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
+        if previous and q.unit == "pp" and left.endswith("水平"):
+            # 也较去年自身水平提高了0.4个百分点: the level compared with names the base, not the rate.
+            return previous[-1].indicator, previous[-1].indicator
         if (previous or topic) and left.startswith(_RELATIVE_OPENERS):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it
             # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth), or of

@@ -274,6 +274,11 @@ ROWS = [
         "2025年，全市进出口增速不仅较去年大幅增长，而且还超出全国水平1.8个百分点。", "1.8个百分点", 1.8, "pp",
         "pp_change", {"indicator": "进出口增速超出全国水平"}, id="a-comparison-of-the-clause-before",
     ),
+    # 较去年自身水平提高了0.4个百分点: a level compared with is the base; the rate is the one stated
+    pytest.param(
+        "2025年全市GDP增长5.4%，不仅高于全国5%的GDP增速，也较去年自身水平提高了0.4个百分点。", "0.4个百分点", 0.4, "pp",
+        "pp_change", {"indicator": "GDP增速"}, id="a-level-compared-with-is-the-base",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
