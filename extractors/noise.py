@@ -84,6 +84,7 @@ def noise_reason(
     """
     after = clause_after
     counted = q.unit in COUNT_UNITS
+    listed = clause_before.endswith("等")  # 中翊日化、雀巢等四家: the total of the names listed
     if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
         return "policy"  # 最高500万元, 最多1年
     policy = _words("policy").search(clause_before) or _words("policy").search(after[:12])
@@ -122,7 +123,7 @@ def noise_reason(
         sentence_before
     ):
         return "spec"
-    if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")):
+    if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")) and not listed:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
         if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after)):

@@ -279,6 +279,11 @@ ROWS = [
         "2025年全市GDP增长5.4%，不仅高于全国5%的GDP增速，也较去年自身水平提高了0.4个百分点。", "0.4个百分点", 0.4, "pp",
         "pp_change", {"indicator": "GDP增速"}, id="a-level-compared-with-is-the-base",
     ),
+    # 某某、某某等四家: a count in words after 等 totals the names listed, a count that measures
+    pytest.param(
+        "2025年，全区新增星河日化、蓝海食品等四家市级先进级智能工厂。", "四家", 4, "enterprise", "level",
+        {"indicator": "市级先进级智能工厂"}, id="a-count-in-words-after-deng",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
