@@ -25,14 +25,14 @@ ZHIBIAO = Path(sys.executable).parent / "zhibiao"
 
 # Issue 8's bar: fact F1 >= 0.85 on all, >= 0.75 in every group, value F1 >= 0.92 on all. Each
 # floor holds today's figure less 0.01-0.03 (wechat_r2 has 62 gold facts: one fact is 0.016).
-FACT_F1_ALL_FLOOR = 0.89
+FACT_F1_ALL_FLOOR = 0.90
 VALUE_F1_ALL_FLOOR = 0.955
 FACT_F1_GROUP_FLOORS = {
-    "bulletins": 0.94,
-    "wechat_r1": 0.85,
+    "bulletins": 0.95,
+    "wechat_r1": 0.86,
     "wechat_r2": 0.85,
     "releases": 0.98,
-    "regional_news": 0.91,
+    "regional_news": 0.92,
     "plans_reports": 0.915,
     "work_reports_plans": 0.87,
 }
