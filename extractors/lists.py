@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from extractors.measures import names_measure
 from extractors.regions import place_spans
 from extractors.rulebook import word_list
 from indicators.model import Fact
@@ -27,14 +28,14 @@ _COLLECTIVE = re.compile(r"合计|共计|总计|总体|[两三四五六七八九
 
 
 def _rates_of_a_list(fact: Fact, before: str) -> bool:
-    """A、B、C用电增速超过30%: a bound on a rate said of three items or more, with no word making them
-    one whole (合计, 三大…), bounds each."""
-    return (
-        fact.measure == "growth"
-        and fact.qualifier == "lower_bound"
-        and fact.indicator.count("、") >= 2
-        and not _COLLECTIVE.search(fact.indicator + before[-6:])
+    """A、B、C用电增速超过30%: a bound on a rate said of three items or more, or a multiple said of
+    a list, with no word making them one whole (合计, 三大…), is said of each."""
+    bound_rate = (
+        fact.measure == "growth" and fact.qualifier == "lower_bound" and fact.indicator.count("、") >= 2
     )
+    # 专利拥有量、“小巨人”企业数量较2020年实现翻番: a multiple said of a list multiplies each.
+    multiple = fact.measure == "multiple" and "、" in fact.indicator
+    return (bound_rate or multiple) and not _COLLECTIVE.search(fact.indicator + before[-6:])
 
 
 def split_each(facts: list[Fact]) -> list[Fact]:
@@ -57,6 +58,8 @@ def split_each(facts: list[Fact]) -> list[Fact]:
             sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
             if sector_end >= 0:
                 tail = last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
+            elif names_measure(part):
+                tail = ""  # 高价值发明专利拥有量、“小巨人”企业数量: the item names its own measure
             else:
                 tail = head if head else last[len(part) :] if len(last) > len(part) else ""
             out.append(replace(fact, indicator=part + tail))

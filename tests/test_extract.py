@@ -125,6 +125,15 @@ def test_a_bound_on_the_rate_of_a_list_of_sectors_bounds_each():
     assert len(whole) == 1
 
 
+def test_a_multiple_said_of_a_list_multiplies_each():
+    # 翻番 of two measures: each doubled; an item that names its own measure keeps its name.
+    found = facts("过去五年，全市发明专利拥有量、专精特新企业数量较2020年实现翻番。")
+    assert [(f.indicator, f.value, f.measure) for f in found] == [
+        ("发明专利拥有量", 2, "multiple"),
+        ("专精特新企业数量", 2, "multiple"),
+    ]
+
+
 def test_respectively_pairs_subjects_and_numbers():
     found = facts("2025年，全市集成电路、人工智能制造业产值分别增长15.1%和13.6%。")
     assert [(f.measure, f.value) for f in found] == [("growth", D("15.1")), ("growth", D("13.6"))]
