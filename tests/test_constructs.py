@@ -284,6 +284,11 @@ ROWS = [
         "2025年，全区新增星河日化、蓝海食品等四家市级先进级智能工厂。", "四家", 4, "enterprise", "level",
         {"indicator": "市级先进级智能工厂"}, id="a-count-in-words-after-deng",
     ),
+    # 该项目总投资…, 该系统预计年发电量…: the demonstrative names who (the entity), not the indicator
+    pytest.param(
+        "2025年，该项目总投资32.7亿元，总产能迈向30万台。", "32.7亿元", 3.27e9, "CNY", "level",
+        {"indicator": "总投资"}, id="a-demonstrative-opening-the-phrase",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
