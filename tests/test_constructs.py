@@ -289,6 +289,11 @@ ROWS = [
         "2025年，该项目总投资32.7亿元，总产能迈向30万台。", "32.7亿元", 3.27e9, "CNY", "level",
         {"indicator": "总投资"}, id="a-demonstrative-opening-the-phrase",
     ),
+    # 达产后可实现年产值约93.5亿元: "after reaching capacity" and a modal open the phrase, not 达
+    pytest.param(
+        "该项目计划2027年投产，达产后可实现年产值约93.5亿元。", "约93.5亿元", 9.35e9, "CNY", "level",
+        {"indicator": "年产值"}, id="after-full-capacity-is-no-indicator",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
