@@ -133,7 +133,14 @@ def left_phrase(before: str) -> str:
     quantities = find_quantities(text)
     if quantities:
         text = text[quantities[-1].end :]
+    item = _AFTER_COUNTED_ITEM.search(text)
+    if item:
+        text = text[item.end() :]  # 车辆150余车次、监测设备300余套次: the item before had its own number
     return trim(text[-MAX_PHRASE:])
+
+
+# The end of a list item that had a number of its own (in a unit not read as one): 150余车次、
+_AFTER_COUNTED_ITEM = re.compile(r"\d[^\d、]{0,4}、(?=[^、\d]*$)")
 
 
 _PREDICATE = re.compile(

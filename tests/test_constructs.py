@@ -294,6 +294,11 @@ ROWS = [
         "该项目计划2027年投产，达产后可实现年产值约93.5亿元。", "约93.5亿元", 9.35e9, "CNY", "level",
         {"indicator": "年产值"}, id="after-full-capacity-is-no-indicator",
     ),
+    # 车辆150余车次、监测设备300余套: an item with a number of its own ends before the next one
+    pytest.param(
+        "2025年，全年累计投入监测车辆150余车次、监测设备300余套。", "300余套", 300, "unit", "level",
+        {"indicator": "监测设备"}, id="an-item-with-its-own-number-ends-the-phrase",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
