@@ -31,7 +31,7 @@ _PREDICATE_FOLLOWERS = re.compile(
 _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
-_SURVEYED_BEFORE = re.compile(r"对[^，。；]{0,20}$")
+_SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调查, 以…为研究对象
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
