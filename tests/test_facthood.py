@@ -46,6 +46,7 @@ NOT_FACTS = [
     pytest.param("入围15家领航级智能工厂的星河钢铁股份，正在探索新模式。", id="a-count-describing-a-firm"),
     pytest.param("到2027年，构建不少于1000例病例的高质量脑数据开放数据集。", id="a-bound-describing-a-noun"),
     pytest.param("2025年，报告以3000余家央企在沪法人主体为研究对象。", id="the-sample-of-a-study"),
+    pytest.param("路演环节，21个创新项目集中亮相。", id="showcased-at-an-event"),
     pytest.param("各地统筹从土地出让收益（10%以上）中提取的资金，用于保障房建设。", id="criterion-in-brackets"),
     # Who took part in a contest or joined a body: attendance, not an indicator.
     pytest.param("大赛吸引了全球30余个国家的团队踊跃参与。", id="contest-countries"),
