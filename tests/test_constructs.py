@@ -299,6 +299,11 @@ ROWS = [
         "2025年，全年累计投入监测车辆150余车次、监测设备300余套。", "300余套", 300, "unit", "level",
         {"indicator": "监测设备"}, id="an-item-with-its-own-number-ends-the-phrase",
     ),
+    # 中国国际工业博览会 is an event: its 中国 is not the country the number is about
+    pytest.param(
+        "2025年，在中国国际工业博览会期间，签约金额达120亿元。", "120亿元", 1.2e10, "CNY", "level",
+        {"entity": "安徽"}, id="china-opening-an-event-name",
+    ),
     # 较两年前增加7倍: a time before the verb is the comparison base, not what is measured
     pytest.param(
         "2025年，平台商业客户数量增长到155家，较两年前增加7倍。", "7倍", 7, "x", "multiple",
