@@ -133,9 +133,12 @@ def left_phrase(before: str) -> str:
     quantities = find_quantities(text)
     if quantities:
         text = text[quantities[-1].end :]
+    # 车辆150余车次、监测设备300余套次: the item before had its own number. Looked for only where it
+    # can change the phrase kept (its 、 in the last MAX_PHRASE characters): long clauses stay linear.
+    text = text[-(MAX_PHRASE + 6) :]
     item = _AFTER_COUNTED_ITEM.search(text)
     if item:
-        text = text[item.end() :]  # 车辆150余车次、监测设备300余套次: the item before had its own number
+        text = text[item.end() :]
     return trim(text[-MAX_PHRASE:])
 
 
