@@ -11,7 +11,7 @@ from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
-from extractors.noise import COUNT_UNITS, DE_NOUN, noise_reason
+from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import (
     ends_with_verb,
@@ -34,6 +34,7 @@ from indicators.units import UnknownUnit, canonical_code, canonical_per
 
 _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
+_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
 _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a growth rate, though a percent level
 _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
@@ -99,7 +100,7 @@ def sentence_facts(
         elif (
             q.unit == "%"
             and (base := _share_base(before, out, _between(text, kept[-1], q) if kept else ""))
-            and DE_NOUN.match(after_q)
+            and _DE_NOUN.match(after_q)
         ):
             # 汇聚了全国约40%的产业人才和50%的创新资源: each share names what it is a share of.
             measure, value = "share", q.value
@@ -122,8 +123,8 @@ def sentence_facts(
                 nearer = (
                     bool(kept)
                     and kept[-1].end < clauses.bounds(cs - 2)[0]
-                    and not left_phrase(text[start : q.start])
                     and not opens_relative(clause_topic)  # 增速为近四年最快: the same measure's
+                    and not left_phrase(text[start : q.start])
                 )
             # The sentence's own facts, else the clause before, else the paragraph's topic.
             previous = (
@@ -429,7 +430,7 @@ def _per_unit(unit: str, indicator: str) -> str:
 
 
 @cache
-def _words(key: str) -> tuple[str, ...]:
+def _measure_words(key: str) -> tuple[str, ...]:
     return tuple(word_list("measures", key))
 
 
@@ -438,14 +439,14 @@ def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
     when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
-    if unit == "item" and indicator.endswith(_words("firm_nouns")):
+    if unit == "item" and indicator.endswith(_measure_words("firm_nouns")):
         return "enterprise"
     if (
         unit == "person"
         and unit_text.endswith("户")
-        and any(w in indicator for w in _words("firm_households"))
+        and any(w in indicator for w in _measure_words("firm_households"))
     ):
         return "enterprise"
-    if unit == "enterprise" and indicator.endswith(_words("item_nouns")):
+    if unit == "enterprise" and indicator.endswith(_measure_words("item_nouns")):
         return "item"
     return unit

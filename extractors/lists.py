@@ -50,21 +50,22 @@ def split_each(facts: list[Fact]) -> list[Fact]:
             out.append(fact)
             continue
         last = parts[-1]
-        for part in parts[:-1]:
-            # The shared head of the list is the tail of the last item: a measure word it ends on
-            # (人工智能计算机、…新终端规模 -> 规模), else as many characters as this item lacks
-            # (化肥、农药利用率 -> 利用率).
-            head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
-            sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
-            if sector_end >= 0:
-                tail = last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
-            elif names_measure(part):
-                tail = ""  # 高价值发明专利拥有量、“小巨人”企业数量: the item names its own measure
-            else:
-                tail = head if head else last[len(part) :] if len(last) > len(part) else ""
-            out.append(replace(fact, indicator=part + tail))
+        out.extend(replace(fact, indicator=part + _shared_tail(part, last)) for part in parts[:-1])
         out.append(replace(fact, indicator=last))
     return out
+
+
+def _shared_tail(part: str, last: str) -> str:
+    """What an item of a list lacks that the last item says for all of them."""
+    head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
+    sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
+    if sector_end >= 0:
+        return last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
+    if names_measure(part):
+        return ""  # 高价值发明专利拥有量、“小巨人”企业数量: the item names its own measure
+    if head:
+        return head  # 人工智能计算机、人工智能新终端规模 -> 规模
+    return last[len(part) :]  # 化肥、农药利用率 -> 利用率: as many characters as the item lacks
 
 
 _ALL = re.compile(r"(?:都|均|全部)(?:高达|达到|达|为|超过|超|在|保持|实现)?$")

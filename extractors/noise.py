@@ -35,7 +35,6 @@ _SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
-DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中")

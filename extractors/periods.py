@@ -131,33 +131,26 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 
 
 @cache
+def time_words() -> tuple[str, ...]:
+    """The time words of the rules (今年, 全年, 目前…) and the parts of a year (上半年, 前三季度…)."""
+    data = rules("periods")
+    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
+    return tuple(w for key in keys for w in data[key]) + tuple(PARTS)
+
+
+@cache
 def time_chars() -> str:
     """Every character a time expression can start with, from the pattern's words and numerals."""
-    data = rules("periods")
-    words = [
-        w
-        for key in ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
-        for w in data[key]
-    ]
-    return "".join(
-        sorted(
-            set(
-                '0123456789〇零一二两三四五六七八九十“"上下前第通用经再'
-                + "".join(w[0] for w in words)
-                + "".join(w[0] for w in PARTS)
-            )
-        )
-    )
+    firsts = "".join(w[0] for w in time_words())
+    return "".join(sorted(set('0123456789〇零一二两三四五六七八九十“"上下前第通用经再' + firsts)))
 
 
 @cache
 def _time_anchor() -> re.Pattern:
     """A character every time expression holds: 年, 月, 季 (第一季度), 五 (“十四五”), or the last
-    character of one of the time words of the rules (目前, 今年以来, 全年…)."""
-    data = rules("periods")
-    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
-    last = {w[-1] for key in keys for w in data[key]} | {w[-1] for w in PARTS}
-    return re.compile(f"[{re.escape(''.join(sorted(last | set('年月季五'))))}]")
+    character of one of the time words (目前, 今年以来, 全年…)."""
+    last = {w[-1] for w in time_words()} | set("年月季五")
+    return re.compile(f"[{re.escape(''.join(sorted(last)))}]")
 
 
 def may_state_time(text: str) -> bool:

@@ -121,7 +121,12 @@ def is_relative(phrase: str) -> bool:
 
 def opens_relative(phrase: str) -> bool:
     """增速为近四年最快: the phrase opens with a word that refers to a measure already named."""
-    return phrase.startswith(tuple(_relative()))
+    return phrase.startswith(_relative_words())
+
+
+@cache
+def _relative_words() -> tuple[str, ...]:
+    return tuple(_relative())
 
 
 def left_phrase(before: str) -> str:
