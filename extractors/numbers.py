@@ -87,7 +87,12 @@ def parse_fraction(text: str) -> Decimal:
     den, num = parse_chinese(m.group(1)), parse_chinese(m.group(2))
     if den == 0:
         raise NotANumber(text)
-    return (num * 100 / den).quantize(Decimal("0.01"))
+    return fraction_percent(num, den)
+
+
+def fraction_percent(num: Decimal | int, den: Decimal | int) -> Decimal:
+    """num/den as a percent rounded to two places, as the fact format records shares: 1/3 -> 33.33."""
+    return (Decimal(num) * 100 / Decimal(den)).quantize(Decimal("0.01"))
 
 
 def parse_amount(text: str) -> Decimal:

@@ -10,7 +10,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from extractors.numbers import ARABIC, CHINESE, NotANumber, parse_chinese, parse_fraction, parse_number
+from extractors.numbers import (
+    ARABIC,
+    CHINESE,
+    NotANumber,
+    fraction_percent,
+    parse_chinese,
+    parse_fraction,
+    parse_number,
+)
 from extractors.rulebook import alternation, rules
 from indicators.units import UnknownUnit, magnitudes, spellings, to_canonical
 
@@ -245,7 +253,7 @@ def find_quantities(text: str) -> list[Quantity]:
         num, den = int(m.group(1)), int(m.group(2))
         clause = _CLAUSE_START.split(text[: m.start()])[-1]
         if 0 < num < den and not _overlaps(m.span(), taken) and _SHARE_WORD.search(clause):
-            value = (Decimal(num * 100) / den).quantize(Decimal("0.01"))
+            value = fraction_percent(num, den)
             qual = qualifier_after(text, m.end())[0] or qualifier_before(text[: m.start()]) or "exact"
             out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words"))
     for m in _FRACTION.finditer(text) if "分之" in text else ():
