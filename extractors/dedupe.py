@@ -47,7 +47,8 @@ def _same_fact(a: Fact, b: Fact) -> bool:
     x, y = _bare(a.indicator), _bare(b.indicator)
     if x == y:
         return True
-    short = min(len(a.evidence), len(b.evidence)) < 25
+    # 年末…失业率为5.1% and 全年…失业率平均值为5.1%: a stock and a flow of the same year are two.
+    short = min(len(a.evidence), len(b.evidence)) < 25 and a.period_start == b.period_start
     return bool(x) and bool(y) and short and (x in y or y in x)
 
 

@@ -40,7 +40,9 @@ def document_region(doc: Document) -> str | None:
     publishers = rules("regions")["publishers"]
     if doc.publisher and doc.publisher in publishers:
         return publishers[doc.publisher]
-    return first_place(doc.title or "", local=True) or _opening_place(doc.text)
+    return first_place(doc.title or "", local=True) or _not_country_of_home(
+        _opening_place(doc.text), doc.text
+    )
 
 
 def document_entity(doc: Document, reader: EntityReader) -> str | None:
@@ -53,8 +55,19 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
         or reader.headline(title)
         or first_place(title, local=True)
         or (publishers.get(doc.publisher) if doc.publisher else None)
-        or _opening_place(doc.text)
+        or _not_country_of_home(_opening_place(doc.text), doc.text)
     )
+
+
+def _not_country_of_home(place: str | None, text: str) -> str | None:
+    """全国 or 全球 read in a text for want of any other place is not the region of a text that speaks
+    of its own province or city (全省…，打造具有全国影响力的…): that region is unknown."""
+    if place in ("全国", "全球") and any(w in text for w in _OWN_REGION):
+        return None
+    return place
+
+
+_OWN_REGION = ("全省", "全市", "本省", "本市", "我省", "我市")
 
 
 def _opening_place(text: str) -> str | None:

@@ -39,6 +39,7 @@ _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a gr
 _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
+_AVERAGE = re.compile(r"年均|平均每年")
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
 
@@ -152,6 +153,8 @@ def sentence_facts(
         )
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
+        if measure == "growth" and _AVERAGE.search(before[-8:]):
+            period = sentence.span_around(period) or period  # 年均增长: over the span in force
         baseline = bool(_FROM_END.search(before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
@@ -198,6 +201,7 @@ def sentence_facts(
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
             indicator = rest  # 上汽集团销售整车 -> 销售整车: the entity says who
+        indicator = _without_name_tail(indicator, entity)
         compared = _COMPARED.search(before)
         if compared and after_q.startswith("的"):
             # 高于全国5%的GDP增速: the number is the other region's.
@@ -230,6 +234,18 @@ def sentence_facts(
             )
         )
     return [_with_catalogue_id(f, catalogue) for f in split_places(split_each(split_respectively(out, text)))]
+
+
+def _without_name_tail(indicator: str, entity: str | None) -> str:
+    """A firm named after a place (宁德时代) loses the place when its phrase is trimmed (时代实现营业收入):
+    the rest of its name is no part of the indicator either (营业收入)."""
+    if not entity or len(entity) < 4:
+        return indicator
+    for cut in range(1, len(entity) - 1):
+        tail = entity[cut:]
+        if indicator.startswith(tail) and any(s == 0 and e == cut for s, e, _ in place_spans(entity[:cut])):
+            return trim(indicator[len(tail) :]) or indicator
+    return indicator
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,20 @@ class Sentence:
             return self.document.report_year, False
         return self.document.now, False
 
+    def span_around(self, period: Period | None) -> Period | None:
+        """The span of years a frame states that ends in `period`'s year (过去五年，…2025年达到6.2万亿元，
+        年均增长5.6%: the average is over the five years, not 2025)."""
+        if period is None or period.span or not period.end:
+            return None
+        told = [
+            t.period
+            for k in range(self.index, -1, -1)
+            for t in reversed(self.told.times(k))
+            if not t.comparison
+        ]
+        framed = [f.period for f in self.outer if f.period]
+        return next((p for p in told + framed if p.span and p.end and p.end[:4] == period.end[:4]), None)
+
     def _told(self, told: Period) -> Period:
         """What a time told earlier in the paragraph says about this sentence: its year (1-11月 ->
         2025), or the outer frame's time when that lies in the same year (a headline's 1-8月 after
@@ -262,7 +276,9 @@ class DocumentFrames:
         self.now = Period(None, ym(*pub), until=True, now=True) if pub else None
         self.reader = EntityReader(document.text, document.title)
         self.frame = self._document_frame()
-        self.home = _place_of(self.frame.entity) or document_region(document) or self.frame.entity
+        # A headline opening with 全省 names no place: with none found anywhere, the home is unknown.
+        named = self.frame.entity if self.frame.entity != HOME else None
+        self.home = _place_of(self.frame.entity) or document_region(document) or named
         self.report_year = self._report_year()
         self._topic: str | None = None
         self._seen_body = False

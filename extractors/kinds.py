@@ -37,8 +37,6 @@ def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
         return "multiple", False
     if q.unit != "%":
         return "level", False
-    if q.role == "words":  # 三分之一
-        return "share", False
     if _GROWTH_AFTER.match(after):  # 4.6%的增速, 以33%的复合增长率
         return "growth", "降幅" in after[:12]
     m = _growth_before().search(before[-12:])
@@ -52,7 +50,7 @@ def measure_of(q: Quantity, before: str, after: str = "") -> tuple[str, bool]:
         ):
             return "share", False  # 提升至12.4%: a level reached
         return "growth", any(w in m.group("w") for w in word_list("kinds", "fall"))
-    return "share", False
+    return "share", False  # 三分之一, 八成: a part of a whole unless a growth word says otherwise
 
 
 # A comparison that comes out below the other (比发达国家低15个百分点, 低于全国0.8个百分点) is negative.

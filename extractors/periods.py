@@ -81,6 +81,8 @@ def time_pattern() -> re.Pattern:
                 r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?(?:规划|发展目标|目标|任务)))",
                 rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)",
                 rf"(?P<ymr>(?:(?P<ymr_y>{year})年|(?P<ymr_rel>今年|去年|本年|上年|前年|明年))?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
+                # 前5个月, 今年前两个月: January to the month named
+                rf"(?P<firstn>(?:(?P<firstn_y>{year})年|(?P<firstn_rel>今年|去年|本年|上年|前年))?前(?P<firstn_n>[一二两三四五六七八九十]{{1,2}}|\d{{1,2}})个?月(?:份)?)",
                 rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
                 rf"(?P<ymd>(?:(?P<ymd_y>{year})年|(?P<ymd_rel>今年|去年|本年|上年|前年|明年))?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
                 rf"(?P<ymd_end>底|末|下旬)?)",
@@ -89,6 +91,8 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<to_date>{alternation(data['to_date'])})",
                 rf"(?P<rel>{alternation(data['relative_years'])})(?P<rel_end>{alternation(data['year_end'])})?",
                 rf"(?P<whole>{alternation(data['whole_year'])})",
+                # 年末全省常住人口…: the end of the year in context, written with no year before it
+                rf"(?P<year_end>{alternation(data['bare_year_end'])})",
                 rf"(?P<season>{alternation(data['seasons'])})",
                 r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
                 # 两年前, 10年前: that many years before publication (较两年前增加7倍: a comparison base)
@@ -134,7 +138,7 @@ def parse_published(published: str | None) -> tuple[int, int] | None:
 def time_words() -> tuple[str, ...]:
     """The time words of the rules (今年, 全年, 目前…) and the parts of a year (上半年, 前三季度…)."""
     data = rules("periods")
-    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "seasons", "now")
+    keys = ("relative_years", "relative_spans", "to_date", "whole_year", "bare_year_end", "seasons", "now")
     return tuple(w for key in keys for w in data[key]) + tuple(PARTS)
 
 
@@ -214,6 +218,13 @@ def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | 
     return None
 
 
+def _year_of_whole(pub: tuple[int, int] | None) -> int | None:
+    """The year 全年 or 年末 refers to with none in context: in the first quarter, the year just ended."""
+    if not pub:
+        return None
+    return pub[0] - 1 if pub[1] <= 3 else pub[0]
+
+
 def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) -> Period | None:
     g = m.groupdict()
     data = rules("periods")
@@ -270,14 +281,22 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if context_year and g["rel"] in data["context_years"]:
             year = context_year
         return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
+    if g["firstn"]:
+        last = int(parse_number(g["firstn_n"]))
+        if not 1 <= last <= 12:
+            return None
+        if g["firstn_rel"] and not pub:
+            return UNPLACED
+        year = _year_written(g["firstn_y"], g["firstn_rel"], pub) or _year_of_month(last, pub, context_year)
+        return Period(ym(year, 1), ym(year, last)) if year else UNPLACED
+    if g["year_end"]:
+        year = context_year or _year_of_whole(pub)
+        return Period(None, ym(year, 12), until=True) if year else None
     if g["whole"]:
         if context_year:
             return replace(year_period(context_year), whole_year=True)
-        if not pub:
-            return None
-        # 全年 in an article of the first quarter reports the year just ended.
-        year = pub[0] - 1 if pub[1] <= 3 else pub[0]
-        return replace(year_period(year), whole_year=True)
+        year = _year_of_whole(pub)
+        return replace(year_period(year), whole_year=True) if year else None
     if g["season"]:
         first, last = data["seasons"][g["season"]]
         year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)

@@ -48,6 +48,7 @@ def trim(phrase: str) -> str:
     again for each number and clause that reads it, hence the cache)."""
     phrase = _drop_times(phrase)
     phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
+    phrase = _FOOTNOTE.sub("", phrase)  # 年末全国人口[5]: a bulletin's note mark
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")
@@ -57,7 +58,9 @@ def trim(phrase: str) -> str:
                 phrase = phrase[end:]
                 break
         lead = _lead().match(phrase)
-        if lead:
+        if lead and not (
+            lead.group(0) == "《" and "》" in phrase
+        ):  # 《药品经营许可证》持证企业 keeps its title
             phrase = phrase[lead.end() :]
         trail = _trail().search(phrase)
         if trail:
@@ -67,6 +70,7 @@ def trim(phrase: str) -> str:
     return phrase
 
 
+_FOOTNOTE = re.compile(r"[\[〔［]\d{1,2}[\]〕］]")
 _GENERIC_AFFIXES = re.compile(
     r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?"
 )

@@ -115,10 +115,11 @@ def _multiple_words() -> re.Pattern:
     return re.compile(alternation(rules("multiples")["words"]))
 
 
-# Tenths in words (八成, 九成以上) and a half (一半), as shares; not 成为, 成立, 一成不变….
+# Tenths in words (八成, 九成以上, 增长超一成) and a half (一半), as percents; not 成为, 成立, 一成不变….
 _TENTHS = re.compile(
     r"(?=[一二三四五六七八九])(?:(?<![一二三四五六七八九十百千万])([二三四五六七八九])成(?=以上|左右|多)"
-    r"|(?<=[占近约超逾达的为有，；：])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$))"
+    r"|(?<=[占近约超逾达的为有，；：])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
+    r"|(?<=[近约超逾])(一)成(?=[，。、；]|$))"
 )
 _CLAUSE_START = re.compile(r"[，。；：,;:]")
 _SHARE_WORD = re.compile(r"占|比重|份额")
@@ -241,7 +242,7 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
     for m in _TENTHS.finditer(text) if "成" in text or "一半" in text else ():
         # 八成以上 is 80 % and more; 一半 is 50 %.
-        tenths = m.group(1) or m.group(2)
+        tenths = m.group(1) or m.group(2) or m.group(3)
         value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
         qual = qualifier_after(text, m.end())[0] or qualifier_before(text[: m.start()]) or "exact"
         out.append(

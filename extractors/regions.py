@@ -54,8 +54,17 @@ def first_place(text: str, local: bool = False) -> str | None:
     """The first place named in `text`, or None; with `local`, a province, city or district first."""
     spans = place_spans(text)
     if local:
-        spans = [s for s in spans if s[2] not in ("全国", "全球")] or spans
+        # 高于全国平均水平, 居全国第三: the country as the base of a comparison or the field of a
+        # ranking is not a place the text is about.
+        spans = [s for s in spans if s[2] not in ("全国", "全球")] or [
+            s for s in spans if not _base_marker().search(text, max(0, s[0] - 3), s[0])
+        ]
     return spans[0][2] if spans else None
+
+
+@cache
+def _base_marker() -> re.Pattern:
+    return re.compile(f"(?:{alternation(word_list('regions', 'base_markers'))})$")
 
 
 @cache

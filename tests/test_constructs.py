@@ -347,6 +347,92 @@ ROWS = [
         "这五年，全省生产总值从2020年的3.1万亿元增长到2025年的4.2万亿元，财政收入从2800亿元增长到3500亿元。",
         "2800亿元", 2.8e11, "CNY", "level", {"period_end": "2020-12"}, id="parallel-baseline",
     ),
+    # 增产/减产 after a level are the growth of that level; 减产 is a fall
+    pytest.param(
+        "全年粮食总产量820亿斤，比上年增产2.1%。", "2.1%", 2.1, "%", "growth",
+        {"indicator": "粮食总产量"}, id="more-output-is-growth",
+    ),
+    pytest.param(
+        "全年夏粮产量260亿斤，减产1.5%。", "1.5%", -1.5, "%", "growth",
+        {"indicator": "夏粮产量"}, id="less-output-is-a-fall",
+    ),
+    # 实际, 环比 and 扣除价格因素 say how a rate is counted, not what it measures
+    pytest.param(
+        "全年居民人均可支配收入41000元，比上年增长5.3%，扣除价格因素，实际增长5.1%。", "5.1%", 5.1, "%",
+        "growth", {"indicator": "居民人均可支配收入"}, id="real-growth-after-price-factors",
+    ),
+    pytest.param(
+        "12月份，规模以上工业增加值同比实际增长6.2%，环比增长0.5%。", "0.5%", 0.5, "%", "growth",
+        {"indicator": "规模以上工业增加值"}, id="month-on-month-growth",
+    ),
+    # 国有控股企业 is a kind of firm by ownership, not a firm named 国有控股
+    pytest.param(
+        "全年国有控股企业增加值增长4.2%。", "4.2%", 4.2, "%", "growth",
+        {"indicator": "国有控股企业增加值", "entity": "安徽"}, id="ownership-is-no-name",
+    ),
+    # 年末 with no year is the end of the year the bulletin reports on: a stock
+    pytest.param(
+        "年末全省常住人口6100万人。", "6100万人", 6.1e7, "person", "level",
+        {"period_start": None, "period_end": "2023-12", "indicator": "常住人口"}, id="bare-year-end",
+    ),
+    # 前两个月 is January and February
+    pytest.param(
+        "前两个月，全省进出口总值1200亿元。", "1200亿元", 1.2e11, "CNY", "level",
+        {"period_start": "2024-01", "period_end": "2024-02"}, id="first-months",
+    ),
+    # 一年来 in a report early in a year is the year just ended
+    pytest.param(
+        "一年来，全省地区生产总值增长5.4%。", "5.4%", 5.4, "%", "growth",
+        {"period_start": "2023-01", "period_end": "2023-12"}, id="a-year-since",
+    ),
+    # 年均增速 after a level is the average growth of that level
+    pytest.param(
+        "到2028年，全省集成电路产业规模达到5000亿元，年均增速保持在15%左右。", "15%左右", 15, "%", "growth",
+        {"indicator": "集成电路产业规模年均增速"}, id="average-rate-after-a-level",
+    ),
+    # 比上年同期, 比年初 before the verb name the base of the change, not the indicator
+    pytest.param(
+        "一季度，全省居民人均消费支出7500元，比上年同期名义增长5.0%。", "5.0%", 5.0, "%", "growth",
+        {"indicator": "居民人均消费支出"}, id="same-period-last-year-base",
+    ),
+    pytest.param(
+        "截至6月末，全省各项贷款余额15.2万亿元，比年初增加9800亿元。", "9800亿元", 9.8e11, "CNY", "level",
+        {"indicator": "各项贷款余额"}, id="change-since-the-start-of-the-year",
+    ),
+    # 我市 is the text's own region, like 全市
+    pytest.param(
+        "截至目前，我市已累计培育专精特新中小企业1650家。", "1650家", 1650, "enterprise", "level",
+        {"indicator": "培育专精特新中小企业"}, id="our-city-is-no-indicator",
+    ),
+    # 增长超一成: a tenth in words after a growth word is a growth rate
+    pytest.param(
+        "全省网络零售额突破5000亿元，同比增长超一成。", "一成", 10, "%", "growth",
+        {"indicator": "网络零售额", "qualifier": "lower_bound"}, id="growth-of-over-a-tenth",
+    ),
+    # 年均增长 after a single year, in a paragraph that opened on a span: the average over the span
+    pytest.param(
+        "过去五年，全省经济总量2023年达到4.9万亿元，年均增长5.6%。", "5.6%", 5.6, "%", "growth",
+        {"period_start": "2019-01", "period_end": "2023-12"}, id="average-over-the-span-in-force",
+    ),
+    # 共有 opens a count of what there is; a bulletin's note mark [5] is no part of the phrase
+    pytest.param(
+        "目前，全市共有规上工业企业1.2万家。", "1.2万家", 12000, "enterprise", "level",
+        {"indicator": "规上工业企业"}, id="there-are",
+    ),
+    pytest.param(
+        "年末全省常住人口[3]6100万人。", "6100万人", 6.1e7, "person", "level",
+        {"indicator": "常住人口"}, id="note-mark",
+    ),
+    # a title in book marks stays whole after 共有
+    pytest.param(
+        "全省共有《药品经营许可证》持证企业2.1万家。", "2.1万家", 21000, "enterprise", "level",
+        {"indicator": "《药品经营许可证》持证企业"}, id="title-in-book-marks",
+    ),
+    # （下同） after a comparison base says the base holds for what follows: it names nothing
+    pytest.param(
+        "前4个月，全省进出口总值1.36万亿元，比去年同期（下同）增长8.6%。", "8.6%", 8.6, "%", "growth",
+        {"indicator": "进出口总值"}, id="same-below-note",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -396,3 +482,34 @@ def test_the_survey_universe_is_not_a_count():
         "安徽经济运行", "2023年，在全省16个设区市中，有9个设区市地区生产总值增速高于全省平均水平。"
     )
     assert [(f.quantity_text, f.unit) for f in found] == [("9个", "item")]
+
+
+def test_a_year_end_rate_and_the_year_average_are_two_facts():
+    found = facts_of("安徽经济运行", "全年城镇调查失业率平均值为5.1%。年末城镇调查失业率为5.1%。")
+    assert [(f.period_start, f.period_end) for f in found] == [("2023-01", "2023-12"), (None, "2023-12")]
+
+
+def test_the_country_compared_with_is_not_the_text_region():
+    """A text naming no place but 全国 in a comparison (高于全国平均水平) is not about the country."""
+    found = facts_of("经济运行简报", "全省外贸进出口总值2100亿元，增速高于全国平均水平4.2个百分点。")
+    assert [f.entity for f in found] == [None, None]
+
+
+def test_home_words_with_no_place_named_leave_the_entity_unknown():
+    """全省 in a text that names no province says the text's own region, which nobody named."""
+    found = facts_of("全省经济运行", "全省规上工业增加值增长5.2%。")
+    assert [f.entity for f in found] == [None]
+
+
+def test_the_country_named_as_an_attribute_is_not_the_text_region():
+    """具有全国影响力: with no other place named, a text speaking of 全省 is about a province nobody
+    named, not about the country."""
+    found = facts_of("人工智能行动方案解读", "到2027年，全省打造10个以上具有全国影响力的人工智能应用场景。")
+    assert [f.entity for f in found] == [None]
+
+
+def test_a_firm_named_after_a_place_leaves_no_part_of_its_name_in_the_indicator():
+    """无锡星辰科技: trimming the place 无锡 from the phrase leaves 星辰科技实现营业收入; the firm is
+    the entity, and the indicator is what it earned."""
+    found = facts_of("无锡星辰科技发布一季报", "无锡星辰科技一季度实现营业收入8.5亿元，同比增长6.2%。")
+    assert [(f.indicator, f.entity) for f in found] == [("营业收入", "无锡星辰科技")] * 2

@@ -40,6 +40,9 @@ def periods(text, published=PUB, context_year=None):
         ("到二〇三五年", [(None, "2035-12")]),  # years in Chinese digits
         ("两年前", [("2024-01", "2024-12")]),  # years before publication
         ("通过近三年的努力", [(None, "2028-12")]),  # within about three years, this one the first
+        ("前5个月", [("2025-01", "2025-05")]),  # the first months of the latest year that has them
+        ("2025年前11个月", [("2025-01", "2025-11")]),
+        ("年末全市常住人口", [(None, "2025-12")]),  # a bare year-end in January: the year just ended
     ],
 )
 def test_periods(text, expected):
@@ -54,6 +57,10 @@ def test_comparison_base_is_not_the_period():
 
 def test_whole_year_follows_the_year_in_context():
     assert periods("计划全年开工项目133个", context_year=2026) == [("2026-01", "2026-12")]
+
+
+def test_a_bare_year_end_is_the_year_in_context():
+    assert periods("年末全市常住人口", context_year=2024) == [(None, "2024-12")]
 
 
 def test_years_later_count_from_the_year_in_context():
