@@ -141,7 +141,12 @@ def left_phrase(before: str) -> str:
     text = _drop_times(text)
     quantities = find_quantities(text)
     if quantities:
-        text = text[quantities[-1].end :]
+        last = quantities[-1]
+        if last.qualifier in ("lower_bound", "upper_bound") and _THRESHOLD_OF_NOUN.match(text, last.end):
+            # 年产值10亿元以上制造业企业100家: the bound is the class of what is counted, a part of its name.
+            text = text[quantities[-2].end if len(quantities) > 1 else 0 :]
+        else:
+            text = text[last.end :]
     # 车辆150余车次、监测设备300余套次: the item before had its own number. Looked for only where it
     # can change the phrase kept (its 、 in the last MAX_PHRASE characters): long clauses stay linear.
     text = text[-(MAX_PHRASE + 6) :]
@@ -151,6 +156,8 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
+# What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业.
+_THRESHOLD_OF_NOUN = re.compile(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{0,6}?(?:企业|公司|项目|工厂)$")
 # The end of a list item that had a number of its own (in a unit not read as one): 150余车次、
 _AFTER_COUNTED_ITEM = re.compile(r"\d[^\d、]{0,4}、(?=[^、\d]*$)")
 

@@ -433,6 +433,48 @@ ROWS = [
         "前4个月，全省进出口总值1.36万亿元，比去年同期（下同）增长8.6%。", "8.6%", 8.6, "%", "growth",
         {"indicator": "进出口总值"}, id="same-below-note",
     ),
+    # A bound right before the noun counted names the class counted (10亿元以上制造业企业)
+    pytest.param(
+        "到2028年，新增年产值20亿元以上制造业企业80家。", "80家", 80, "enterprise", "level",
+        {"indicator": "新增年产值20亿元以上制造业企业"}, id="bound-naming-the-class-counted",
+    ),
+    pytest.param(
+        "到2028年，培育营业收入超百亿元企业6家。", "6家", 6, "enterprise", "level",
+        {"indicator": "培育营业收入超百亿元企业"}, id="bound-before-firms",
+    ),
+    # Counts of airports, routes and landing points are a plan's infrastructure targets
+    pytest.param(
+        "到2027年，全市建成通用机场4个，开通低空航线60条。", "60条", 60, "item", "level",
+        {"indicator": "开通低空航线", "kind": "target"}, id="routes-opened",
+    ),
+    # Shipbuilding is counted in deadweight tonnes, computing power in FLOPS, batteries in GWh
+    pytest.param(
+        "1—5月，全国造船完工量1800万载重吨，同比增长12.5%。", "1800万载重吨", 1.8e7, "dwt", "level",
+        {"indicator": "造船完工量"}, id="deadweight-tonnes",
+    ),
+    pytest.param(
+        "到2026年底，全省算力总规模超过50EFLOPS。", "超过50EFLOPS", 5e4, "PFLOPS", "level",
+        {"indicator": "算力总规模", "qualifier": "lower_bound"}, id="computing-power",
+    ),
+    pytest.param(
+        "到2030年，全省动力电池产能达到300吉瓦时。", "300吉瓦时", 3e8, "kWh", "level",
+        {"indicator": "动力电池产能"}, id="gigawatt-hours",
+    ),
+    # 72艘/1080万载重吨: the same deliveries counted twice, in ships and in tonnage
+    pytest.param(
+        "全年全省交付新船72艘/1080万载重吨。", "1080万载重吨", 1.08e7, "dwt", "level",
+        {"indicator": "交付新船"}, id="slash-pair",
+    ),
+    # 其中国家级: the 中 of 其中 starts no 中国
+    pytest.param(
+        "全省现有省级以上开发区120个，其中国家级开发区28个。", "28个", 28, "item", "level",
+        {"indicator": "国家级开发区"}, id="of-which-national-level",
+    ),
+    # 我国造船: the country is no firm's name, whatever suffix follows it
+    pytest.param(
+        "一季度，我国造船完工量1100万载重吨。", "1100万载重吨", 1.1e7, "dwt", "level",
+        {"entity": "全国"}, id="the-country-is-no-firm",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -513,3 +555,9 @@ def test_a_firm_named_after_a_place_leaves_no_part_of_its_name_in_the_indicator(
     the entity, and the indicator is what it earned."""
     found = facts_of("无锡星辰科技发布一季报", "无锡星辰科技一季度实现营业收入8.5亿元，同比增长6.2%。")
     assert [(f.indicator, f.entity) for f in found] == [("营业收入", "无锡星辰科技")] * 2
+
+
+def test_of_which_names_no_country():
+    """其中国家级开发区: the 中国 across 其中 and 国家级 is no place, so the text is not about the country."""
+    found = facts_of("开发区建设情况", "现有省级以上开发区120个，其中国家级开发区28个。")
+    assert [f.entity for f in found] == [None, None]
