@@ -14,9 +14,8 @@ PLACE_KEYS = ("national", "world", "countries", "groupings", "provinces", "citie
 def _place_pattern() -> re.Pattern:
     names = sorted({n for key in PLACE_KEYS for n in word_list("regions", key)}, key=len, reverse=True)
     suffixes = alternation(word_list("regions", "suffixes"))
-    # 中国国际工业博览会, 中国国际进口博览会: 中国 opening 国际… names an event or a body, not the country;
-    # 其中国家级, 其中国有企业: the 中 of 其中 starts no place.
-    return re.compile(f"(?!(?<=其)中)(?P<name>{alternation(names)})(?!(?<=中国)国际)(?P<suffix>{suffixes})?")
+    # 中国国际工业博览会, 中国国际进口博览会: 中国 opening 国际… names an event or a body, not the country.
+    return re.compile(f"(?P<name>{alternation(names)})(?!(?<=中国)国际)(?P<suffix>{suffixes})?")
 
 
 @cache
@@ -35,6 +34,7 @@ def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (m.start(), m.end(), canon.get(m.group("name"), m.group("name")))
         for m in _place_pattern().finditer(text)
+        if not (text[m.start()] == "中" and text[m.start() - 1 : m.start()] == "其")  # 其中国家级: no place
     )
 
 
