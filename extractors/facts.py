@@ -170,6 +170,15 @@ def sentence_facts(
             # the clause goes on with the same outlook.
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)
             kind = out[-1].kind if goes_on else kind
+        if (
+            kind == "target"
+            and future
+            and not goal
+            and out
+            and out[-1].kind == "estimate"
+            and not has_cue(before)
+        ):
+            kind = "estimate"  # 预计2027年将突破4000亿元，2025—2027年复合增长率约12%: the outlook goes on
         clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
         parallel = [t for t in sentence.times if t.end <= cs and text[t.start - 1 : t.start] in ("从", "由")]
         if baseline and parallel and not clause_time:

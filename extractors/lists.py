@@ -125,4 +125,22 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
             for k in range(i, j + 1):
                 out[k] = replace(out[k], indicator=parts[k - i])
         i = j + 1
+    return _places_respectively(out, text)
+
+
+_COUNT_OF_PLACES = re.compile(r"^[两二三四五六七八九十]+[地省市区国城]")
+
+
+def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:
+    """上海、北京、深圳三地…规模分别达到1200亿元、2800亿元和1600亿元: the k-th number after 分别 is
+    the k-th place's, when the places before it are as many as the numbers of one indicator."""
+    out = list(facts)
+    for m in re.finditer("分别", text):
+        after = [k for k, f in enumerate(out) if f.quantity_start - f.evidence_start > m.start()]
+        run = [k for k in after if out[k].indicator == out[after[0]].indicator] if after else []
+        run = [k for n, k in enumerate(run) if k == run[0] + n]  # consecutive facts only
+        places = _place_list(text[: m.start()])
+        if len(run) >= 2 and len(places) == len(run):
+            for k, place in zip(run, places, strict=True):
+                out[k] = replace(out[k], entity=place, indicator=_COUNT_OF_PLACES.sub("", out[k].indicator))
     return out

@@ -475,6 +475,21 @@ ROWS = [
         "一季度，我国造船完工量1100万载重吨。", "1100万载重吨", 1.1e7, "dwt", "level",
         {"entity": "全国"}, id="the-country-is-no-firm",
     ),
+    # An industrial park named after its city is the entity, whole
+    pytest.param(
+        "合肥高新区2025年实现地区生产总值2100亿元。", "2100亿元", 2.1e11, "CNY", "level",
+        {"entity": "合肥高新区", "indicator": "地区生产总值"}, id="park-of-a-city",
+    ),
+    # 预计…将突破…，复合增长率约12%: a future rate after an estimate goes on with the outlook
+    pytest.param(
+        "2025年全省工业软件市场规模达到320亿元，预计2027年将突破400亿元，2025—2027年复合增长率约12%。",
+        "约12%", 12, "%", "growth", {"kind": "estimate"}, id="outlook-goes-on",
+    ),
+    # 完成年度计划的28.6%: progress against a plan is an actual
+    pytest.param(
+        "一季度，全省重点项目完成投资215亿元，完成年度计划的28.6%。", "28.6%", 28.6, "%", "share",
+        {"kind": "actual"}, id="progress-against-the-plan",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -561,3 +576,22 @@ def test_of_which_names_no_country():
     """其中国家级开发区: the 中国 across 其中 and 国家级 is no place, so the text is not about the country."""
     found = facts_of("开发区建设情况", "现有省级以上开发区120个，其中国家级开发区28个。")
     assert [f.entity for f in found] == [None, None]
+
+
+def test_places_listed_before_respectively_take_the_numbers_in_order():
+    found = facts_of(
+        "三地人工智能产业",
+        "2025年，上海、北京、深圳三地人工智能核心产业规模分别达到1200亿元、2800亿元和1600亿元。",
+    )
+    assert [(f.entity, f.indicator, float(f.value)) for f in found] == [
+        ("上海", "人工智能核心产业规模", 1.2e11),
+        ("北京", "人工智能核心产业规模", 2.8e11),
+        ("深圳", "人工智能核心产业规模", 1.6e11),
+    ]
+
+
+def test_respectively_after_an_earlier_place_pairs_only_the_numbers_after_it():
+    found = facts_of(
+        "集成电路区域分布", "长三角集聚了全国约40%的集成电路企业，珠三角、京津冀分别占18%和15%。"
+    )
+    assert [f.entity for f in found] == ["长三角", "珠三角", "京津冀"]
