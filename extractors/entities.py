@@ -169,6 +169,14 @@ class SentenceSubjects:
                 return subject
         return None
 
+    def before_clause(self, pos: int) -> str | None:
+        """The subject in force before the clause of pos (its own left out)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i == 0:
+            return None
+        self._read(i - 1)
+        return self.running[i - 1]
+
     def clause_at(self, pos: int) -> str:
         """The words of the clause of pos."""
         i = bisect_right(self.starts, pos) - 1

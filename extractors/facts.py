@@ -206,6 +206,10 @@ def sentence_facts(
         if change:
             period_start, period_end = out[-1].period_start, out[-1].period_end
         entity = sentence.entity_at(q.start)
+        if entity and entity == indicator:
+            entity = sentence.entity_before_clause(
+                q.start
+            )  # 活跃开源项目超过50万个: what is counted, not who
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
@@ -350,7 +354,10 @@ def _indicator(
     left = left_phrase(before)
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
-    described = _DE_AFTER.match(after_q) and (not left or is_verb(left) or ends_with_verb(before))
+    # 全球80%的AI初创公司…: a place before the number is whose, the noun after 的 what is measured.
+    described = _DE_AFTER.match(after_q) and (
+        not left or is_verb(left) or ends_with_verb(before) or _is_label(left)
+    )
     if counted or described:
         right, head = right_phrase(_DE_OR_WEI.sub("", after_q))
         if (

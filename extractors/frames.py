@@ -178,6 +178,11 @@ class Sentence:
             return short
         return entity
 
+    def entity_before_clause(self, pos: int) -> str | None:
+        """Who the clauses before pos's, else the frames, say the number is about."""
+        own = self.subjects.before_clause(pos)
+        return self._resolve(own or next((f.entity for f in self.frames() if f.entity), None))
+
     def _resolve(self, entity: str | None) -> str | None:
         """全区… names the region of the nearest heading or headline that names one, else the
         document's place or its publisher's."""

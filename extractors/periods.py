@@ -218,6 +218,11 @@ def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | 
     return None
 
 
+def _days_ago(month: int, pub: tuple[int, int] | None) -> bool:
+    """A day of the publication month or the month before: news of the days before publication."""
+    return bool(pub) and month in (pub[1], (pub[1] - 2) % 12 + 1)
+
+
 def _year_of_whole(pub: tuple[int, int] | None) -> int | None:
     """The year 全年 or 年末 refers to with none in context: in the first quarter, the year just ended."""
     if not pub:
@@ -254,6 +259,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
             return None
         if g["ymd_rel"] and not pub:
             return UNPLACED
+        if g["ymd_d"] and _days_ago(month, pub):
+            context_year = None  # 去年…。从1月13日举行的大会获悉 (published in January): this January
         year = _year_written(g["ymd_y"], g["ymd_rel"], pub) or _year_of_month(month, pub, context_year)
         if not year:
             return UNPLACED

@@ -595,3 +595,24 @@ def test_respectively_after_an_earlier_place_pairs_only_the_numbers_after_it():
         "集成电路区域分布", "长三角集聚了全国约40%的集成电路企业，珠三角、京津冀分别占18%和15%。"
     )
     assert [f.entity for f in found] == ["长三角", "珠三角", "京津冀"]
+
+
+def test_what_is_counted_is_not_who_counts_it():
+    """活跃开源项目超过50万个: a clause opening on the counted noun names no organisation; the place
+    of the clause before is whose the count is."""
+    found = facts_of(
+        "开源生态",
+        "2024年，合肥活跃开源开发者超40万人，活跃开源项目超过50万个。",
+        "活跃开源项目的数量还在增长。",
+    )
+    assert [(f.indicator, f.entity) for f in found] == [("活跃开源开发者", "合肥"), ("活跃开源项目", "合肥")]
+
+
+def test_a_place_before_a_share_of_a_noun_is_whose_share():
+    """全球80%的AI初创企业…: the noun after 的 says what the share is of; the place does not stand for
+    the indicator of the sentence before."""
+    found = facts_of(
+        "开源生态",
+        "到2027年，全省集聚开源开发者超30万人。报告提到，全球80%的AI初创企业已选择开源模型。",
+    )
+    assert [(f.indicator, f.entity) for f in found][-1] == ("AI初创企业已选择开源模型", "全球")

@@ -63,6 +63,12 @@ def test_a_bare_year_end_is_the_year_in_context():
     assert periods("年末全市常住人口", context_year=2024) == [(None, "2024-12")]
 
 
+def test_a_day_of_the_publication_month_is_this_year_whatever_the_context():
+    """去年…。从1月13日举行的大会获悉 in an article of 2026-01-21: the meeting was this January."""
+    assert periods("从1月13日举行的大会获悉", context_year=2025) == [("2026-01", "2026-01")]
+    assert periods("3月5日", context_year=2024) == [("2024-03", "2024-03")]  # not recent: the context's
+
+
 def test_years_later_count_from_the_year_in_context():
     assert periods("2020年……五年后") == [("2020-01", "2020-12"), ("2025-01", "2025-12")]
 
