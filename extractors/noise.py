@@ -34,6 +34,8 @@ _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|
 _SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调查, 以…为研究对象
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
+# A clause that is nothing but three names or more, joined by 、, right before a count of 单位.
+_NAMES_LISTED = re.compile(r"[^，。；、\d]{4,}(?:、[^，。；、\d]{4,}){2,}")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
@@ -114,7 +116,11 @@ def noise_reason(
     if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])
-    if bound and not _dated_annual(clause_before, bound.group(0)):
+    if (
+        bound
+        and not _dated_annual(clause_before, bound.group(0))
+        and (bounded or not _STATED_SIZE.search(bound.group(0)))
+    ):
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
         return "media"
@@ -135,6 +141,8 @@ def noise_reason(
             return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
         if _CHAPTERS.search(clause_before):
             return "structure"  # 共4章16条
+        if after.startswith("单位") and _NAMES_LISTED.fullmatch(clause_before):
+            return "listing"  # 某某管委会、某某中心、某某供应站3家单位…: the count of the names just listed
         if _AMONG.fullmatch(after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
         if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
@@ -168,6 +176,11 @@ def _describes_a_firm() -> re.Pattern:
     """…的 and a firm's name ending the clause: the count describes the firm."""
     suffixes = alternation(word_list("regions", "org_suffixes"))
     return re.compile(rf"[^的]{{1,16}}的[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{suffixes})")
+
+
+# A size before an exact number states it (项目总投资额4亿元, 达产后年产值93.5亿元); bounded, it is a
+# criterion (年营业收入2000万元以上).
+_STATED_SIZE = re.compile(r"(?:产值|营业收入|销售额|投资额)$")
 
 
 def _dated_annual(clause_before: str, word: str) -> bool:

@@ -490,6 +490,11 @@ ROWS = [
         "一季度，全省重点项目完成投资215亿元，完成年度计划的28.6%。", "28.6%", 28.6, "%", "share",
         {"kind": "actual"}, id="progress-against-the-plan",
     ),
+    # An exact size after 投资额 or 年产值 states it; only a bounded one is a criterion
+    pytest.param(
+        "园区研发中心项目总建筑面积4万平方米，总投资额6亿元人民币。", "6亿元人民币", 6e8, "CNY", "level",
+        {"indicator": "总投资额"}, id="stated-investment",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
