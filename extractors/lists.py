@@ -115,17 +115,59 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
     out = [replace(f, indicator=_expand_ordinals(f.indicator)) for f in facts]
     i = 0
     while i < len(out):
+        # A run of numbers of one indicator and one measure: 规模分别达到…亿元、…亿元, then 分别增长…%、…%.
         j = i
-        while j + 1 < len(out) and out[j + 1].indicator == out[i].indicator:
+        while j + 1 < len(out) and (out[j + 1].indicator, out[j + 1].measure) == (
+            out[i].indicator,
+            out[i].measure,
+        ):
             j += 1
-        parts = [p for p in _LIST_MARK.split(out[i].indicator) if p]
+        parts = _collective_parts([p for p in _LIST_MARK.split(out[i].indicator) if p])
         # 上海核心区与全域供电可靠率分别…: the list names places, the indicator is shared.
         places = any(p.startswith(_PLACE_PARTS) for p in parts)
         if j > i and len(parts) == j - i + 1 and not places:
             for k in range(i, j + 1):
                 out[k] = replace(out[k], indicator=parts[k - i])
         i = j + 1
-    return _places_respectively(out, text)
+    return _places_respectively(_indicators_respectively(out, text), text)
+
+
+_COLLECTIVE_WORD = re.compile(r"[两二三四五六七八九十]大(?=[\u4e00-\u9fff])")
+
+
+def _collective_parts(parts: list[str]) -> list[str]:
+    """集成电路、生物医药、人工智能三大产业规模 -> 集成电路产业规模, 生物医药产业规模, 人工智能产业规模:
+    the words after 三大 in the last item are what each item measures."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1].replace("分别", "")  # 太阳能电池分别出口 -> 太阳能电池出口
+    m = _COLLECTIVE_WORD.search(last)
+    if not m or m.start() == 0:
+        # 集成电路、笔记本电脑、太阳能电池出口: the measure the last item names is each one's.
+        return [p + _shared_tail(p, last) for p in parts[:-1]] + [last]
+    tail = last[m.end() :]
+    return [p + tail for p in parts[:-1]] + [last[: m.start()] + tail]
+
+
+def _indicators_respectively(facts: list[Fact], text: str) -> list[Fact]:
+    """营业收入4.5万亿元，利润总额2600亿元，分别同比增长3.2%和5.6%: the k-th number after 分别 measures
+    the k-th indicator stated before it, when as many were stated as there are numbers."""
+    out = list(facts)
+    for m in re.finditer("分别", text):
+        before = [k for k, f in enumerate(out) if f.quantity_end - f.evidence_start <= m.start()]
+        after = [k for k, f in enumerate(out) if f.quantity_start - f.evidence_start > m.start()]
+        if not before or not after:
+            continue
+        run = [
+            k
+            for n, k in enumerate(after)
+            if k == after[0] + n and out[k].indicator == out[after[0]].indicator
+        ]
+        stated = list(dict.fromkeys(out[k].indicator for k in before))
+        if len(run) >= 2 and len(stated) == len(run) and stated[-1] == out[run[0]].indicator:
+            for k, indicator in zip(run, stated, strict=True):
+                out[k] = replace(out[k], indicator=indicator)
+    return out
 
 
 _COUNT_OF_PLACES = re.compile(r"^[两二三四五六七八九十]+[地省市区国城]")

@@ -621,3 +621,36 @@ def test_a_place_before_a_share_of_a_noun_is_whose_share():
         "到2027年，全省集聚开源开发者超30万人。报告提到，全球80%的AI初创企业已选择开源模型。",
     )
     assert [(f.indicator, f.entity) for f in found][-1] == ("AI初创企业已选择开源模型", "全球")
+
+
+def test_three_items_of_a_collective_each_take_what_it_measures():
+    """A、B、C三大产业规模分别达到…, 同比分别增长…: each item's level and growth, in order."""
+    found = facts_of(
+        "先导产业",
+        "2025年，集成电路、生物医药、人工智能三大产业规模分别达到390亿元、980亿元和450亿元，同比分别增长6.2%、5.1%和12.4%。",
+    )
+    assert [(f.indicator, f.measure) for f in found] == [
+        ("集成电路产业规模", "level"),
+        ("生物医药产业规模", "level"),
+        ("人工智能产业规模", "level"),
+        ("集成电路产业规模", "growth"),
+        ("生物医药产业规模", "growth"),
+        ("人工智能产业规模", "growth"),
+    ]
+
+
+def test_numbers_after_respectively_measure_the_indicators_stated_before_it():
+    found = facts_of(
+        "工业运行", "2025年，全省规上工业企业营业收入4.5万亿元，利润总额2600亿元，分别同比增长3.2%和5.6%。"
+    )
+    assert [(f.indicator, float(f.value)) for f in found if f.measure == "growth"] == [
+        ("规上工业企业营业收入", 3.2),
+        ("利润总额", 5.6),
+    ]
+
+
+def test_items_listed_before_respectively_share_the_measure_the_last_names():
+    found = facts_of(
+        "外贸运行", "1-8月，全省集成电路、笔记本电脑、太阳能电池分别出口1493亿元、1109亿元和395亿元。"
+    )
+    assert [f.indicator for f in found] == ["集成电路出口", "笔记本电脑出口", "太阳能电池出口"]
