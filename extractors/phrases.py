@@ -75,7 +75,7 @@ _GENERIC_AFFIXES = re.compile(
     r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?"
 )
 _NUMBERING = re.compile(r"^(?:[\d·•\s.、]+|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])")
-_SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来)")
+_SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来|$)")
 
 
 def _drop_times(phrase: str) -> str:
@@ -93,7 +93,8 @@ def _dated() -> re.Pattern:
     until = [w for w in word_list("periods", "until") if w != "于"]
     # The lookahead of the characters either can start with keeps the engine's fast skip.
     first = re.escape("".join(sorted({w[0] for w in until} | set(time_chars()))))
-    return re.compile(f"(?=[{first}])(?:{alternation(until)})?(?:{time_pattern().pattern})")
+    # Not the 至 of a verb (增至2025年的1.6万家: 增至 stays, for the trail to take whole).
+    return re.compile(f"(?=[{first}])(?:(?<![增降升])(?:{alternation(until)}))?(?:{time_pattern().pattern})")
 
 
 def ends_with_verb(text: str) -> bool:

@@ -118,7 +118,7 @@ def _multiple_words() -> re.Pattern:
 # Tenths in words (八成, 九成以上, 增长超一成) and a half (一半), as percents; not 成为, 成立, 一成不变….
 _TENTHS = re.compile(
     r"(?=[一二三四五六七八九])(?:(?<![一二三四五六七八九十百千万])([二三四五六七八九])成(?=以上|左右|多)"
-    r"|(?<=[占近约超逾达的为有，；：])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
+    r"|(?<=[占近约超逾达的为有过，；：])([二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
     r"|(?<=[近约超逾])(一)成(?=[，。、；]|$))"
 )
 _CLAUSE_START = re.compile(r"[，。；：,;:]")
@@ -308,8 +308,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
     chinese = not n1[0].isdigit()
     if n1[:1] == "0" and n1[1:2].isdigit():
         return []  # 01, 05发挥…: a numbering label, not a number of anything
-    if chinese and n1 == "一" and not n2 and not u2.startswith(magnitudes()):
-        return []  # 一家, 一个: an article, not a count (一万家 is one)
+    if chinese and n1 == "一" and not n2 and not u2.startswith(magnitudes()) and u2 != "倍":
+        return []  # 一家, 一个: an article, not a count (一万家 is one; 增长一倍 is a multiple)
     if n2 is None:
         return _single(text, m.start(), m.end(), n1, m.group("more1") or m.group("more2"), u2, chinese)
     u1 = m.group("u1") or ""

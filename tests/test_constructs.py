@@ -495,6 +495,25 @@ ROWS = [
         "园区研发中心项目总建筑面积4万平方米，总投资额6亿元人民币。", "6亿元人民币", 6e8, "CNY", "level",
         {"indicator": "总投资额"}, id="stated-investment",
     ),
+    # 增长一倍: a multiple written with the numeral 一 (一家, 一个 are articles, 一倍 is not)
+    pytest.param(
+        "全年全省进出口总额1.2万亿元，比上年增长一倍。", "一倍", 1, "x", "multiple",
+        {"indicator": "进出口总额"}, id="grew-one-fold",
+    ),
+    # 超过九成: tenths after 超过
+    pytest.param(
+        "全省民营企业数量占比超过九成。", "九成", 90, "%", "share",
+        {"indicator": "民营企业数量占比", "qualifier": "lower_bound"}, id="over-nine-tenths",
+    ),
+    # 由2020年的8000家增至2025年的1.6万家，五年翻了一番: 增至 and 五年 name no indicator
+    pytest.param(
+        "全省高新技术企业数量由2020年的8000家增至2023年的1.6万家。", "1.6万家", 16000, "enterprise", "level",
+        {"indicator": "高新技术企业数量"}, id="rose-to-a-dated-level",
+    ),
+    pytest.param(
+        "全省高新技术企业数量达到1.6万家，五年翻了一番。", "翻了一番", 2, "x", "multiple",
+        {"indicator": "高新技术企业数量"}, id="doubled-in-five-years",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
