@@ -372,6 +372,10 @@ def _indicator(
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_verb(left):
+        if previous and left.endswith("之比") and f"与{left}" in before:
+            # 经费支出36130亿元，…，与国内生产总值之比为2.68%: the ratio of the indicator before to the one named.
+            ratio = f"{previous[-1].indicator}与{left}"
+            return ratio, ratio
         if previous and q.unit == "pp" and left.endswith("水平"):
             # 也较去年自身水平提高了0.4个百分点: the level compared with names the base, not the rate.
             return previous[-1].indicator, previous[-1].indicator

@@ -76,9 +76,26 @@ def split_places(facts: list[Fact]) -> list[Fact]:
     out = []
     for fact in facts:
         before = fact.evidence[: fact.quantity_start - fact.evidence_start]
-        places = _place_list(before) if _ALL.search(before) else []
-        out.extend(replace(fact, entity=p) for p in places) if len(places) >= 2 else out.append(fact)
+        places = _place_list(before) if _ALL.search(before) else _places_with_a_bounded_rate(fact, before)
+        if len(places) < 2:
+            out.append(fact)
+            continue
+        indicator = _COUNT_OF_PLACES.sub("", fact.indicator)  # 广东、江苏、山东三省GDP均超过…: GDP
+        out.extend(replace(fact, entity=p, indicator=indicator) for p in places)
     return out
+
+
+_RATE_BEFORE_NUMBER = re.compile(r"(?:增速|增幅|增长率|增长)(?:超过|超|高于|达到|达|在|为)?$")
+
+
+def _places_with_a_bounded_rate(fact: Fact, before: str) -> list[str]:
+    """其中常州、盐城增速超过10%: a bound on a rate right after a list of places bounds each place's."""
+    m = _RATE_BEFORE_NUMBER.search(before)
+    if not m or fact.qualifier not in ("lower_bound", "upper_bound") or _COLLECTIVE.search(before[-12:]):
+        return []
+    head = before[: m.start()]
+    places = _place_list(head)
+    return places if places and head.endswith((places[-1], places[-1] + "市", places[-1] + "省")) else []
 
 
 def _place_list(text: str) -> list[str]:

@@ -39,7 +39,7 @@ _NAMES_LISTED = re.compile(r"[^，。；、\d]{4,}(?:、[^，。；、\d]{4,}){2
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
-_AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中")
+_AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个设区市中(有…)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
@@ -143,7 +143,7 @@ def noise_reason(
             return "structure"  # 共4章16条
         if after.startswith("单位") and _NAMES_LISTED.fullmatch(clause_before):
             return "listing"  # 某某管委会、某某中心、某某供应站3家单位…: the count of the names just listed
-        if _AMONG.fullmatch(after):
+        if _AMONG.match(after):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
         if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
             return "universe"  # 对630家药品批发企业…开展典型调查: the sample of a survey

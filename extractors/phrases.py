@@ -27,10 +27,10 @@ def _lead() -> re.Pattern:
 
 @cache
 def _trail() -> re.Pattern:
-    """A trailing word, longest first: 同比增长 before 增长. The 比 of 占比 and the 均 of 平均 stay
+    """A trailing word, longest first: 同比增长 before 增长. The 比 of 占比 and 之比 and the 均 of 平均 stay
     (研发人员占比 names a share; 平均 is trimmed whole), where …比 alone ends a comparison (较上年比)
     and 均 alone an each (均达到)."""
-    return re.compile(f"(?!(?<=占)比$|(?<=平)均$)(?:{alternation(word_list('phrases', 'trail'))})$")
+    return re.compile(f"(?!(?<=[占之])比$|(?<=平)均$)(?:{alternation(word_list('phrases', 'trail'))})$")
 
 
 @cache

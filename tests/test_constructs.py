@@ -514,6 +514,11 @@ ROWS = [
         "全省高新技术企业数量达到1.6万家，五年翻了一番。", "翻了一番", 2, "x", "multiple",
         {"indicator": "高新技术企业数量"}, id="doubled-in-five-years",
     ),
+    # 与X之比: the ratio of the indicator stated before to X
+    pytest.param(
+        "全年全省研发经费支出1200亿元，比上年增长8.3%，与地区生产总值之比为2.68%。", "2.68%", 2.68, "%", "share",
+        {"indicator": "研发经费支出与地区生产总值之比"}, id="ratio-to-another-measure",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -673,3 +678,26 @@ def test_items_listed_before_respectively_share_the_measure_the_last_names():
         "外贸运行", "1-8月，全省集成电路、笔记本电脑、太阳能电池分别出口1493亿元、1109亿元和395亿元。"
     )
     assert [f.indicator for f in found] == ["集成电路出口", "笔记本电脑出口", "太阳能电池出口"]
+
+
+def test_places_counted_before_all_lose_their_count_from_the_indicator():
+    found = facts_of(
+        "经济运行", "在全国31个省份中，广东、江苏、山东三省GDP均超过10万亿元。", published="2026-06-20"
+    )
+    assert [(f.entity, f.indicator) for f in found] == [("广东", "GDP"), ("江苏", "GDP"), ("山东", "GDP")]
+
+
+def test_the_set_looked_at_before_among_is_no_count():
+    """全省13个设区市中有10个市…: 13 is the set looked at, 10 the count that rose."""
+    found = facts_of("江苏经济运行", "1-5月，全省13个设区市中有10个市规上工业增加值增速高于全国平均水平。")
+    assert [f.quantity_text for f in found] == ["10个"]
+
+
+def test_a_bound_on_the_rate_of_places_listed_bounds_each():
+    found = facts_of("江苏经济运行", "1-5月，全省规上工业增加值增长7.5%，其中常州、盐城增速超过10%。")
+    assert [f.entity for f in found if f.quantity_text == "超过10%"] == ["常州", "盐城"]
+
+
+def test_the_start_of_the_year_is_the_base_of_a_change():
+    found = facts_of("杭州数字经济", "截至5月末，杭州市数字经济核心产业企业达到1.2万家，较年初新增1300家。")
+    assert [f.indicator for f in found] == ["数字经济核心产业企业", "数字经济核心产业企业新增"]
