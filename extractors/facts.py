@@ -251,11 +251,14 @@ def sentence_facts(
 
 def _without_name_tail(indicator: str, entity: str | None) -> str:
     """A firm named after a place (宁德时代) loses the place when its phrase is trimmed (时代实现营业收入):
-    the rest of its name is no part of the indicator either (营业收入)."""
+    the rest of its name is no part of the indicator either (营业收入). A generic tail (华东电网's 电网)
+    may be the indicator's own word (电网调度口径装机容量)."""
     if not entity or len(entity) < 4:
         return indicator
     for cut in range(1, len(entity) - 1):
         tail = entity[cut:]
+        if tail in word_list("regions", "org_suffixes"):
+            break
         if indicator.startswith(tail) and any(s == 0 and e == cut for s, e, _ in place_spans(entity[:cut])):
             return trim(indicator[len(tail) :]) or indicator
     return indicator

@@ -701,3 +701,12 @@ def test_a_bound_on_the_rate_of_places_listed_bounds_each():
 def test_the_start_of_the_year_is_the_base_of_a_change():
     found = facts_of("杭州数字经济", "截至5月末，杭州市数字经济核心产业企业达到1.2万家，较年初新增1300家。")
     assert [f.indicator for f in found] == ["数字经济核心产业企业", "数字经济核心产业企业新增"]
+
+
+def test_a_generic_name_tail_may_be_the_indicator_s_own_word():
+    """华南电网: trimming the place leaves 电网调度口径…, whose 电网 is the measure's word, not the
+    rest of a firm's name."""
+    found = facts_of(
+        "华南电网发布年度数据", "2025年，华南电网调度口径总装机容量达到3.5亿千瓦。华南电网表示……"
+    )
+    assert [(f.indicator, f.entity) for f in found] == [("电网调度口径总装机容量", "华南电网")]
