@@ -519,6 +519,11 @@ ROWS = [
         "全年全省研发经费支出1200亿元，比上年增长8.3%，与地区生产总值之比为2.68%。", "2.68%", 2.68, "%", "share",
         {"indicator": "研发经费支出与地区生产总值之比"}, id="ratio-to-another-measure",
     ),
+    # 要确保 says a target, not what is measured
+    pytest.param(
+        "会议指出，要确保全年粮食产量稳定在820亿斤以上。", "820亿斤以上", 4.1e7, "t", "level",
+        {"indicator": "粮食产量", "kind": "target"}, id="must-ensure",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",

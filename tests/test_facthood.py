@@ -59,12 +59,21 @@ NOT_FACTS = [
     pytest.param("新款芯片在测评中取得87.6分。", id="benchmark-score"),
     # The count of the 单位 just named one by one restates the list
     pytest.param("星河管理委员会、星河科普中心、星河物资供应站3家单位作书面述职。", id="units-just-listed"),
+    # 对…的企业，给予…: the thresholds of whom a rule rewards, every item of their list
+    pytest.param("对年营业收入首次突破10亿元、50亿元的企业，分别给予200万元、500万元奖励。", id="whom-a-reward-is-for"),
+    # One product's price; booths set up at a fair are attendance
+    pytest.param("新款手机搭载6.8英寸屏幕，售价3999元。", id="a-products-price"),
+    pytest.param("活动现场，30余家企业设立展位。", id="booths-at-a-fair"),
     # A bounded size after 年营业收入 or 投资额 is the criterion of a call (an exact one is stated)
     pytest.param("申报企业须为年营业收入2000万元以上的工业企业。", id="criterion-by-bounded-revenue"),
     pytest.param("单位产品能耗不得高于0.5吨标准煤的红线。", id="red-line", marks=pytest.mark.xfail(strict=True, reason=RULE)),
 ]  # fmt: skip
 
 FACTS = [
+    # An average price is an indicator (one product's price is not)
+    pytest.param(
+        "2023年，全省新建商品住宅平均售价为12000元/平方米。", ["12000元/平方米"], id="average-price"
+    ),
     pytest.param("2023年，全省工业机器人产量3.2万套，增长18%。", ["3.2万套", "18%"], id="industry-output"),
     pytest.param("2023年，全省人工智能企业达到1200家。", ["1200家"], id="count-of-firms"),
     # A ·-item written as a sentence (ending in 。) is a bullet of the text, not a link to another.
