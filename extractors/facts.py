@@ -342,6 +342,8 @@ def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
         return ""
     prev_start, _ = clauses.bounds(clause_start - 2)
     clause = text[prev_start : clause_start - 1]
+    if clause.lstrip("，, ").startswith("作为"):
+        return ""  # 作为全国首个千亿级的产业集群，张江…: what the subject is, not a measure
     topic = trim(_NOT_ONLY.split(clause, maxsplit=1)[0])  # 进出口增速不仅较去年大幅增长，而且…
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
 
@@ -371,6 +373,8 @@ def _indicator(
         ):
             # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
+    if is_verb(left) and q.unit == "enterprise" and left.endswith(("企业", "公司")):
+        return left, left  # 服务企业超过5万家, 集聚企业超过1000家: the verb says which firms are counted
     if left and (previous or topic) and _is_label(left):
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)

@@ -43,6 +43,9 @@ _QUALIFIED_NOUN = re.compile(r"的[\u4e00-\u9fff]{0,8}(?:企业|项目|单位|�
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
+# 从(虹口全区)4万多家企业中筛选: the set chosen from.
+_FROM_BEFORE = re.compile(r"从[\u4e00-\u9fff]{0,8}$")
+_CHOSEN_FROM = re.compile(r"[\u4e00-\u9fff]{1,12}?中")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个设区市中(有…)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
@@ -151,7 +154,7 @@ def noise_reason(
             return "structure"  # 共4章16条
         if after.startswith("单位") and _NAMES_LISTED.fullmatch(clause_before):
             return "listing"  # 某某管委会、某某中心、某某供应站3家单位…: the count of the names just listed
-        if _AMONG.match(after):
+        if _AMONG.match(after) or (_FROM_BEFORE.search(clause_before) and _CHOSEN_FROM.match(after)):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
         if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
             return "universe"  # 对630家药品批发企业…开展典型调查: the sample of a survey
@@ -209,7 +212,12 @@ def _inside_quotes(before: str) -> bool:
         return True
     if before.count("“") <= before.count("”"):
         return False
-    return not _QUOTED_PREDICATE.match(before, before.rfind("“") + 1)
+    quoted = before[before.rfind("“") + 1 :]
+    if _SPOKEN.search(quoted):
+        return False  # “去年我们的产能利用率达到了95%以上，…”: a person's words, not a name
+    return not _QUOTED_PREDICATE.match(quoted)
 
 
+# Inside a quote, a first person makes it speech (a document quoted keeps its own rules).
+_SPOKEN = re.compile(r"我们|我|咱们")
 _QUOTED_PREDICATE = re.compile(r"(?:由|从|达到|提高|提升|增长|超过|突破|保持|稳定在)")

@@ -30,7 +30,9 @@ def _trail() -> re.Pattern:
     """A trailing word, longest first: 同比增长 before 增长. The 比 of 占比 and 之比 and the 均 of 平均 stay
     (研发人员占比 names a share; 平均 is trimmed whole), where …比 alone ends a comparison (较上年比)
     and 均 alone an each (均达到)."""
-    return re.compile(f"(?!(?<=[占之])比$|(?<=平)均$)(?:{alternation(word_list('phrases', 'trail'))})$")
+    return re.compile(
+        f"(?!(?<=[占之])比$|(?<=平)均$|(?<=许)可$)(?:{alternation(word_list('phrases', 'trail'))})$"
+    )
 
 
 @cache
@@ -170,6 +172,7 @@ _PREDICATE = re.compile(
 _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|方|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
+_BARE_COUNTED = ("企业", "公司", "单位", "项目", "机构", "产品", "园区")
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")
 # The next item of a list: a mark before another number, or 以及 (800多家航企以及…20多家机构).
 _NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|以及")
@@ -216,8 +219,9 @@ def right_phrase(after: str) -> tuple[str, str]:
             or is_relative(after_de)
         ):
             text = before_de
-        else:
+        elif after_de not in _BARE_COUNTED:
             text = after_de
+        # else 800多家具有绿色属性的企业: a bare 企业 after 的 keeps the words saying which firms
     stop = _right_stop().search(text)
     if stop and stop.start() > 0:
         head = trim(text[: stop.start()])

@@ -347,8 +347,14 @@ def _single(text: str, start: int, end: int, number: str, more: str | None, unit
     return [q] if q else []
 
 
+_MORE_AFTER_MAGNITUDE = re.compile(r"^(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)[余多](?=.)")
+
+
 def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) -> Quantity | None:
     unit_text = unit_text.replace("余", "").replace("多", "") if unit_text[:1] in "余多" else unit_text
+    if _MORE_AFTER_MAGNITUDE.match(unit_text):
+        unit_text = _MORE_AFTER_MAGNITUDE.sub(r"\1", unit_text)  # 4万多家: more than 40000
+        qualifier = qualifier or "lower_bound"
     try:
         value, unit = to_canonical(number, unit_text)
     except UnknownUnit:

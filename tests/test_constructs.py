@@ -524,6 +524,41 @@ ROWS = [
         "会议指出，要确保全年粮食产量稳定在820亿斤以上。", "820亿斤以上", 4.1e7, "t", "level",
         {"indicator": "粮食产量", "kind": "target"}, id="must-ensure",
     ),
+    # A person's words in quotes are read (a quoted name is not): 我们 says it is speech
+    pytest.param(
+        "“去年我们的产能利用率达到了95%以上，全年出货量突破50GWh。”公司负责人介绍。", "突破50GWh", 5e7, "kWh",
+        "level", {"indicator": "出货量"}, id="quoted-speech",
+    ),
+    # 是2023年的4倍: the year after 是 and before 的 is the base of the multiple
+    pytest.param(
+        "2025年，全省集成电路出口突破200亿元，是2023年的4倍。", "4倍", 4, "x", "multiple",
+        {"period_end": "2025-12"}, id="multiple-of-a-base-year",
+    ),
+    # 可达, 可带动 say an outlook, not what is measured
+    pytest.param(
+        "该项目投产后，预计年产值可达30亿元，可带动就业1500人。", "30亿元", 3e9, "CNY", "level",
+        {"indicator": "年产值", "kind": "estimate"}, id="could-reach",
+    ),
+    # 作为…产业集群，X…: an appositive is no topic for the count after it
+    pytest.param(
+        "作为全省首个千亿级的产业集群，芜湖目前已集聚企业超过1000家。", "超过1000家", 1000, "enterprise", "level",
+        {"indicator": "集聚企业"}, id="appositive-is-no-topic",
+    ),
+    # 服务企业超过5万家: a verb and the firms it says are counted
+    pytest.param(
+        "平台注册用户增长较快，服务企业超过5万家。", "超过5万家", 50000, "enterprise", "level",
+        {"indicator": "服务企业"}, id="firms-served",
+    ),
+    # 4万多家: 多 after the magnitude is a lower bound
+    pytest.param(
+        "全区现有科技型企业4万多家。", "4万多家", 40000, "enterprise", "level",
+        {"qualifier": "lower_bound"}, id="more-than-after-magnitude",
+    ),
+    # 800多家具有绿色属性的企业: a bare 企业 after 的 keeps the words saying which firms
+    pytest.param(
+        "最终筛选了800多家具有绿色属性的企业。", "800多家", 800, "enterprise", "level",
+        {"indicator": "具有绿色属性的企业"}, id="firms-qualified-by-de",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
