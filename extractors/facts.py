@@ -32,7 +32,9 @@ from indicators.catalogue import Catalogue
 from indicators.model import Fact
 from indicators.units import UnknownUnit, canonical_code, canonical_per
 
-_PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台))")
+_PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台|名))")
+# 工业机器人密度达到每万名工人500台: the denominator right before the number ends no indicator.
+_PER_AT_END = re.compile(r"(?:达到|达|为)?每(?:百|千|万|亿)?(?:元|人|户|家|台|名)[\u4e00-\u9fff]{0,3}$")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
 _DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
 _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a growth rate, though a percent level
@@ -87,7 +89,7 @@ def sentence_facts(
         elif change:
             # 年末人口140828万人，比上年末减少139万人: the change of the level just stated, signed.
             measure, indicator, head = "level", out[-1].indicator, out[-1].indicator
-            value = -q.value if change.group(1) in ("减少", "少增", "下降") else q.value
+            value = -q.value if change.group(1) in ("减少", "少增", "下降", "净减少") else q.value
         elif rate:
             # 平均汇率为1美元兑7.1217元人民币: CNY per unit of the other currency.
             measure, value = "level", q.value
@@ -145,6 +147,9 @@ def sentence_facts(
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
         if rate:
             unit = f"CNY/{canonical_code(rate.group(1))}"
+        per_end = _PER_AT_END.search(indicator)
+        if per_end and per_end.start() > 1 and "/" in unit:
+            indicator = indicator[: per_end.start()]
         if not measures_something(indicator, unit, measure, text[: q.start]):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
@@ -277,7 +282,9 @@ _COMPARED = re.compile(
 )
 
 
-_CHANGE = re.compile(r"(?:比上年|较上年|同比)(?:末|同期)?(增加|减少|多增|少增|下降)了?$")
+_CHANGE = re.compile(
+    r"(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增)了?$"
+)
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")

@@ -82,7 +82,10 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     for region in (clause_before, lead):
         if _cue("estimate").search(region):
             return "estimate"  # before not_target is taken out: 将会达到 is an outlook, not 将近
-        if _cue("target").search(_strip_not_target(region)):
+        target = _cue("target").search(_strip_not_target(region))
+        if target and target.group(0) == "将" and region is clause_before and _cue("estimate").search(lead):
+            return "estimate"  # 预计到2026年底，…将超过100EFLOPS: the 将 of an outlook
+        if target:
             return "target"
     if future:
         return "target"

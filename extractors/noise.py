@@ -49,6 +49,7 @@ _CHOSEN_FROM = re.compile(r"[\u4e00-\u9fff]{1,12}?中")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个设区市中(有…)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
+_BOUND_OF_A_CLASS = re.compile(r"(?:以上)?的[\u4e00-\u9fff]{0,6}(?:企业|公司|项目|园区|集群|平台)")
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 
@@ -111,6 +112,8 @@ def noise_reason(
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
     if _FOR_WHOM.search(sentence_before) and _QUALIFIED_NOUN.search(after):
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for
+    if q.qualifier == "lower_bound" and not counted and _BOUND_OF_A_CLASS.match(after):
+        return "threshold"  # 营收超百亿元的链主企业: the bound says which firms
     if _RULE_BOUND.search(clause_before) and _BOUND_NOUN_DE.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")

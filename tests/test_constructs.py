@@ -559,6 +559,16 @@ ROWS = [
         "最终筛选了800多家具有绿色属性的企业。", "800多家", 800, "enterprise", "level",
         {"indicator": "具有绿色属性的企业"}, id="firms-qualified-by-de",
     ),
+    # 预计到2026年底，…将超过…: the 将 of an outlook opened by 预计 is no plan
+    pytest.param(
+        "预计到2026年底，全省算力规模将超过100EFLOPS。", "超过100EFLOPS", 1e5, "PFLOPS", "level",
+        {"kind": "estimate"}, id="outlook-with-will",
+    ),
+    # 达到每万名工人500台: the denominator right before the number is the unit's, not the indicator's
+    pytest.param(
+        "到2027年，全省工业机器人密度达到每万名工人500台以上。", "500台以上", 500, "unit/10k_person", "level",
+        {"indicator": "工业机器人密度"}, id="per-ten-thousand-workers",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -739,8 +749,14 @@ def test_a_bound_on_the_rate_of_places_listed_bounds_each():
 
 
 def test_the_start_of_the_year_is_the_base_of_a_change():
+    """较年初新增1300家, 比上年净增3200家: the change of the level just stated (as 比上年末减少 is)."""
     found = facts_of("杭州数字经济", "截至5月末，杭州市数字经济核心产业企业达到1.2万家，较年初新增1300家。")
-    assert [f.indicator for f in found] == ["数字经济核心产业企业", "数字经济核心产业企业新增"]
+    assert [f.indicator for f in found] == ["数字经济核心产业企业", "数字经济核心产业企业"]
+    found = facts_of("工业运行", "全省规上工业企业数量达到5.8万家，比上年净增3200家。")
+    assert [(f.indicator, float(f.value)) for f in found] == [
+        ("规上工业企业数量", 58000),
+        ("规上工业企业数量", 3200),
+    ]
 
 
 def test_a_generic_name_tail_may_be_the_indicator_s_own_word():

@@ -72,6 +72,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # 营收超百亿元的链主企业: the bound says which firms are counted; the count is the fact
+    pytest.param("力争培育5家以上营收超百亿元的链主企业。", ["5家以上"], id="bound-of-a-class-of-firms"),
     # An average price is an indicator (one product's price is not)
     pytest.param(
         "2023年，全省新建商品住宅平均售价为12000元/平方米。", ["12000元/平方米"], id="average-price"
