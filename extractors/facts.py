@@ -41,6 +41,9 @@ _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a gr
 _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
+# Places or sectors counted, and a change said of them (32个行业增加值保持增长, 9个设区市…增速高于…).
+_COUNTED_UNITS = re.compile(r"(?:设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业)")
+_UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨")
 _AVERAGE = re.compile(r"年均|平均每年")
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
@@ -370,6 +373,11 @@ def _indicator(
     described = _DE_AFTER.match(after_q) and (
         not left or is_verb(left) or ends_with_verb(before) or _is_label(left)
     )
+    counted_units = _COUNTED_UNITS.match(after_q) if q.unit == "item" else None
+    if counted_units and _UNITS_CHANGED.search(after_q, counted_units.end()):
+        # 有25个省份一般公共预算收入实现正增长: the count of places or sectors that did so.
+        what = re.split(r"[，。；、]", after_q[counted_units.end() :], maxsplit=1)[0].lstrip("的")
+        return f"{what}的{counted_units.group(0)}", counted_units.group(0)
     if counted or described:
         right, head = right_phrase(_DE_OR_WEI.sub("", after_q))
         if (

@@ -61,10 +61,12 @@ def _shared_tail(part: str, last: str) -> str:
     sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
     if sector_end >= 0:
         return last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
+    if part.endswith(_measure_heads()):
+        return ""  # the item ends on a measure of its own
+    if head:
+        return head  # 人工智能计算机、人工智能新终端规模 -> 规模; 新能源汽车、…产量 -> 产量
     if names_measure(part):
         return ""  # 高价值发明专利拥有量、“小巨人”企业数量: the item names its own measure
-    if head:
-        return head  # 人工智能计算机、人工智能新终端规模 -> 规模
     return last[len(part) :]  # 化肥、农药利用率 -> 利用率: as many characters as the item lacks
 
 

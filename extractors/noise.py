@@ -49,6 +49,7 @@ _CHOSEN_FROM = re.compile(r"[\u4e00-\u9fff]{1,12}?中")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个设区市中(有…)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
+_SECTORS = re.compile(r"(?:个)?(?:工业)?(?:大类)?(?:行业|产业|门类)")
 _BOUND_OF_A_CLASS = re.compile(r"(?:以上)?的[\u4e00-\u9fff]{0,6}(?:企业|公司|项目|园区|集群|平台)")
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
@@ -145,8 +146,13 @@ def noise_reason(
     if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")) and not listed:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
-        if q.unit == "item" and (_is_structure(head) or _at_start("structure").match(after)):
-            return "structure"
+        sectors_changed = _SECTORS.match(after) and _words("changes").search(after)
+        if (
+            q.unit == "item"
+            and (_is_structure(head) or _at_start("structure").match(after))
+            and not sectors_changed
+        ):
+            return "structure"  # (32个行业增加值保持增长: the count of sectors that grew is a fact)
         if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
             return "structure"
         if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(

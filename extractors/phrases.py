@@ -160,7 +160,9 @@ def left_phrase(before: str) -> str:
 
 
 # What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业.
-_THRESHOLD_OF_NOUN = re.compile(r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{0,6}?(?:企业|公司|项目|工厂)$")
+_THRESHOLD_OF_NOUN = re.compile(
+    r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{0,6}?(?:企业|公司|项目|工厂)(?:数量|数)?(?:达到|达|超过|超|为|有)?$"
+)
 # The end of a list item that had a number of its own (in a unit not read as one): 150余车次、
 _AFTER_COUNTED_ITEM = re.compile(r"\d[^\d、]{0,4}、(?=[^、\d]*$)")
 

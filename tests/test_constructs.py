@@ -569,6 +569,10 @@ ROWS = [
         "到2027年，全省工业机器人密度达到每万名工人500台以上。", "500台以上", 500, "unit/10k_person", "level",
         {"indicator": "工业机器人密度"}, id="per-ten-thousand-workers",
     ),
+    pytest.param(
+        "2025年，全省营收超百亿元企业达到12家。", "12家", 12, "enterprise", "level",
+        {"indicator": "营收超百亿元企业"}, id="bound-class-before-a-verb",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
@@ -766,3 +770,18 @@ def test_a_generic_name_tail_may_be_the_indicator_s_own_word():
         "华南电网发布年度数据", "2025年，华南电网调度口径总装机容量达到3.5亿千瓦。华南电网表示……"
     )
     assert [(f.indicator, f.entity) for f in found] == [("电网调度口径总装机容量", "华南电网")]
+
+
+def test_counts_of_sectors_or_places_that_changed_name_what_they_did():
+    found = facts_of("工业运行", "分行业看，40个工业大类行业中有32个行业增加值保持增长。")
+    assert [(f.quantity_text, f.indicator, f.unit) for f in found] == [
+        ("32个", "增加值保持增长的行业", "item")
+    ]
+    found = facts_of("财政收入", "1-2月，全国有25个省份一般公共预算收入实现正增长。")
+    assert [f.indicator for f in found] == ["一般公共预算收入实现正增长的省份"]
+
+
+def test_items_take_the_measure_the_last_names_even_when_they_hold_a_measure_word():
+    """新能源汽车 holds 能源, a measure word, but does not end on one: it takes 产量 too."""
+    found = facts_of("工业运行", "1-8月，新能源汽车、集成电路、服务机器人产量分别增长35.1%、18.2%和20.6%。")
+    assert [f.indicator for f in found] == ["新能源汽车产量", "集成电路产量", "服务机器人产量"]
