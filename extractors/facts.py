@@ -221,7 +221,7 @@ def sentence_facts(
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
-            indicator = rest  # 上汽集团销售整车 -> 销售整车: the entity says who
+            indicator = trim(rest) or rest  # 上汽集团销售整车 -> 销售整车; 某某实现营业收入 -> 营业收入
         indicator = _without_name_tail(indicator, entity)
         compared = _COMPARED.search(before)
         if compared and after_q.startswith("的"):
@@ -265,10 +265,11 @@ def _without_name_tail(indicator: str, entity: str | None) -> str:
         return indicator
     for cut in range(1, len(entity) - 1):
         tail = entity[cut:]
-        if tail in word_list("regions", "org_suffixes"):
-            break
         if indicator.startswith(tail) and any(s == 0 and e == cut for s, e, _ in place_spans(entity[:cut])):
-            return trim(indicator[len(tail) :]) or indicator
+            rest = indicator[len(tail) :]
+            if tail in word_list("regions", "org_suffixes") and trim(rest) == rest:
+                break  # 电网调度口径: nothing to trim after the tail, which is the measure's own word
+            return trim(rest) or indicator
     return indicator
 
 

@@ -785,3 +785,33 @@ def test_items_take_the_measure_the_last_names_even_when_they_hold_a_measure_wor
     """新能源汽车 holds 能源, a measure word, but does not end on one: it takes 产量 too."""
     found = facts_of("工业运行", "1-8月，新能源汽车、集成电路、服务机器人产量分别增长35.1%、18.2%和20.6%。")
     assert [f.indicator for f in found] == ["新能源汽车产量", "集成电路产量", "服务机器人产量"]
+
+
+def test_an_industrial_park_named_in_a_district_report_is_its_own_entity():
+    found = facts_of(
+        "闵行区2025年经济运行情况",
+        "2025年，全区实现地区生产总值3200亿元。",
+        "其中，星河工业区实现规上工业总产值1100亿元，增长6.1%；云帆高新区实现营业收入1800亿元。",
+    )
+    assert [(f.entity, f.indicator) for f in found][1:] == [
+        ("星河工业区", "规上工业总产值"),
+        ("星河工业区", "规上工业总产值"),
+        ("云帆高新区", "营业收入"),
+    ]
+
+
+def test_a_firm_and_its_verb_leave_the_indicator():
+    """星河智造实现营业收入: the firm is the entity and 实现 opens no indicator; 公司出货量 is the
+    firm's 出货量."""
+    found = facts_of(
+        "年度盘点",
+        "1. 星河智造：营收突破50亿元",
+        "2025年，星河智造实现营业收入52.3亿元，同比增长31%。",
+        "2. 云帆科技：出货量全球第一",
+        "公司全年出货量达到120万台。",
+    )
+    assert [(f.entity, f.indicator) for f in found][1:] == [
+        ("星河智造", "营业收入"),
+        ("星河智造", "营业收入"),
+        ("云帆科技", "出货量"),
+    ]
