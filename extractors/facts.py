@@ -389,7 +389,7 @@ def _indicator(
         ):
             # 培育20家龙头机构 -> 培育龙头机构; 交付4艘LNG运输船 -> 交付LNG运输船: the verb says what was counted.
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
-    if is_verb(left) and q.unit == "enterprise" and left.endswith(("企业", "公司")):
+    if q.unit == "enterprise" and left.endswith(("企业", "公司")) and is_verb(left):
         return left, left  # 服务企业超过5万家, 集聚企业超过1000家: the verb says which firms are counted
     if left and (previous or topic) and _is_label(left):
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.

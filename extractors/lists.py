@@ -78,7 +78,8 @@ def split_places(facts: list[Fact]) -> list[Fact]:
     out = []
     for fact in facts:
         before = fact.evidence[: fact.quantity_start - fact.evidence_start]
-        places = _place_list(before) if _ALL.search(before) else _places_with_a_bounded_rate(fact, before)
+        every = _ALL.search(before, max(0, len(before) - 6))
+        places = _place_list(before) if every else _places_with_a_bounded_rate(fact, before)
         if len(places) < 2:
             out.append(fact)
             continue
@@ -92,8 +93,10 @@ _RATE_BEFORE_NUMBER = re.compile(r"(?:增速|增幅|增长率|增长)(?:超过|�
 
 def _places_with_a_bounded_rate(fact: Fact, before: str) -> list[str]:
     """其中常州、盐城增速超过10%: a bound on a rate right after a list of places bounds each place's."""
-    m = _RATE_BEFORE_NUMBER.search(before)
-    if not m or fact.qualifier not in ("lower_bound", "upper_bound") or _COLLECTIVE.search(before[-12:]):
+    if fact.qualifier not in ("lower_bound", "upper_bound"):
+        return []
+    m = _RATE_BEFORE_NUMBER.search(before, max(0, len(before) - 8))
+    if not m or _COLLECTIVE.search(before[-12:]):
         return []
     head = before[: m.start()]
     places = _place_list(head)

@@ -37,8 +37,7 @@ _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 # A clause that is nothing but three names or more, joined by 、, right before a count of 单位.
 _NAMES_LISTED = re.compile(r"[^，。；、\d]{4,}(?:、[^，。；、\d]{4,}){2,}")
 _PRODUCT_PRICE = re.compile(r"(?<![平均])(?:售价|起售价|零售价|定价)(?:为|约|仅|仅为)?$")
-# A clause opening with 对 (对…的企业，给予…): the numbers in it say whom a rule is for.
-_FOR_WHOM = re.compile(r"(?:^|[，。；：])对[^，。；：]*$")
+# In a clause opening with 对 (对…的企业，给予…), numbers before 的+企业… say whom a rule is for.
 _QUALIFIED_NOUN = re.compile(r"的[\u4e00-\u9fff]{0,8}(?:企业|项目|单位|机构|平台|产品)")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
@@ -111,7 +110,7 @@ def noise_reason(
         return "threshold"
     if _PRODUCT_PRICE.search(clause_before):
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
-    if _FOR_WHOM.search(sentence_before) and _QUALIFIED_NOUN.search(after):
+    if clause_before.startswith("对") and _QUALIFIED_NOUN.search(after):
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for
     if q.qualifier == "lower_bound" and not counted and _BOUND_OF_A_CLASS.match(after):
         return "threshold"  # 营收超百亿元的链主企业: the bound says which firms
