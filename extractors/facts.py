@@ -43,7 +43,7 @@ _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun 
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 # Places or sectors counted, and a change said of them (32个行业增加值保持增长, 9个设区市…增速高于…).
 _COUNTED_UNITS = re.compile(r"(?:设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业)")
-_UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨")
+_UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨|跑赢|跑输")
 _AVERAGE = re.compile(r"年均|平均每年")
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
@@ -339,12 +339,13 @@ def _with_catalogue_id(fact: Fact, catalogue: Catalogue) -> Fact:
 # 以各省市区一般公共预算收入来看，…增长率都高达15%: the measure the sentence is read by.
 _VIEW = re.compile(
     r"(?:以|从|就)(?:各省市区|各省份|各省|各地区|各地|各市)?([^，。；]{2,20}?)(?:来看|看|而言)"
+    r"|(?:^|[，。；])([^，。；]{2,12}?)方面(?=[，,])"  # 人均GDP方面，北京…分别达到…
 )
 
 
 def _viewed(text: str) -> str:
     views = list(_VIEW.finditer(text))
-    return trim(views[-1].group(1)) if views else ""
+    return trim(views[-1].group(1) or views[-1].group(2)) if views else ""
 
 
 def _topic(text: str, clauses: Clauses, clause_start: int) -> str:

@@ -201,7 +201,8 @@ def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     for m in re.finditer("分别", text):
         after = [k for k, f in enumerate(out) if f.quantity_start - f.evidence_start > m.start()]
-        run = [k for k in after if out[k].indicator == out[after[0]].indicator] if after else []
+        first = out[after[0]] if after else None
+        run = [k for k in after if (out[k].indicator, out[k].entity) == (first.indicator, first.entity)]
         run = [k for n, k in enumerate(run) if k == run[0] + n]  # consecutive facts only
         places = _place_list(text[: m.start()])
         if len(run) >= 2 and len(places) == len(run):

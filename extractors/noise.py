@@ -177,7 +177,11 @@ def noise_reason(
     elif _PER_TIME_NOUN.match(after) and not _PREDICATE_FOLLOWERS.match(after[2:]):
         return "attribute"  # 25万吨/年热塑性弹性体项目: the capacity names the project
     elif (
-        q.role != "words" and after and _NOUN_START.match(after[0]) and not _PREDICATE_FOLLOWERS.match(after)
+        q.role != "words"
+        and after
+        and _NOUN_START.match(after[0])
+        and not _PREDICATE_FOLLOWERS.match(after)
+        and not clause_before.endswith("以")  # 江苏以13.9万亿元紧随其后: by that amount
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"

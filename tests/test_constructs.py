@@ -815,3 +815,30 @@ def test_a_firm_and_its_verb_leave_the_indicator():
         ("星河智造", "营业收入"),
         ("云帆科技", "出货量"),
     ]
+
+
+def test_a_ranking_of_provinces_reads_each_ones_figure():
+    """以13.9万亿元紧随其后 is the province's figure; 人均GDP方面，… names the measure of the list after it;
+    places before 分别 take its numbers, not the numbers of the next clause's places."""
+    found = facts_of(
+        "各省经济年报",
+        "2025年，广东GDP为14.5万亿元，连续37年居全国首位；江苏以13.9万亿元紧随其后。",
+        "人均GDP方面，北京、上海、江苏位列前三，分别达到22.8万元、21.1万元和16.2万元。",
+        "从增速看，西藏、新疆增速领跑，分别增长6.3%和6.0%，湖北、江苏增速均为5.8%。",
+    )
+    assert [(f.entity, f.indicator, f.quantity_text) for f in found] == [
+        ("广东", "GDP", "14.5万亿元"),
+        ("江苏", "GDP", "13.9万亿元"),
+        ("北京", "人均GDP", "22.8万元"),
+        ("上海", "人均GDP", "21.1万元"),
+        ("江苏", "人均GDP", "16.2万元"),
+        ("西藏", "增速", "6.3%"),
+        ("新疆", "增速", "6.0%"),
+        ("湖北", "增速", "5.8%"),
+        ("江苏", "增速", "5.8%"),
+    ]
+
+
+def test_places_that_outran_the_country_are_counted():
+    found = facts_of("各省经济年报", "31个省份中，有18个省份GDP增速跑赢全国。")
+    assert [(f.quantity_text, f.indicator) for f in found] == [("18个", "GDP增速跑赢全国的省份")]
