@@ -44,6 +44,7 @@ _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 # Places or sectors counted, and a change said of them (32个行业增加值保持增长, 9个设区市…增速高于…).
 _COUNTED_UNITS = re.compile(r"(?:设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业)")
 _UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨|跑赢|跑输")
+_CONTRIBUTION = re.compile(r"对[^对]*?的?贡献率$")
 _AVERAGE = re.compile(r"年均|平均每年")
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
@@ -92,7 +93,7 @@ def sentence_facts(
         elif change:
             # 年末人口140828万人，比上年末减少139万人: the change of the level just stated, signed.
             measure, indicator, head = "level", out[-1].indicator, out[-1].indicator
-            value = -q.value if change.group(1) in ("减少", "少增", "下降", "净减少") else q.value
+            value = -q.value if change.group(1) in ("减少", "少增", "下降", "净减少", "少") else q.value
         elif rate:
             # 平均汇率为1美元兑7.1217元人民币: CNY per unit of the other currency.
             measure, value = "level", q.value
@@ -287,7 +288,7 @@ _COMPARED = re.compile(
 
 
 _CHANGE = re.compile(
-    r"(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增)了?$"
+    r"(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)了?$"
 )
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
@@ -408,6 +409,9 @@ def _indicator(
             # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth), or of
             # the clause before (进出口增速不仅…，而且还超出全国水平1.8个百分点).
             base = _compared(previous) if previous else topic
+            if left.startswith("拉动"):
+                # 消费支出对经济增长的贡献率为56.2%，拉动GDP增长2.8个百分点: what pulls is the spending
+                base = _CONTRIBUTION.sub("", base) or base
             return base + left, base
         if previous and left in _LEVEL_WORDS and previous[-1].unit in COUNT_UNITS | {"item"}:
             # 国家级企业技术中心115家，市级1128家: the level word stands for the noun before it.

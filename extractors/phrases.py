@@ -60,9 +60,9 @@ def trim(phrase: str) -> str:
                 phrase = phrase[end:]
                 break
         lead = _lead().match(phrase)
-        if lead and not (
-            lead.group(0) == "《" and "》" in phrase
-        ):  # 《药品经营许可证》持证企业 keeps its title
+        # 《药品经营许可证》持证企业 keeps its title; 最终消费支出 is the statistics' own term.
+        kept = (lead.group(0) == "《" and "》" in phrase) or phrase.startswith("最终消费") if lead else True
+        if not kept:
             phrase = phrase[lead.end() :]
         trail = _trail().search(phrase)
         if trail:

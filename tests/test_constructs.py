@@ -842,3 +842,16 @@ def test_a_ranking_of_provinces_reads_each_ones_figure():
 def test_places_that_outran_the_country_are_counted():
     found = facts_of("各省经济年报", "31个省份中，有18个省份GDP增速跑赢全国。")
     assert [(f.quantity_text, f.indicator) for f in found] == [("18个", "GDP增速跑赢全国的省份")]
+
+
+def test_what_pulls_growth_is_the_measure_whose_contribution_was_stated():
+    found = facts_of("经济运行", "全年最终消费支出对经济增长的贡献率为56.2%，拉动GDP增长2.8个百分点。")
+    assert [f.indicator for f in found] == ["最终消费支出对经济增长的贡献率", "最终消费支出拉动GDP"]
+
+
+def test_more_than_last_year_is_the_change_of_the_level_just_stated():
+    found = facts_of("金融运行", "全年社会融资规模增量累计为32万亿元，比上年多1.5万亿元。")
+    assert [(f.indicator, float(f.value)) for f in found] == [
+        ("社会融资规模增量", 3.2e13),
+        ("社会融资规模增量", 1.5e12),
+    ]
