@@ -244,6 +244,7 @@ def _agent_place(clause: str) -> str | None:
 # The subject of a clause that opens with 全市, 全省, 本市…: the document's own region.
 HOME = "<home>"
 
+_SITE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:超级工厂|工厂|基地|研发中心|总部)")
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 _ANAPHOR = re.compile(r"^[\s，,]*(?:该|这家|此)(集团|公司|企业|项目|工厂|园区)")
 # A clause opening with these refers to the organisation the text is about: 公司获得授权发明专利32项.
@@ -338,6 +339,11 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         or _modified_name(head, reader)
         or _latin_name(head, reader)
     )
+    if org and head.startswith(org):
+        # 特斯拉上海超级工厂, 上汽集团临港基地: a firm's plant or base named by its place is the entity.
+        site = _SITE.match(head, len(org))
+        if site and place_spans(site.group(1)):
+            return org + site.group(0)
     if org:
         return org
     lead = leading_place(head)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractors.measures import names_measure
+from extractors.phrases import trim
 from extractors.regions import place_spans
 from extractors.rulebook import word_list
 from indicators.model import Fact
@@ -55,12 +56,19 @@ def split_each(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def _sector_end(part: str, last: str) -> tuple[int, str | None]:
+    """Where the sector the last item names ends (住宿和餐饮业、批发和零售业用电增速: after 零售业),
+    and the measure word it ends on."""
+    head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
+    return (last.rfind("业", 0, len(last) - len(head)) if head else -1), head
+
+
 def _shared_tail(part: str, last: str) -> str:
     """What an item of a list lacks that the last item says for all of them."""
-    head = next((h for h in _measure_heads() if last.endswith(h) and not part.endswith(h)), None)
-    sector_end = last.rfind("业", 0, len(last) - len(head)) if head else -1
+    sector_end, head = _sector_end(part, last)
     if sector_end >= 0:
-        return last[sector_end + 1 :]  # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速
+        # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速; 设计业、…封测业实现销售收入 -> 销售收入
+        return trim(last[sector_end + 1 :]) or last[sector_end + 1 :]
     if part.endswith(_measure_heads()):
         return ""  # the item ends on a measure of its own
     if head:
@@ -166,7 +174,12 @@ def _collective_parts(parts: list[str]) -> list[str]:
     m = _COLLECTIVE_WORD.search(last)
     if not m or m.start() == 0:
         # 集成电路、笔记本电脑、太阳能电池出口: the measure the last item names is each one's.
-        return [p + _shared_tail(p, last) for p in parts[:-1]] + [last]
+        sector_end, _ = _sector_end(parts[0], last)
+        if sector_end >= 0:
+            last = last[: sector_end + 1] + _shared_tail(
+                parts[0], last
+            )  # 封测业实现销售收入 -> 封测业销售收入
+        return [p + _shared_tail(p, parts[-1].replace("分别", "")) for p in parts[:-1]] + [last]
     tail = last[m.end() :]
     return [p + tail for p in parts[:-1]] + [last[: m.start()] + tail]
 

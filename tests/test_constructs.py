@@ -855,3 +855,21 @@ def test_more_than_last_year_is_the_change_of_the_level_just_stated():
         ("社会融资规模增量", 3.2e13),
         ("社会融资规模增量", 1.5e12),
     ]
+
+
+def test_sectors_of_a_list_share_the_measure_without_the_verb():
+    found = facts_of(
+        "集成电路产业", "全市设计业、制造业、封测业分别实现销售收入2100亿元、1200亿元和400亿元。"
+    )
+    assert [f.indicator for f in found] == ["设计业销售收入", "制造业销售收入", "封测业销售收入"]
+
+
+def test_a_known_firms_site_named_by_its_place_is_the_entity():
+    """上汽集团临港基地: a firm the rules know, then a place and a site word, is that site."""
+    found = facts_of("汽车产业", "2025年，上汽集团临港基地整车产量超过50万辆。")
+    assert [(f.entity, f.indicator) for f in found] == [("上汽集团临港基地", "整车产量")]
+
+
+def test_a_product_anaphor_opens_no_indicator():
+    found = facts_of("船舶订单", "截至目前，该船型已累计获得订单18艘。")
+    assert [f.indicator for f in found] == ["获得订单"]
