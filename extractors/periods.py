@@ -83,7 +83,7 @@ def time_pattern() -> re.Pattern:
                 rf"(?P<ymr>(?:(?P<ymr_y>{year})年|(?P<ymr_rel>今年|去年|本年|上年|前年|明年))?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
                 # 前5个月, 今年前两个月: January to the month named
                 rf"(?P<firstn>(?:(?P<firstn_y>{year})年|(?P<firstn_rel>今年|去年|本年|上年|前年))?前(?P<firstn_n>[一二两三四五六七八九十]{{1,2}}|\d{{1,2}})个?月(?:份)?)",
-                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts})))",
+                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts}))(?P<yq_end>末|底)?)",
                 rf"(?P<ymd>(?:(?P<ymd_y>{year})年|(?P<ymd_rel>今年|去年|本年|上年|前年|明年))?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
                 rf"(?P<ymd_end>底|末|下旬)?)",
                 rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
@@ -100,7 +100,7 @@ def time_pattern() -> re.Pattern:
                 # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
                 r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
                 r"(?P<within>(?:通过|用|经过|再用)(?:近|约)?(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
-                rf"(?P<now>{alternation(data['now'])})",
+                rf"(?P<now>{alternation(data['now'])})(?!年)",  # 截至今年6月: not 至今
                 # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
                 # 两年多过去: the text has come to now
                 r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))",
@@ -255,7 +255,14 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         if g["yq_rel"] and not pub:
             return UNPLACED
         year = _year_written(g["yq_y"], g["yq_rel"], pub) or _year_of_month(last, pub, context_year)
-        return Period(ym(year, first), ym(year, last)) if year else UNPLACED
+        if not year:
+            return UNPLACED
+        # 二季度末, 上半年末: the end of the part, as of which a stock is counted
+        return (
+            Period(None, ym(year, last), until=True)
+            if g["yq_end"]
+            else Period(ym(year, first), ym(year, last))
+        )
     if g["ymd"]:
         month = int(g["ymd_m"])
         if not 1 <= month <= 12:

@@ -43,6 +43,10 @@ def periods(text, published=PUB, context_year=None):
         ("前5个月", [("2025-01", "2025-05")]),  # the first months of the latest year that has them
         ("2025年前11个月", [("2025-01", "2025-11")]),
         ("年末全市常住人口", [(None, "2025-12")]),  # a bare year-end in January: the year just ended
+        ("截至今年6月底", [(None, "2026-06")]),  # 至今 inside 截至今年 is no "until now"
+        ("二季度末", [(None, "2025-06")]),  # a quarter's end: an as-of date
+        ("上半年末", [(None, "2025-06")]),
+        ("近三年", [("2023-01", "2025-12")]),
     ],
 )
 def test_periods(text, expected):
