@@ -45,6 +45,7 @@ _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 _COUNTED_UNITS = re.compile(r"(?:设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业)")
 _UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨|跑赢|跑输")
 _CONTRIBUTION = re.compile(r"对[^对]*?的?贡献率$")
+_BRACKET_BASE = re.compile(r"[（(](?:上年|去年|上年同期|去年同期|上月|上季度)(?:为|是)?$")
 _AVERAGE = re.compile(r"年均|平均每年")
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
@@ -113,6 +114,10 @@ def sentence_facts(
             measure, value = "share", q.value
             noun = right_phrase(after_q[1:])[0]
             indicator, head = (f"{noun}占{base}比重", noun) if noun else (None, "")
+        elif out and q.unit == out[-1].unit and _BRACKET_BASE.search(before):
+            # 增长5.5%（上年为5.0%）: last year's figure of the same measure, in brackets.
+            measure, value = out[-1].measure, q.value
+            indicator, head = out[-1].indicator, out[-1].indicator
         elif linked and q.unit == kept[-1].unit:
             # 分别增长15.1%和13.6%: the second number of a list is read like the first.
             measure, value = out[-1].measure, q.value.copy_sign(out[-1].value)

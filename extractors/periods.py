@@ -186,8 +186,9 @@ def find_times(
         if _until().search(before) and not period.span:
             period = replace(period, until=True, start=None)
         out.append(TimeMention(m.start(), m.end(), period, comparison))
+        before_context = context_year and m.group("rel") in _YEAR_BEFORE_CONTEXT  # keeps the year in context
         if not comparison and period.end and not period.now and not period.whole_year and not period.span:
-            context_year = period.year
+            context_year = context_year if before_context else period.year
     return out, context_year
 
 
@@ -224,6 +225,9 @@ def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | 
 def _days_ago(month: int, pub: tuple[int, int] | None) -> bool:
     """A day of the publication month or the month before: news of the days before publication."""
     return bool(pub) and month in (pub[1], (pub[1] - 2) % 12 + 1)
+
+
+_YEAR_BEFORE_CONTEXT = ("上年", "上年度", "上一年")
 
 
 def _year_of_whole(pub: tuple[int, int] | None) -> int | None:
@@ -297,6 +301,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         year = pub[0] + data["relative_years"][g["rel"]]
         if context_year and g["rel"] in data["context_years"]:
             year = context_year
+        elif context_year and g["rel"] in _YEAR_BEFORE_CONTEXT:
+            year = context_year - 1  # 2025年…增长5.5%（上年为5.0%）: the year before the one in context
         return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
     if g["firstn"]:
         last = int(parse_number(g["firstn_n"]))

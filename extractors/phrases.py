@@ -51,6 +51,7 @@ def trim(phrase: str) -> str:
     phrase = _drop_times(phrase)
     phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
     phrase = _FOOTNOTE.sub("", phrase)  # 年末全国人口[5]: a bulletin's note mark
+    phrase = _LABEL.sub("", phrase)  # 【数据】全市…: a label before the text
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")
@@ -72,6 +73,10 @@ def trim(phrase: str) -> str:
     return phrase
 
 
+_HAN_GAP = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])(?!.*[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff])"
+)
+_LABEL = re.compile(r"^【[^】]{0,10}】")
 _FOOTNOTE = re.compile(r"[\[〔［]\d{1,2}[\]〕］]")
 _GENERIC_AFFIXES = re.compile(
     r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?"
@@ -141,6 +146,11 @@ def left_phrase(before: str) -> str:
     and after any other number (从近600亿元跃升到近800亿元 -> '' for the second)."""
     parts = _CLAUSE_MARKS.split(before)
     text = parts[-1] if parts else before
+    gap = _HAN_GAP.search(text)
+    if gap:
+        text = text[
+            gap.end() :
+        ]  # 01 产业规模再创新高 全年实现营业收入…: a run-together heading ends at the gap
     text = _drop_times(text)
     quantities = find_quantities(text)
     if quantities:

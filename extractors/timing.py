@@ -47,6 +47,17 @@ def _in_brackets_after(text: str, start: int, pos: int) -> bool:
     return text[start : start + 1] in "（(" and not re.search(r"[）)]", text[start:pos])
 
 
+def _in_brackets_closed_before(text: str, t: TimeMention, pos: int) -> bool:
+    """增长5.5%（上年为5.0%），规上工业增加值增长7.0%: a time inside brackets that close before pos,
+    with a number of their own after it, dates that number only (《方案（2026—2028年）》 dates on)."""
+    opened = max(text.rfind("（", 0, t.start), text.rfind("(", 0, t.start))
+    closed = max(text.rfind("）", 0, t.start), text.rfind(")", 0, t.start))
+    if opened <= closed:
+        return False
+    m = re.search(r"[）)]", text[t.end : pos])
+    return bool(m) and bool(re.search(r"\d", text[t.end : t.end + m.start()]))
+
+
 def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: int = 0) -> Period | None:
     """The period a quantity's own sentence states for it: the last time expression before it,
     else an end date after it (超2亿元，到2027年), else None (its frames say).
@@ -58,6 +69,7 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
         for t in times
         if t.end <= q.start
         and not t.comparison
+        and not _in_brackets_closed_before(text, t, q.start)
         and not (t.end <= previous_end and re.search(r"(?:从|由)$", text[max(0, t.start - 1) : t.start]))
     ]
     bracket = [

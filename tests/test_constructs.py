@@ -873,3 +873,24 @@ def test_a_known_firms_site_named_by_its_place_is_the_entity():
 def test_a_product_anaphor_opens_no_indicator():
     found = facts_of("船舶订单", "截至目前，该船型已累计获得订单18艘。")
     assert [f.indicator for f in found] == ["获得订单"]
+
+
+def test_last_years_figure_in_brackets_is_the_same_measure_and_dates_only_itself():
+    found = facts_of(
+        "经济运行", "2022年，全市GDP增长5.5%（上年为5.0%），规上工业增加值增长7.0%（上年为6.1%）。"
+    )
+    assert [(f.indicator, f.measure, f.period_end) for f in found] == [
+        ("GDP", "growth", "2022-12"),
+        ("GDP", "growth", "2021-12"),
+        ("规上工业增加值", "growth", "2022-12"),
+        ("规上工业增加值", "growth", "2021-12"),
+    ]
+
+
+def test_a_run_together_heading_and_a_label_are_no_part_of_the_indicator():
+    found = facts_of(
+        "年度盘点",
+        "01 产业规模再创新高 全年实现营业收入1.2万亿元，增长11%。",
+        "【数据】全市新能源汽车产量达到128万辆。",
+    )
+    assert [f.indicator for f in found] == ["营业收入", "营业收入", "新能源汽车产量"]

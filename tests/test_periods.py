@@ -73,6 +73,11 @@ def test_a_day_of_the_publication_month_is_this_year_whatever_the_context():
     assert periods("3月5日", context_year=2024) == [("2024-03", "2024-03")]  # not recent: the context's
 
 
+def test_the_year_before_is_the_year_before_the_one_in_context():
+    """2022年…（上年为5.0%）: 上年 is 2021 there, whatever the publication year."""
+    assert periods("上年", context_year=2022) == [("2021-01", "2021-12")]
+
+
 def test_years_later_count_from_the_year_in_context():
     assert periods("2020年……五年后") == [("2020-01", "2020-12"), ("2025-01", "2025-12")]
 
