@@ -114,7 +114,7 @@ def sentence_facts(
             measure, value = "share", q.value
             noun = right_phrase(after_q[1:])[0]
             indicator, head = (f"{noun}占{base}比重", noun) if noun else (None, "")
-        elif out and q.unit == out[-1].unit and _BRACKET_BASE.search(before):
+        elif out and q.unit == out[-1].unit and _BRACKET_BASE.search(before, max(0, len(before) - 8)):
             # 增长5.5%（上年为5.0%）: last year's figure of the same measure, in brackets.
             measure, value = out[-1].measure, q.value
             indicator, head = out[-1].indicator, out[-1].indicator
@@ -156,7 +156,7 @@ def sentence_facts(
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
         if rate:
             unit = f"CNY/{canonical_code(rate.group(1))}"
-        per_end = _PER_AT_END.search(indicator)
+        per_end = _PER_AT_END.search(indicator) if "每" in indicator else None
         if per_end and per_end.start() > 1 and "/" in unit:
             indicator = indicator[: per_end.start()]
         if not measures_something(indicator, unit, measure, text[: q.start]):
@@ -350,6 +350,8 @@ _VIEW = re.compile(
 
 
 def _viewed(text: str) -> str:
+    if "看" not in text and "而言" not in text and "方面" not in text:
+        return ""  # no view marker: most clauses
     views = list(_VIEW.finditer(text))
     return trim(views[-1].group(1) or views[-1].group(2)) if views else ""
 

@@ -108,7 +108,7 @@ def noise_reason(
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
     if after.startswith(tuple(word_list("noise", "threshold_after"))):
         return "threshold"
-    if _PRODUCT_PRICE.search(clause_before):
+    if "价" in clause_before[-8:] and _PRODUCT_PRICE.search(clause_before, max(0, len(clause_before) - 8)):
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
     if clause_before.startswith("对") and _QUALIFIED_NOUN.search(after):
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for

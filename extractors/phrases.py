@@ -36,6 +36,11 @@ def _trail() -> re.Pattern:
 
 
 @cache
+def _longest_trail() -> int:
+    return max(len(w) for w in word_list("phrases", "trail"))
+
+
+@cache
 def _relative() -> frozenset[str]:
     return frozenset(word_list("phrases", "relative"))
 
@@ -50,8 +55,10 @@ def trim(phrase: str) -> str:
     again for each number and clause that reads it, hence the cache)."""
     phrase = _drop_times(phrase)
     phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
-    phrase = _FOOTNOTE.sub("", phrase)  # 年末全国人口[5]: a bulletin's note mark
-    phrase = _LABEL.sub("", phrase)  # 【数据】全市…: a label before the text
+    if "]" in phrase or "〕" in phrase or "］" in phrase:
+        phrase = _FOOTNOTE.sub("", phrase)  # 年末全国人口[5]: a bulletin's note mark
+    if phrase.startswith("【"):
+        phrase = _LABEL.sub("", phrase)  # 【数据】全市…: a label before the text
     for _ in range(20):
         before = phrase
         phrase = phrase.strip(" \t，,、")
@@ -65,7 +72,7 @@ def trim(phrase: str) -> str:
         kept = (lead.group(0) == "《" and "》" in phrase) or phrase.startswith("最终消费") if lead else True
         if not kept:
             phrase = phrase[lead.end() :]
-        trail = _trail().search(phrase)
+        trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail()))  # only the end can hold it
         if trail:
             phrase = phrase[: trail.start()]
         if phrase == before:
@@ -146,7 +153,7 @@ def left_phrase(before: str) -> str:
     and after any other number (从近600亿元跃升到近800亿元 -> '' for the second)."""
     parts = _CLAUSE_MARKS.split(before)
     text = parts[-1] if parts else before
-    gap = _HAN_GAP.search(text)
+    gap = _HAN_GAP.search(text) if " " in text or "\u3000" in text else None
     if gap:
         text = text[
             gap.end() :

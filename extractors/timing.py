@@ -51,6 +51,8 @@ def _in_brackets_closed_before(text: str, t: TimeMention, pos: int) -> bool:
     """增长5.5%（上年为5.0%），规上工业增加值增长7.0%: a time inside brackets that close before pos,
     with a number of their own after it, dates that number only (《方案（2026—2028年）》 dates on)."""
     opened = max(text.rfind("（", 0, t.start), text.rfind("(", 0, t.start))
+    if opened < 0:
+        return False
     closed = max(text.rfind("）", 0, t.start), text.rfind(")", 0, t.start))
     if opened <= closed:
         return False
