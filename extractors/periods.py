@@ -222,6 +222,11 @@ def _year_of_month(month: int, pub: tuple[int, int] | None, context_year: int | 
     return None
 
 
+def _months_or_their_end(year: int, first: int, last: int, end: bool) -> Period:
+    """The months first..last of year, or, written with 末/底, their end: the date a stock is counted at."""
+    return Period(None, ym(year, last), until=True) if end else Period(ym(year, first), ym(year, last))
+
+
 def _days_ago(month: int, pub: tuple[int, int] | None) -> bool:
     """A day of the publication month or the month before: news of the days before publication."""
     return bool(pub) and month in (pub[1], (pub[1] - 2) % 12 + 1)
@@ -261,12 +266,7 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         year = _year_written(g["yq_y"], g["yq_rel"], pub) or _year_of_month(last, pub, context_year)
         if not year:
             return UNPLACED
-        # 二季度末, 上半年末: the end of the part, as of which a stock is counted
-        return (
-            Period(None, ym(year, last), until=True)
-            if g["yq_end"]
-            else Period(ym(year, first), ym(year, last))
-        )
+        return _months_or_their_end(year, first, last, bool(g["yq_end"]))  # 二季度末, 上半年末
     if g["ymd"]:
         month = int(g["ymd_m"])
         if not 1 <= month <= 12:
@@ -278,11 +278,7 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         year = _year_written(g["ymd_y"], g["ymd_rel"], pub) or _year_of_month(month, pub, context_year)
         if not year:
             return UNPLACED
-        return (
-            Period(None, ym(year, month), until=True)
-            if g["ymd_end"]
-            else Period(ym(year, month), ym(year, month))
-        )
+        return _months_or_their_end(year, month, month, bool(g["ymd_end"]))  # 11月, 11月底
     if g["y"]:
         year = _year(g["y_y"])
         if g["y_end"] or g["y_before"]:
