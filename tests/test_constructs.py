@@ -573,6 +573,11 @@ ROWS = [
         "2025年，全省营收超百亿元企业达到12家。", "12家", 12, "enterprise", "level",
         {"indicator": "营收超百亿元企业"}, id="bound-class-before-a-verb",
     ),
+    # 明确/提出 before a plan's time says who set the target, not what it measures
+    pytest.param(
+        "市经信委印发行动方案，明确到2027年全市工业互联网平台连接设备超过2000万台。", "超过2000万台", 2e7, "unit",
+        "level", {"indicator": "工业互联网平台连接设备", "kind": "target"}, id="a-plan-makes-clear",
+    ),
     # 区级 after a count is a level word of the noun, not a count of districts (6个区)
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
