@@ -62,12 +62,16 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
 def _not_country_of_home(place: str | None, text: str) -> str | None:
     """全国 or 全球 read in a text for want of any other place is not the region of a text that speaks
     of its own province or city (全省…，打造具有全国影响力的…): that region is unknown."""
-    if place in ("全国", "全球") and any(w in text for w in _OWN_REGION):
+    if place in ("全国", "全球") and any(w in text for w in _own_region_words()):
         return None
     return place
 
 
-_OWN_REGION = ("全省", "全市", "本省", "本市", "我省", "我市")
+@cache
+def _own_region_words() -> tuple[str, ...]:
+    """The home words of rules/regions.yaml that name the writer's own province or city (全省, 本市,
+    我市…; not 该市, which names another, nor 市级 or 全域)."""
+    return tuple(w for w in home_words() if w[-1] in "省市" and not w.startswith("该"))
 
 
 def _opening_place(text: str) -> str | None:

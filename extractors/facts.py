@@ -220,10 +220,8 @@ def sentence_facts(
         if change:
             period_start, period_end = out[-1].period_start, out[-1].period_end
         entity = sentence.entity_at(q.start)
-        if entity and entity == indicator:
-            entity = sentence.entity_before_clause(
-                q.start
-            )  # 活跃开源项目超过50万个: what is counted, not who
+        if entity and entity == indicator:  # 活跃开源项目超过50万个: what is counted, not who
+            entity = sentence.entity_before_clause(q.start)
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase

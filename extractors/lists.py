@@ -173,13 +173,11 @@ def _collective_parts(parts: list[str]) -> list[str]:
     last = parts[-1].replace("分别", "")  # 太阳能电池分别出口 -> 太阳能电池出口
     m = _COLLECTIVE_WORD.search(last)
     if not m or m.start() == 0:
-        # 集成电路、笔记本电脑、太阳能电池出口: the measure the last item names is each one's.
+        # 集成电路、笔记本电脑、太阳能电池出口: the measure the last item names is each one's, and the
+        # last item's own verb goes too (封测业实现销售收入 -> 封测业销售收入).
+        items = [p + _shared_tail(p, last) for p in parts[:-1]]
         sector_end, _ = _sector_end(parts[0], last)
-        if sector_end >= 0:
-            last = last[: sector_end + 1] + _shared_tail(
-                parts[0], last
-            )  # 封测业实现销售收入 -> 封测业销售收入
-        return [p + _shared_tail(p, parts[-1].replace("分别", "")) for p in parts[:-1]] + [last]
+        return items + [last[: sector_end + 1] + _shared_tail(parts[0], last) if sector_end >= 0 else last]
     tail = last[m.end() :]
     return [p + tail for p in parts[:-1]] + [last[: m.start()] + tail]
 
@@ -190,19 +188,26 @@ def _indicators_respectively(facts: list[Fact], text: str) -> list[Fact]:
     out = list(facts)
     for m in re.finditer("分别", text):
         before = [k for k, f in enumerate(out) if f.quantity_end - f.evidence_start <= m.start()]
-        after = [k for k, f in enumerate(out) if f.quantity_start - f.evidence_start > m.start()]
-        if not before or not after:
+        run = _run_after(out, m.start(), lambda f: f.indicator)
+        if not before or not run:
             continue
-        run = [
-            k
-            for n, k in enumerate(after)
-            if k == after[0] + n and out[k].indicator == out[after[0]].indicator
-        ]
         stated = list(dict.fromkeys(out[k].indicator for k in before))
         if len(run) >= 2 and len(stated) == len(run) and stated[-1] == out[run[0]].indicator:
             for k, indicator in zip(run, stated, strict=True):
                 out[k] = replace(out[k], indicator=indicator)
     return out
+
+
+def _run_after(facts: list[Fact], pos: int, key) -> list[int]:
+    """The indices of the facts right after sentence offset pos that share the first one's key,
+    consecutive: the numbers a 分别 at pos hands out."""
+    after = [k for k, f in enumerate(facts) if f.quantity_start - f.evidence_start > pos]
+    run = after[:1]
+    for k in after[1:]:
+        if k != run[-1] + 1 or key(facts[k]) != key(facts[run[0]]):
+            break
+        run.append(k)
+    return run
 
 
 _COUNT_OF_PLACES = re.compile(r"^[两二三四五六七八九十]+[地省市区国城]")
@@ -213,10 +218,7 @@ def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:
     the k-th place's, when the places before it are as many as the numbers of one indicator."""
     out = list(facts)
     for m in re.finditer("分别", text):
-        after = [k for k, f in enumerate(out) if f.quantity_start - f.evidence_start > m.start()]
-        first = out[after[0]] if after else None
-        run = [k for k in after if (out[k].indicator, out[k].entity) == (first.indicator, first.entity)]
-        run = [k for n, k in enumerate(run) if k == run[0] + n]  # consecutive facts only
+        run = _run_after(out, m.start(), lambda f: (f.indicator, f.entity))
         places = _place_list(text[: m.start()])
         if len(run) >= 2 and len(places) == len(run):
             for k, place in zip(run, places, strict=True):

@@ -69,7 +69,7 @@ def trim(phrase: str) -> str:
                 break
         lead = _lead().match(phrase)
         # 《药品经营许可证》持证企业 keeps its title; 最终消费支出 is the statistics' own term.
-        kept = (lead.group(0) == "《" and "》" in phrase) or phrase.startswith("最终消费") if lead else True
+        kept = lead is None or (lead.group(0) == "《" and "》" in phrase) or phrase.startswith("最终消费")
         if not kept:
             phrase = phrase[lead.end() :]
         trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail()))  # only the end can hold it
@@ -154,10 +154,8 @@ def left_phrase(before: str) -> str:
     parts = _CLAUSE_MARKS.split(before)
     text = parts[-1] if parts else before
     gap = _HAN_GAP.search(text) if " " in text or "\u3000" in text else None
-    if gap:
-        text = text[
-            gap.end() :
-        ]  # 01 产业规模再创新高 全年实现营业收入…: a run-together heading ends at the gap
+    if gap:  # 01 产业规模再创新高 全年实现营业收入…: a run-together heading ends at the gap
+        text = text[gap.end() :]
     text = _drop_times(text)
     quantities = find_quantities(text)
     if quantities:

@@ -56,8 +56,12 @@ def _in_brackets_closed_before(text: str, t: TimeMention, pos: int) -> bool:
     closed = max(text.rfind("）", 0, t.start), text.rfind(")", 0, t.start))
     if opened <= closed:
         return False
-    m = re.search(r"[）)]", text[t.end : pos])
-    return bool(m) and bool(re.search(r"\d", text[t.end : t.end + m.start()]))
+    m = _CLOSE.search(text, t.end, pos)
+    return bool(m) and _DIGIT.search(text, t.end, m.start()) is not None
+
+
+_CLOSE = re.compile(r"[）)]")
+_DIGIT = re.compile(r"\d")
 
 
 def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: int = 0) -> Period | None:
