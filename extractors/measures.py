@@ -46,6 +46,12 @@ def measures_something(indicator: str, unit: str, measure: str, sentence_before:
     return bool(_heads().search(indicator + sentence_before))
 
 
+@cache
+def class_nouns() -> str:
+    """The nouns of rules/measures.yaml class_nouns as a regex alternation (企业|公司|…)."""
+    return "|".join(word_list("measures", "class_nouns"))
+
+
 def names_measure(phrase: str) -> bool:
     """The phrase names an economic or industrial measure (a head of rules/measures.yaml)."""
     return bool(_heads().search(phrase))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extractors.measures import class_nouns
 from extractors.quantities import Quantity
 from extractors.rulebook import alternation, any_of, word_list
 
@@ -38,7 +39,7 @@ _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 _NAMES_LISTED = re.compile(r"[^，。；、\d]{4,}(?:、[^，。；、\d]{4,}){2,}")
 _PRODUCT_PRICE = re.compile(r"(?<![平均])(?:售价|起售价|零售价|定价)(?:为|约|仅|仅为)?$")
 # In a clause opening with 对 (对…的企业，给予…), numbers before 的+企业… say whom a rule is for.
-_QUALIFIED_NOUN = re.compile(r"的[\u4e00-\u9fff]{0,8}(?:企业|项目|单位|机构|平台|产品)")
+_QUALIFIED_NOUN = re.compile(rf"的[\u4e00-\u9fff]{{0,8}}(?:{class_nouns()})")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
@@ -49,7 +50,7 @@ _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个�
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
 _SECTORS = re.compile(r"(?:个)?(?:工业)?(?:大类)?(?:行业|产业|门类)")
-_BOUND_OF_A_CLASS = re.compile(r"(?:以上)?的[\u4e00-\u9fff]{0,6}(?:企业|公司|项目|园区|集群|平台)")
+_BOUND_OF_A_CLASS = re.compile(rf"(?:以上)?的[\u4e00-\u9fff]{{0,6}}(?:{class_nouns()})")
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 

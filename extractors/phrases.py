@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from extractors.measures import class_nouns
 from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.quantities import find_quantities
 from extractors.regions import place_spans
@@ -176,7 +177,7 @@ def left_phrase(before: str) -> str:
 
 # What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业.
 _THRESHOLD_OF_NOUN = re.compile(
-    r"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{0,6}?(?:企业|公司|项目|工厂)(?:数量|数)?(?:达到|达|超过|超|为|有)?$"
+    rf"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{{0,6}}?(?:{class_nouns()})(?:数量|数)?(?:达到|达|超过|超|为|有)?$"
 )
 # The end of a list item that had a number of its own (in a unit not read as one): 150余车次、
 _AFTER_COUNTED_ITEM = re.compile(r"\d[^\d、]{0,4}、(?=[^、\d]*$)")
@@ -189,7 +190,7 @@ _PREDICATE = re.compile(
 _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|方|吨|TEU|标准箱|千瓦|英寸|米)|^[+＋]\d+[\u4e00-\u9fff]")
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
-_BARE_COUNTED = ("企业", "公司", "单位", "项目", "机构", "产品", "园区")
+_BARE_COUNTED = tuple(word_list("measures", "class_nouns"))
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")
 # The next item of a list: a mark before another number, or 以及 (800多家航企以及…20多家机构).
 _NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|以及")

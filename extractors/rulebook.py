@@ -79,6 +79,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
         "firm_nouns",
         "firm_households",
         "item_nouns",
+        "class_nouns",
     ),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones"),
 }  # fmt: skip
