@@ -15,6 +15,7 @@ from extractors.noise import COUNT_UNITS, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import (
     ends_with_verb,
+    is_bare_verb,
     is_relative,
     is_verb,
     left_phrase,
@@ -401,7 +402,7 @@ def _indicator(
     if left and (previous or topic) and _is_label(left):
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
-    if left and not is_relative(left) and not is_verb(left):
+    if left and not is_relative(left) and not is_bare_verb(left):
         if previous and left.endswith("之比") and f"与{left}" in before:
             # 经费支出36130亿元，…，与国内生产总值之比为2.68%: the ratio of the indicator before to the one named.
             ratio = f"{previous[-1].indicator}与{left}"

@@ -135,6 +135,7 @@ def noise_reason(
         bound
         and not _dated_annual(clause_before, bound.group(0))
         and (bounded or not _STATED_SIZE.search(bound.group(0)))
+        and not _brought_about(bound.group(0), clause_before, after)
     ):
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
@@ -205,6 +206,16 @@ def _describes_a_firm() -> re.Pattern:
 # A size before an exact number states it (项目总投资额4亿元, 达产后年产值93.5亿元); bounded, it is a
 # criterion (年营业收入2000万元以上).
 _STATED_SIZE = re.compile(r"(?:产值|营业收入|销售额|投资额)$")
+
+
+def _brought_about(word: str, clause_before: str, after: str) -> bool:
+    """带动投资额超4800万元: a bounded size that ends a clause led by what brought it about is an
+    outcome, not the threshold it would be before a noun (投资额超1亿元的项目)."""
+    return (
+        not after.rstrip("。；！")
+        and _STATED_SIZE.search(word.rstrip("过超")) is not None
+        and _words("outcome_lead").search(clause_before) is not None
+    )
 
 
 def _dated_annual(clause_before: str, word: str) -> bool:

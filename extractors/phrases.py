@@ -69,8 +69,13 @@ def trim(phrase: str) -> str:
                 phrase = phrase[end:]
                 break
         lead = _lead().match(phrase)
-        # 《药品经营许可证》持证企业 keeps its title; 最终消费支出 is the statistics' own term.
-        kept = lead is None or (lead.group(0) == "《" and "》" in phrase) or phrase.startswith("最终消费")
+        # 《药品经营许可证》持证企业 keeps its title, “绿色伙伴”队伍 its quoted name; 最终消费支出 is the
+        # statistics' own term.
+        kept = (
+            lead is None
+            or (lead.group(0) in _OPENING_MARKS and _OPENING_MARKS[lead.group(0)] in phrase)
+            or phrase.startswith("最终消费")
+        )
         if not kept:
             phrase = phrase[lead.end() :]
         trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail()))  # only the end can hold it
@@ -81,6 +86,7 @@ def trim(phrase: str) -> str:
     return phrase
 
 
+_OPENING_MARKS = {"《": "》", "“": "”"}  # a mark opening a phrase, kept when its closing mark follows
 _HAN_GAP = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])(?!.*[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff])"
 )
@@ -89,8 +95,14 @@ _FOOTNOTE = re.compile(r"[\[〔［]\d{1,2}[\]〕］]")
 _GENERIC_AFFIXES = re.compile(
     r"(?:[“\"]?十[一二三四五六]五[”\"]?)?(?:产业|行业|全行业|全年|年度)?(.*?)(?:目标|任务)?"
 )
-_NUMBERING = re.compile(r"^(?:[\d·•\s.、]+|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])")
-_SPAN_WORDS = re.compile(r"近?[一二两三四五六七八九十几\d]+年(?:间|来|内|以来|$)")
+# 01交付新船, ·交付新船, （三）: a label before the text; 65岁以上老年人口 opens with a quantity, not a label.
+_NUMBERING = re.compile(
+    r"^(?:[\d·•\s.、]+(?![岁个家项台套辆艘万亿千百元吨人年月日天])|[（(][一二三四五六七八九十\d]+[）)])(?=[\u4e00-\u9fff])"
+)
+# 五年间, 近三年来, 近年来, 连续十年: a span of years is a time, not a part of what is measured.
+_SPAN_WORDS = re.compile(
+    r"连续[一二两三四五六七八九十几\d]+年|(?:近(?:[一二两三四五六七八九十几\d]+|些|几)?|[一二两三四五六七八九十几\d]+)年(?:间|来|内|以来|$)"
+)
 
 
 def _drop_times(phrase: str) -> str:
@@ -127,6 +139,18 @@ def is_verb(phrase: str) -> bool:
     """形成, 认定两批: a verb (with a measure word) where a noun should be."""
     m = _verb_start().match(phrase)
     return bool(m) and len(phrase) <= m.end() + 2
+
+
+def is_bare_verb(phrase: str) -> bool:
+    """形成, 认定两批, 建成了: a verb with no noun of its own; 新增托位 is a verb and the noun it counts."""
+    m = _verb_start().match(phrase)
+    if not m or len(phrase) > m.end() + 2:
+        return False
+    rest = phrase[m.end() :]
+    return not rest or rest[0] in _AFTER_A_BARE_VERB
+
+
+_AFTER_A_BARE_VERB = "了一二两三四五六七八九十几多数批为成出有到至个项家"
 
 
 @cache
@@ -175,9 +199,11 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
-# What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业.
+# What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业;
+# or any noun right after 以上/以下 (3岁以下婴幼儿托位数).
 _THRESHOLD_OF_NOUN = re.compile(
-    rf"(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{{0,6}}?(?:{class_nouns()})(?:数量|数)?(?:达到|达|超过|超|为|有)?$"
+    rf"(?:(?:以上|以下|及以上)?的?[\u4e00-\u9fff]{{0,6}}?(?:{class_nouns()})|(?:以上|以下|及以上)[\u4e00-\u9fff]{{2,10}}?)"
+    r"(?:数量|数)?(?:达到|达|超过|超|为|有)?$"
 )
 # The end of a list item that had a number of its own (in a unit not read as one): 150余车次、
 _AFTER_COUNTED_ITEM = re.compile(r"\d[^\d、]{0,4}、(?=[^、\d]*$)")

@@ -69,7 +69,8 @@ def _pattern() -> re.Pattern:
     # The lookahead lets the engine skip, in one test, every position no number can start at.
     return re.compile(
         rf"(?=[-－−\d{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
-        rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?P<u2>{unit})"
+        # A space may part a number from a unit in Latin letters (60 EFLOPS, 5 GW).
+        rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?:[ \u00a0](?=[A-Za-z]))?(?P<u2>{unit})"
         # 个 before 月/工作日 is a duration, 人 before 一 is an idiom (一人一策): not counters.
         r"(?!多?月|工作日|小时制)"
     )

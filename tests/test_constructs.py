@@ -582,6 +582,51 @@ ROWS = [
     pytest.param(
         "目前，全市已建成12个区级特色产业集群。", "12个", 12, "item", "level", {}, id="level-word-after-count",
     ),
+    # A quoted name keeps both its marks: the opening one is not a mark to trim away
+    pytest.param(
+        "全年“专精特新”联盟成员扩大至120家。", "120家", 120, "enterprise", "level",
+        {"indicator": "“专精特新”联盟成员"}, id="quoted-name-keeps-its-marks",
+    ),
+    # 通过/借助/依托 start what the counted firms did: the firms are what is counted
+    pytest.param(
+        "全年有800家企业借助工业互联网平台完成数字化改造。", "800家", 800, "enterprise", "level", {},
+        id="firms-that-did-something-through",
+    ),
+    # Air quality in micrograms per cubic metre, a unit of its own
+    pytest.param(
+        "2025年，全市PM2.5平均浓度为29微克/立方米。", "29微克/立方米", 29, "ug/m3", "level",
+        {"indicator": "PM2.5平均浓度"}, id="pm25-concentration",
+    ),
+    # A space may part a number from a unit in Latin letters
+    pytest.param(
+        "到2027年，全省智能算力规模达到40 EFLOPS。", "40 EFLOPS", 4e4, "PFLOPS", "level", {"kind": "target"},
+        id="space-before-latin-unit",
+    ),
+    pytest.param("2025年，全省风电装机达到12 GW。", "12 GW", 1.2e7, "kW", "level", {}, id="gigawatt-latin"),
+    # 连续十年 is a span of time, not what stays above the bound
+    pytest.param(
+        "2025年，全省棉花产量达到120万吨，连续五年稳定在100万吨以上。", "100万吨以上", 1e6, "t", "level",
+        {"indicator": "棉花产量"}, id="years-in-a-row-are-a-time",
+    ),
+    # 扣除价格因素 says how the rate is computed, not what it measures
+    pytest.param(
+        "全年全市居民人均消费支出38000元，名义增长4.8%，扣除价格因素实际增长4.5%。", "4.5%", 4.5, "%", "growth",
+        {"indicator": "居民人均消费支出"}, id="real-growth-without-comma",
+    ),
+    # A verb and the noun it counts (新增托位) name the indicator themselves
+    pytest.param(
+        "全年新增学位1.5万个。", "1.5万个", 1.5e4, "item", "level", {"indicator": "新增学位"}, id="verb-and-its-noun",
+    ),
+    # A bound on an age names the class of people or places counted
+    pytest.param(
+        "2025年末，全省60岁以上常住人口达到1200万人。", "1200万人", 1.2e7, "person", "level",
+        {"indicator": "60岁以上常住人口"}, id="age-bound-names-the-class",
+    ),
+    # 近年来 is a time
+    pytest.param(
+        "全省低空经济规模近年来年均增长率保持在25%左右。", "25%左右", 25, "%", "growth",
+        {"indicator": "低空经济规模年均增长率"}, id="recent-years-are-a-time",
+    ),
 ]  # fmt: skip
 
 

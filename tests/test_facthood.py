@@ -72,6 +72,13 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # A bounded size ending a clause led by what brought it about is an outcome; before a noun
+    # (投资额超1亿元的项目) it would be the threshold that picks the projects.
+    pytest.param(
+        "全年支持设备更新项目30个，带动投资额超5000万元。",
+        ["30个", "超5000万元"],
+        id="investment-brought-about",
+    ),
     # 营收超百亿元的链主企业: the bound says which firms are counted; the count is the fact
     pytest.param("力争培育5家以上营收超百亿元的链主企业。", ["5家以上"], id="bound-of-a-class-of-firms"),
     # An average price is an indicator (one product's price is not)
