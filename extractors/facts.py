@@ -11,7 +11,7 @@ from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
-from extractors.noise import COUNT_UNITS, noise_reason
+from extractors.noise import COUNT_UNITS, crosses_milestone, noise_reason
 from extractors.periods import parse_published, year_period
 from extractors.phrases import (
     ends_with_verb,
@@ -75,6 +75,11 @@ def sentence_facts(
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
+        if "台" in after or "关" in after or "槛" in after:
+            if crosses_milestone(before, after):
+                if any(k.unit == q.unit and k.qualifier in ("exact", "approx") for k in kept):
+                    continue  # 总产值达4.07万亿元，再次迈上4万亿元台阶: the milestone restates the value
+                q = replace(q, qualifier="lower_bound")
         if rules_document and q.qualifier in ("lower_bound", "upper_bound"):
             continue  # 上年度营业收入总额达5000万元以上: a criterion of the rules, not an outcome
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause

@@ -184,6 +184,7 @@ def noise_reason(
         and _NOUN_START.match(after[0])
         and not _PREDICATE_FOLLOWERS.match(after)
         and not clause_before.endswith("以")  # 江苏以13.9万亿元紧随其后: by that amount
+        and not crosses_milestone(clause_before, after)
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.
         return "attribute"
@@ -194,6 +195,26 @@ def noise_reason(
     if _inside_quotes(sentence_before):
         return "name"
     return None
+
+
+def crosses_milestone(clause_before: str, clause_after: str) -> bool:
+    """迈上4万亿元台阶, 跨越5万亿元、6万亿元两个台阶: a level crossed (at least the milestone), not a
+    size describing the noun after it."""
+    return (
+        _milestone_after().match(clause_after) is not None and _crossing().search(clause_before) is not None
+    )
+
+
+@cache
+def _milestone_after() -> re.Pattern:
+    return re.compile(
+        rf"(?:[、和][^，。；、]{{1,10}}?)*(?:[两三四五六]个)?新?(?:{alternation(word_list('phrases', 'milestones'))})"
+    )
+
+
+@cache
+def _crossing() -> re.Pattern:
+    return any_of("phrases", "crossing")
 
 
 @cache

@@ -90,13 +90,23 @@ def _bare_count() -> re.Pattern:
     right before the noun it counts (约300万注册用户, 超过1亿用户的网络)."""
     nouns = alternation(rules("measures")["bare_counts"])
     return re.compile(
-        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)(?=[、，。；,;）)—]|$|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
+        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)"
+        rf"(?=[、，。；,;）)—]|$|(?:[两三四五六]个)?新?(?:台阶|大关|关口)|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
     )
+
+
+_BARE_RUN = re.compile(r"(?:\d+(?:\.\d+)?(?:万亿|亿|万)、)+$")
 
 
 def _counted_before(before: str) -> str | None:
     """The counter of the noun right before a bare count (用户 -> 人), from rules/measures.yaml."""
-    stripped = re.sub(r"(?:超过|超|逾|近|约|达到|达|突破|为|有)$", "", before)
+    # 迈上4万亿、5万亿: the second of a list of bare counts counts what the first does.
+    stripped = _BARE_RUN.sub("", before)
+    stripped = re.sub(
+        r"(?:连续|先后|再次|首次)?(?:超过|超|逾|近|约|达到|达|突破|为|有|迈上|跨越|跨上|站上|跃上)$",
+        "",
+        stripped,
+    )
     counters = rules("measures")["bare_counts"]
     return next((c for noun, c in counters.items() if stripped.endswith(noun)), None)
 

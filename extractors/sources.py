@@ -202,7 +202,7 @@ def read_text(raw: str, path: Path, published: str | None = None) -> Document:
     elif layout == "bulletin":
         sections = bulletin_sections(text)
     else:
-        sections = ()
+        sections = article_sections(text)  # plain text is an article: its short lines are its headings
     title = next((line for line in text.split("\n") if line.strip() and len(line) <= 80), None)
     if sections:
         title = sections[0].title if layout == "newspaper" else (title or sections[0].title)

@@ -944,3 +944,22 @@ def test_a_run_together_heading_and_a_label_are_no_part_of_the_indicator():
         "【数据】全市新能源汽车产量达到128万辆。",
     )
     assert [f.indicator for f in found] == ["营业收入", "营业收入", "新能源汽车产量"]
+
+
+def test_milestones_crossed_are_levels_reached():
+    # 跨越…两个台阶: each milestone is a level reached (at least it), of the subject before the verb
+    found = facts_of("安徽经济运行", "五年来，全省经济总量先后跨越4万亿元、5万亿元两个台阶。")
+    assert [(f.quantity_text, f.indicator, f.qualifier) for f in found] == [
+        ("4万亿元", "经济总量", "lower_bound"),
+        ("5万亿元", "经济总量", "lower_bound"),
+    ]
+
+
+def test_a_milestone_written_without_a_unit_takes_the_unit_of_the_money_total():
+    found = facts_of("安徽经济运行", "过去五年，全省经济总量连续迈上4万亿、5万亿两个台阶。")
+    assert [(float(f.value), f.unit) for f in found] == [(4e12, "CNY"), (5e12, "CNY")]
+
+
+def test_a_milestone_after_the_value_itself_restates_it():
+    found = facts_of("安徽经济运行", "2025年，全省规上工业总产值达5.12万亿元，首次迈上5万亿元台阶。")
+    assert [f.quantity_text for f in found] == ["5.12万亿元"]

@@ -256,3 +256,21 @@ ROWS = [
 def test_frames(title, paragraphs, published, quantity, expected):
     fact = fact_of(facts_of(title, *paragraphs, published=published), quantity)
     assert fields(fact, expected) == expected
+
+
+def test_a_plain_text_report_reads_its_headings_as_frames(tmp_path):
+    """A text file is an article: its short unpunctuated lines are headings, so the year and the
+    review or plan they name hold for the paragraphs under them."""
+    from extractors import extract
+    from extractors.sources import read_file
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "政府工作报告\n\n一、2025年工作回顾\n\n全年新开工项目1800个。\n\n"
+        "二、2026年工作安排\n\n新建5G基站1.2万个。\n",
+        encoding="utf-8",
+    )
+    found = extract(read_file(path, published="2026-01-25")[0])
+    review, plan = fact_of(found, "1800个"), fact_of(found, "1.2万个")
+    assert (review.kind, review.period_start, review.period_end) == ("actual", "2025-01", "2025-12")
+    assert (plan.kind, plan.period_start, plan.period_end) == ("target", "2026-01", "2026-12")
