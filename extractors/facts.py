@@ -75,11 +75,10 @@ def sentence_facts(
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
-        if "台" in after or "关" in after or "槛" in after:
-            if crosses_milestone(before, after):
-                if any(k.unit == q.unit and k.qualifier in ("exact", "approx") for k in kept):
-                    continue  # 总产值达4.07万亿元，再次迈上4万亿元台阶: the milestone restates the value
-                q = replace(q, qualifier="lower_bound")
+        if ("台" in after or "关" in after or "槛" in after) and crosses_milestone(before, after):
+            if any(k.unit == q.unit and k.qualifier in ("exact", "approx") for k in kept):
+                continue  # 总产值达4.07万亿元，再次迈上4万亿元台阶: the milestone restates the value
+            q = replace(q, qualifier="lower_bound")
         if rules_document and q.qualifier in ("lower_bound", "upper_bound"):
             continue  # 上年度营业收入总额达5000万元以上: a criterion of the rules, not an outcome
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
