@@ -219,7 +219,7 @@ def sentence_facts(
             named = any(t.period.year == period.year and not t.period.whole_year for t in sentence.times)
             if pub and not named and not sentence.framed_period():
                 period = year_period(pub[0])  # 确保全年新增…: the plan is for the year of publication
-        period_start, period_end = bounds(period, q, measure, before)
+        period_start, period_end = bounds(period, q, measure, before, text[: q.start])
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
         if change:

@@ -10,7 +10,7 @@ from functools import cache
 from extractors.measures import names_measure
 from extractors.phrases import trim
 from extractors.regions import place_spans
-from extractors.rulebook import word_list
+from extractors.rulebook import rules, word_list
 from indicators.model import Fact
 
 _LIST_MARK = re.compile(r"[、和与及]")
@@ -153,6 +153,8 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
         ):
             j += 1
         parts = _collective_parts([p for p in _LIST_MARK.split(out[i].indicator) if p])
+        if len(parts) == 1 and j == i + 1:
+            parts = _pair_parts(parts[0]) or parts  # 产销分别完成…和…: 产量, 销量
         # 上海核心区与全域供电可靠率分别…: the list names places, the indicator is shared.
         places = any(p.startswith(_PLACE_PARTS) for p in parts)
         if j > i and len(parts) == j - i + 1 and not places:
@@ -160,6 +162,15 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
                 out[k] = replace(out[k], indicator=parts[k - i])
         i = j + 1
     return _places_respectively(_indicators_respectively(out, text), text)
+
+
+def _pair_parts(indicator: str) -> list[str] | None:
+    """新能源汽车产销 -> [新能源汽车产量, 新能源汽车销量]: the two measures a pair word names."""
+    pairs = rules("phrases")["pairs"]
+    for word in sorted(pairs, key=len, reverse=True):
+        if word in indicator:
+            return [indicator.replace(word, one, 1) for one in pairs[word]]
+    return None
 
 
 _COLLECTIVE_WORD = re.compile(r"[两二三四五六七八九十]大(?=[\u4e00-\u9fff])")

@@ -81,5 +81,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
         "item_nouns",
         "class_nouns",
     ),
-    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones", "crossing"),
+    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones", "crossing", "pairs"),
 }  # fmt: skip

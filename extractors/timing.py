@@ -120,11 +120,25 @@ def cap_at_publication(
     return start, end
 
 
-def bounds(period: Period | None, q: Quantity, measure: str, before: str) -> tuple[str | None, str | None]:
+def bounds(
+    period: Period | None, q: Quantity, measure: str, before: str, sentence_before: str = ""
+) -> tuple[str | None, str | None]:
+    """(start, end) of a fact: a count said to exist (累计, 现有, 截至…) is a stock at the end date,
+    unless the time of a total dates the 累计 itself (全年累计交付, 1—12月，…累计完成): a flow."""
     if period is None:
         return None, None
     if period.until:
         return None, period.end
-    if measure == "level" and q.unit in COUNT_UNITS and _STOCK_WORDS.search(before):
-        return None, period.end
+    if measure == "level" and q.unit in COUNT_UNITS:
+        stock = _STOCK_WORDS.search(before)
+        if stock and not (stock.group(0) == "累计" and _DATED_TOTAL.search(sentence_before)):
+            return None, period.end
     return period.start, period.end
+
+
+# The time of a total right before 累计 in its clause, or opening the sentence: 全年累计, 2025年…累计,
+# 1—12月，…累计 (not 历年累计, 已累计, 截至…累计, “十四五”末…累计: those are stocks).
+_DATED_TOTAL = re.compile(
+    r"(?:^|[，。；])(?:全年|当年|(?:19|20)\d\d年(?![末底])|\d{1,2}[-—–~至]\d{1,2}月|前[一二三四五六七八九十\d]+个月"
+    r"|[一二三四]季度|前三季度|上半年)[^。；已历末底]{0,24}?累计[^，。；]*$"
+)

@@ -963,3 +963,38 @@ def test_a_milestone_written_without_a_unit_takes_the_unit_of_the_money_total():
 def test_a_milestone_after_the_value_itself_restates_it():
     found = facts_of("安徽经济运行", "2025年，全省规上工业总产值达5.12万亿元，首次迈上5万亿元台阶。")
     assert [f.quantity_text for f in found] == ["5.12万亿元"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity", "start"),
+    [
+        # The time of a total right before 累计 (or opening the sentence) dates the total: a flow
+        ("2025年，全年累计交付新船40艘。", "40艘", "2025-01"),
+        ("1—12月，全省快递业务量累计完成50亿件。", "50亿件", "2025-01"),
+        # 历年累计 and a bare 累计 are what has built up: a stock at the date
+        ("2025年新能源汽车推广量10万辆；历年累计推广量突破100万辆。", "突破100万辆", None),
+        ("截至2025年底，全市累计培育专精特新企业500家。", "500家", None),
+    ],
+    ids=["year-total", "months-total", "all-years-stock", "as-of-stock"],
+)
+def test_a_dated_total_is_a_flow_and_a_bare_total_a_stock(sentence, quantity, start):
+    fact = fact_of(facts_of("安徽经济运行", sentence, published="2026-02-10"), quantity)
+    assert (fact.period_start, fact.period_end) == (start, "2025-12")
+
+
+def test_a_pair_word_gives_each_number_its_own_measure():
+    # 产销分别…和…: the first number is the output, the second the sales
+    found = facts_of(
+        "安徽经济运行", "2025年，全省新能源汽车产销分别完成120万辆和118万辆，分别增长20.5%和19.8%。"
+    )
+    assert [(f.quantity_text, f.indicator) for f in found] == [
+        ("120万辆", "新能源汽车产量"),
+        ("118万辆", "新能源汽车销量"),
+        ("20.5%", "新能源汽车产量"),
+        ("19.8%", "新能源汽车销量"),
+    ]
+
+
+def test_a_parcel_volume_is_a_measure():
+    found = facts_of("安徽经济运行", "2025年，全省快递业务量完成50亿件，增长12%。")
+    assert [(f.quantity_text, f.indicator, f.unit) for f in found][0] == ("50亿件", "快递业务量", "item")
