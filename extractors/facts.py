@@ -433,10 +433,24 @@ def _indicator(
         return left, left
     if previous:
         base = previous[-1].indicator
+        if previous[-1].unit == "item" and q.unit != "item":
+            base = _measure_of_counted(base)
         return (base + left if left and left not in base else base), base
     if topic:
         return topic + left if left and left not in topic else topic, topic
     return left or None, left
+
+
+def _measure_of_counted(indicator: str) -> str:
+    """GDP增速高于全国平均水平的省份 -> GDP增速: after a count of the places that changed, their own
+    numbers (其中西藏、甘肃增速分别达到…) measure what changed, not the count."""
+    m = _COUNTED_CHANGE.match(indicator)
+    return m.group(1) if m else indicator
+
+
+_COUNTED_CHANGE = re.compile(
+    rf"(.+?)(?:实现|保持)?正?(?:{_UNITS_CHANGED.pattern}).*的{_COUNTED_UNITS.pattern}$"
+)
 
 
 def _compared(previous: list) -> str:

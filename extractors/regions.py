@@ -57,10 +57,19 @@ def first_place(text: str, local: bool = False) -> str | None:
     if local:
         # 高于全国平均水平, 居全国第三: the country as the base of a comparison or the field of a
         # ranking is not a place the text is about.
+        # 作为全球领先的…企业: the country or the world describing something is not where either.
         spans = [s for s in spans if s[2] not in ("全国", "全球")] or [
-            s for s in spans if not _base_marker().search(text, max(0, s[0] - 3), s[0])
+            s
+            for s in spans
+            if not _base_marker().search(text, max(0, s[0] - 3), s[0])
+            and not _attribute_after().match(text, s[1])
         ]
     return spans[0][2] if spans else None
+
+
+@cache
+def _attribute_after() -> re.Pattern:
+    return re.compile(f"(?:{alternation(word_list('regions', 'attribute_after'))})")
 
 
 @cache

@@ -998,3 +998,38 @@ def test_a_pair_word_gives_each_number_its_own_measure():
 def test_a_parcel_volume_is_a_measure():
     found = facts_of("安徽经济运行", "2025年，全省快递业务量完成50亿件，增长12%。")
     assert [(f.quantity_text, f.indicator, f.unit) for f in found][0] == ("50亿件", "快递业务量", "item")
+
+
+def test_what_a_project_brings_once_built_is_an_estimate():
+    found = facts_of(
+        "安徽产业观察",
+        "2025年，项目总投资约30亿元，达产后年产值可达60亿元，可新增就业岗位1500个。",
+        published="2026-03-05",
+    )
+    assert [(f.quantity_text, f.kind) for f in found] == [
+        ("约30亿元", "actual"),
+        ("60亿元", "estimate"),
+        ("1500个", "estimate"),
+    ]
+
+
+def test_but_opens_no_indicator():
+    found = facts_of(
+        "安徽经济运行", "2025年，全省实际使用外资80亿美元，下降5.1%，但降幅较上年收窄3.2个百分点。"
+    )
+    assert fact_of(found, "3.2个百分点").indicator == "实际使用外资降幅"
+
+
+def test_the_world_describing_a_firm_is_not_the_texts_region():
+    found = facts_of("光伏组件出货量再创新高", "作为全球领先的光伏组件企业，公司2025年组件出货量达到60GW。")
+    assert fact_of(found, "60GW").entity is None
+
+
+def test_numbers_after_a_count_of_places_that_changed_measure_what_changed():
+    found = facts_of(
+        "各省经济运行", "2025年，有20个省份GDP增速高于全国平均水平，其中青海、宁夏增速分别达到6.5%和6.1%。"
+    )
+    assert [(f.quantity_text, f.indicator, f.entity) for f in found][1:] == [
+        ("6.5%", "GDP增速", "青海"),
+        ("6.1%", "GDP增速", "宁夏"),
+    ]
