@@ -1033,3 +1033,14 @@ def test_numbers_after_a_count_of_places_that_changed_measure_what_changed():
         ("6.5%", "GDP增速", "青海"),
         ("6.1%", "GDP增速", "宁夏"),
     ]
+
+
+def test_a_programme_named_a_plan_makes_no_target():
+    # 计划 ending a programme's name (“领军人才”计划的企业) is not a plan's cue
+    found = facts_of("安徽产业观察", "2025年，入选“领军人才”计划的企业达到90家。", published="2026-01-28")
+    assert fact_of(found, "90家").kind == "actual"
+
+
+def test_clusters_counted_in_jia_are_items():
+    found = facts_of("安徽产业观察", "2025年，全市新认定市级特色产业集群12家。", published="2026-01-28")
+    assert fact_of(found, "12家").unit == "item"

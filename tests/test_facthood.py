@@ -14,6 +14,8 @@ EVENT = "entries of a contest are taken for facts"
 RULE = "a rule's red line (不得高于) is taken for a fact"
 
 NOT_FACTS = [
+    # Firms brought to meet buyers at a fair are the event's attendance
+    pytest.param("会上，组织20家企业与近30家境外展商进行贸易洽谈和采购对接。", id="trade-matchmaking"),
     pytest.param("这款巡检机器人最大负载20公斤。", id="product-load", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
     pytest.param("这台新型风机每小时风量可达3万立方米。", id="machine-airflow", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
     pytest.param("在实验中，该模型的缺陷识别准确率达到98.5%。", id="experiment-accuracy"),
