@@ -12,8 +12,9 @@ from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import measures_something, names_measure
 from extractors.noise import COUNT_UNITS, crosses_milestone, noise_reason
-from extractors.periods import parse_published, year_period
+from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
+    QUALIFIER_LEFT,
     ends_with_verb,
     is_bare_verb,
     is_relative,
@@ -130,6 +131,8 @@ def sentence_facts(
         else:
             measure, fall = measure_of(q, before, after)
             start = prev.end if prev else cs
+            if prev and (bound := QUALIFIER_LEFT.match(text, start)):
+                start = bound.end()  # 8000万亩以上、粮食产量: the 以上 is the number's before
             clause_topic = _topic(text, clauses, cs)
             nearer = False  # the clause before names a measure after the sentence's last number
             if not names_measure(clause_topic):
@@ -173,7 +176,8 @@ def sentence_facts(
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
         if measure == "growth" and _AVERAGE.search(before[-8:]):
-            period = sentence.span_around(period) or period  # 年均增长: over the span in force
+            # 年均增长: over the span in force; a plan's to its horizon (到2028年…年均增长5%: 2026–2028).
+            period = sentence.span_around(period) or _years_to(period, reference) or period
         baseline = bool(_FROM_END.search(before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
@@ -439,6 +443,14 @@ def _indicator(
     if topic:
         return topic + left if left and left not in topic else topic, topic
     return left or None, left
+
+
+def _years_to(period: Period | None, reference: str | None) -> Period | None:
+    """到2028年 for a yearly average: the years from publication to the horizon."""
+    pub = parse_published(reference)
+    if not (period and period.until and period.end and pub) or int(period.end[:4]) <= pub[0]:
+        return None
+    return Period(f"{pub[0]}-01", period.end, span=True)
 
 
 def _measure_of_counted(indicator: str) -> str:

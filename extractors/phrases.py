@@ -189,7 +189,8 @@ def left_phrase(before: str) -> str:
             # 年产值10亿元以上制造业企业100家: the bound is the class of what is counted, a part of its name.
             text = text[quantities[-2].end if len(quantities) > 1 else 0 :]
         else:
-            text = text[last.end :]
+            bound = QUALIFIER_LEFT.match(text, last.end)  # 8000万亩以上、粮食产量
+            text = text[bound.end() if bound else last.end :]
     # 车辆150余车次、监测设备300余套次: the item before had its own number. Looked for only where it
     # can change the phrase kept (its 、 in the last MAX_PHRASE characters): long clauses stay linear.
     text = text[-(MAX_PHRASE + 6) :]
@@ -199,6 +200,8 @@ def left_phrase(before: str) -> str:
     return trim(text[-MAX_PHRASE:])
 
 
+# The bounding word after a number (8000万亩以上、…), which the words after it do not include.
+QUALIFIER_LEFT = re.compile(r"及以上|以上|以下|以内|左右|之多")
 # What follows a bound that names a class of firms or projects and ends the phrase: 以上制造业企业, 的企业;
 # or any noun right after 以上/以下 (3岁以下婴幼儿托位数).
 _THRESHOLD_OF_NOUN = re.compile(

@@ -1044,3 +1044,26 @@ def test_a_programme_named_a_plan_makes_no_target():
 def test_clusters_counted_in_jia_are_items():
     found = facts_of("安徽产业观察", "2025年，全市新认定市级特色产业集群12家。", published="2026-01-28")
     assert fact_of(found, "12家").unit == "item"
+
+
+def test_a_plans_yearly_average_runs_from_publication_to_its_horizon():
+    found = facts_of("安徽经济运行", "力争到2028年，全省外贸进出口总额年均增长6%。", published="2026-03-10")
+    fact = fact_of(found, "6%")
+    assert (fact.kind, fact.period_start, fact.period_end) == ("target", "2026-01", "2028-12")
+
+
+def test_the_bound_of_the_number_before_is_not_part_of_the_next_indicator():
+    found = facts_of("安徽经济运行", "确保全年油料播种面积稳定在600万亩以上、油料产量保持在90万吨以上。")
+    assert fact_of(found, "90万吨以上").indicator == "油料产量"
+
+
+def test_data_centre_racks_are_counted():
+    found = facts_of(
+        "安徽经济运行", "到2027年，全省数据中心机架规模达到20万标准机架。", published="2026-03-10"
+    )
+    assert (fact_of(found, "20万标准机架").unit, fact_of(found, "20万标准机架").kind) == ("item", "target")
+
+
+def test_the_end_of_the_plan_is_a_time_not_a_word_of_the_indicator():
+    found = facts_of("安徽产业规划", "到期末全省高新技术企业总数达到3万家。", published="2026-03-10")
+    assert fact_of(found, "3万家").indicator == "高新技术企业"
