@@ -234,6 +234,8 @@ def right_phrase(after: str) -> tuple[str, str]:
     家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业);
     艘17.5万立方米LNG运输船建造合同 -> LNG运输船建造合同 (the ship's size is its specification).
     """
+    if after.startswith("、"):
+        return "", ""  # 每年1000颗、应用终端…: the next item follows; what is counted was named before
     m = _RIGHT_END.search(after)
     text = after[: m.start()] if m else after
     text = _drop_times(text)

@@ -136,9 +136,9 @@ def bounds(
     return period.start, period.end
 
 
-# The time of a total right before 累计 in its clause, or opening the sentence: 全年累计, 2025年…累计,
+# The time of a total right before 累计 (全年累计), or opening its clause or sentence: 2025年…累计,
 # 1—12月，…累计 (not 历年累计, 已累计, 截至…累计, “十四五”末…累计: those are stocks).
 _DATED_TOTAL = re.compile(
-    r"(?:^|[，。；])(?:全年|当年|(?:19|20)\d\d年(?![末底])|\d{1,2}[-—–~至]\d{1,2}月|前[一二三四五六七八九十\d]+个月"
-    r"|[一二三四]季度|前三季度|上半年)[^。；已历末底]{0,24}?累计[^，。；]*$"
+    r"(?:(?:^|[，。；])(?:全年|当年|(?:19|20)\d\d年(?![末底])|\d{1,2}[-—–~至]\d{1,2}月|前[一二三四五六七八九十\d]+个月"
+    r"|[一二三四]季度|前三季度|上半年)[^。；已历末底]{0,24}?|全年|当年)累计[^，。；]*$"
 )

@@ -970,12 +970,13 @@ def test_a_milestone_after_the_value_itself_restates_it():
     [
         # The time of a total right before 累计 (or opening the sentence) dates the total: a flow
         ("2025年，全年累计交付新船40艘。", "40艘", "2025-01"),
+        ("其中，某船厂全年累计交付新船25艘，创历史新高。", "25艘", "2025-01"),
         ("1—12月，全省快递业务量累计完成50亿件。", "50亿件", "2025-01"),
         # 历年累计 and a bare 累计 are what has built up: a stock at the date
         ("2025年新能源汽车推广量10万辆；历年累计推广量突破100万辆。", "突破100万辆", None),
         ("截至2025年底，全市累计培育专精特新企业500家。", "500家", None),
     ],
-    ids=["year-total", "months-total", "all-years-stock", "as-of-stock"],
+    ids=["year-total", "year-total-after-a-subject", "months-total", "all-years-stock", "as-of-stock"],
 )
 def test_a_dated_total_is_a_flow_and_a_bare_total_a_stock(sentence, quantity, start):
     fact = fact_of(facts_of("安徽经济运行", sentence, published="2026-02-10"), quantity)
@@ -1067,3 +1068,17 @@ def test_data_centre_racks_are_counted():
 def test_the_end_of_the_plan_is_a_time_not_a_word_of_the_indicator():
     found = facts_of("安徽产业规划", "到期末全省高新技术企业总数达到3万家。", published="2026-03-10")
     assert fact_of(found, "3万家").indicator == "高新技术企业"
+
+
+def test_capacities_listed_each_year_are_each_measured():
+    # 能力每年100发、…每年1000颗、…: each number's noun is before it; the item after 、 is the next one
+    found = facts_of(
+        "安徽产业规划",
+        "到2027年，火箭总装制造能力每年50发、卫星智能制造能力每年600颗、终端制造能力每年80万个。",
+        published="2026-01-14",
+    )
+    assert [(f.quantity_text, f.indicator) for f in found] == [
+        ("50发", "火箭总装制造能力"),
+        ("600颗", "卫星智能制造能力"),
+        ("80万个", "终端制造能力"),
+    ]

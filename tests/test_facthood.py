@@ -14,6 +14,8 @@ EVENT = "entries of a contest are taken for facts"
 RULE = "a rule's red line (不得高于) is taken for a fact"
 
 NOT_FACTS = [
+    # A machine's rated or maximum power is its specification
+    pytest.param("该主机拥有自主知识产权，设计最大功率达52000千瓦。", id="a-machines-maximum-power"),
     # Firms brought to meet buyers at a fair are the event's attendance
     pytest.param("会上，组织20家企业与近30家境外展商进行贸易洽谈和采购对接。", id="trade-matchmaking"),
     pytest.param("这款巡检机器人最大负载20公斤。", id="product-load", marks=pytest.mark.xfail(strict=True, reason=PRODUCT)),
