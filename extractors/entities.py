@@ -81,7 +81,12 @@ def _opening_place(text: str) -> str | None:
     local = {name for _, _, name in spans if name not in ("全国", "全球")}
     if len(local) >= 3 and any(name == "全国" for _, _, name in spans):
         return "全国"
-    return first_place(text[:500], local=True)
+    # 分区域看，东部地区…: the places of a breakdown are parts of the text's region, not the region.
+    breakdown = _BREAKDOWN.search(text, 0, 500)
+    return first_place(text[: breakdown.start() if breakdown else 500], local=True)
+
+
+_BREAKDOWN = re.compile(r"分(?:区域|地区|省份|城市|省|市)(?:看|来看)")
 
 
 class EntityReader:

@@ -85,8 +85,10 @@ def sentence_facts(
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         goal = _GOAL_AFTER.match(after_q) is not None
+        # The level a change is of: the last stated, unless it sat in brackets (保有量3.5亿辆（包括…700万辆）).
+        level = _level_before(out, kept, text, q) if out else None
         change = (
-            _CHANGE.search(before) if out and q.unit == out[-1].unit and out[-1].measure == "level" else None
+            _CHANGE.search(before) if level and q.unit == level.unit and level.measure == "level" else None
         )
         rate = _EXCHANGE.search(before) if q.unit == "CNY" else None
         if q.unit != "CNY" and q.value == 1 and after_q.startswith("兑"):
@@ -99,8 +101,12 @@ def sentence_facts(
             head = indicator
         elif change:
             # 年末人口140828万人，比上年末减少139万人: the change of the level just stated, signed.
-            measure, indicator, head = "level", out[-1].indicator, out[-1].indicator
-            value = -q.value if change.group(1) in ("减少", "少增", "下降", "净减少", "少") else q.value
+            measure, indicator, head = "level", level.indicator, level.indicator
+            value = (
+                -q.value
+                if (change.group(1) or change.group(2)) in ("减少", "少增", "下降", "净减少", "少")
+                else q.value
+            )
         elif rate:
             # 平均汇率为1美元兑7.1217元人民币: CNY per unit of the other currency.
             measure, value = "level", q.value
@@ -227,7 +233,7 @@ def sentence_facts(
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
         if change:
-            period_start, period_end = out[-1].period_start, out[-1].period_end
+            period_start, period_end = level.period_start, level.period_end
         entity = sentence.entity_at(q.start)
         if entity and entity == indicator:  # 活跃开源项目超过50万个: what is counted, not who
             entity = sentence.entity_before_clause(q.start)
@@ -299,9 +305,25 @@ _COMPARED = re.compile(
 )
 
 
+# 比上年末减少139万人; a clause that opens on the verb (…2900万公顷，减少10万公顷) changes the level too.
 _CHANGE = re.compile(
-    r"(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)了?$"
+    r"(?:(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
+    r"|^(增加|减少|净增|净减少))了?$"
 )
+
+
+def _level_before(out: list[Fact], kept: list[Quantity], text: str, q: Quantity) -> Fact:
+    """The last fact before q that is not inside brackets closed before q."""
+    for fact, k in zip(reversed(out), reversed(kept), strict=True):
+        inside = text.count("（", 0, k.start) + text.count("(", 0, k.start) > text.count(
+            "）", 0, k.start
+        ) + text.count(")", 0, k.start)
+        if not (inside and _BRACKET_CLOSE.search(text, k.end, q.start)):
+            return fact
+    return out[-1]
+
+
+_BRACKET_CLOSE = re.compile(r"[）)]")
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")

@@ -1082,3 +1082,29 @@ def test_capacities_listed_each_year_are_each_measured():
         ("600颗", "卫星智能制造能力"),
         ("80万个", "终端制造能力"),
     ]
+
+
+def test_a_clause_opening_on_a_change_verb_changes_the_level_before():
+    found = facts_of("安徽经济运行", "2025年，全省稻谷种植面积900万亩，减少12万亩。")
+    assert (fact_of(found, "12万亩").indicator, float(fact_of(found, "12万亩").value)) == (
+        "稻谷种植面积",
+        pytest.approx(-8e7, rel=1e-6),
+    )
+
+
+def test_a_change_after_brackets_is_of_the_level_before_them():
+    found = facts_of(
+        "安徽经济运行", "2025年末，全省民用汽车保有量2000万辆（包括低速货车50万辆），比上年末增加110万辆。"
+    )
+    assert [(f.quantity_text, f.indicator) for f in found] == [
+        ("2000万辆", "民用汽车保有量"),
+        ("50万辆", "低速货车"),
+        ("110万辆", "民用汽车保有量"),
+    ]
+
+
+def test_the_places_of_a_breakdown_are_not_the_texts_region():
+    found = facts_of(
+        "经济运行", "2025年，固定资产投资增长3.0%。分区域看，东部地区投资增长1.2%，西部地区投资增长2.1%。"
+    )
+    assert [f.entity for f in found] == [None, "东部地区", "西部地区"]
