@@ -80,7 +80,10 @@ def trim(phrase: str) -> str:
             phrase = phrase[lead.end() :]
         trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail()))  # only the end can hold it
         if trail:
+            cut = phrase[trail.start() :]
             phrase = phrase[: trail.start()]
+            if cut.startswith("”") and phrase.count("“") > phrase.count("”"):
+                phrase += "”"  # 占…“三大奖”总数的: the quoted name keeps its closing mark
         if phrase == before:
             break
     return phrase

@@ -1108,3 +1108,15 @@ def test_the_places_of_a_breakdown_are_not_the_texts_region():
         "经济运行", "2025年，固定资产投资增长3.0%。分区域看，东部地区投资增长1.2%，西部地区投资增长2.1%。"
     )
     assert [f.entity for f in found] == [None, "东部地区", "西部地区"]
+
+
+def test_a_quoted_name_before_a_trailing_word_keeps_its_closing_mark():
+    found = facts_of("安徽产业观察", "2025年，全省单项冠军企业60家，占全国“单项冠军”总数的8.5%。")
+    assert fact_of(found, "8.5%").indicator == "单项冠军企业占全国“单项冠军”"
+
+
+def test_what_was_set_up_or_won_ends_the_noun_counted():
+    # 11家…中试基地正式设立: the verb after the noun ends it, and 基地 counted in 家 are items
+    found = facts_of("安徽产业观察", "2025年，首批8家省级中试基地正式设立，5项成果荣获工业博览会大奖。")
+    assert [(f.quantity_text, f.unit) for f in found] == [("8家", "item"), ("5项", "item")]
+    assert [f.indicator.endswith(("中试基地", "成果")) for f in found] == [True, True]
