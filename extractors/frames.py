@@ -49,6 +49,7 @@ from extractors.quantities import may_hold_quantity
 from extractors.regions import place_spans
 from extractors.rulebook import any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
+from extractors.timing import runs_to
 from indicators.model import Document
 
 
@@ -251,6 +252,7 @@ class _Paragraph:
             and not t.comparison
             and not t.period.to_date
             and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+            and not runs_to(text, t)  # 订单排到了明年二季度: not the time of the sentences after it
             and not _history(t.period, self.frames.reference)
         ]
         self._periods.append(explicit[-1] if explicit else told)

@@ -77,6 +77,7 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
         and not t.comparison
         and not _in_brackets_closed_before(text, t, q.start)
         and not (t.end <= previous_end and re.search(r"(?:从|由)$", text[max(0, t.start - 1) : t.start]))
+        and not _end_of_an_earlier_action(text, t, q.start)
     ]
     bracket = [
         t for t in times if t.end <= q.start and t.comparison and _in_brackets_after(text, t.end, q.start)
@@ -89,6 +90,21 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
     if after and after[0].period.until:
         return after[0].period
     return None
+
+
+def _end_of_an_earlier_action(text: str, t: TimeMention, pos: int) -> bool:
+    """订单排到了明年二季度，产能利用率保持在95%以上: the time an earlier clause's action runs to is
+    no time of the clauses after it."""
+    return runs_to(text, t) and _CLAUSE_END.search(text, t.end, pos) is not None
+
+
+def runs_to(text: str, t: TimeMention) -> bool:
+    """排到了明年二季度: the time is where an action runs to."""
+    return _RUNS_TO.search(text, max(0, t.start - 4), t.start) is not None
+
+
+_RUNS_TO = re.compile(r"(?:排到了|排到|排至|持续到|延续到|延续至|延长到|延长至|推迟到|推迟至)$")
+_CLAUSE_END = re.compile(r"[，。；,;]")
 
 
 def long_past(period: Period | None, published: str | None) -> bool:

@@ -1120,3 +1120,16 @@ def test_what_was_set_up_or_won_ends_the_noun_counted():
     found = facts_of("安徽产业观察", "2025年，首批8家省级中试基地正式设立，5项成果荣获工业博览会大奖。")
     assert [(f.quantity_text, f.unit) for f in found] == [("8家", "item"), ("5项", "item")]
     assert [f.indicator.endswith(("中试基地", "成果")) for f in found] == [True, True]
+
+
+def test_the_time_an_earlier_action_runs_to_dates_nothing_after_it():
+    # 订单排到了明年二季度: the time the backlog runs to, not the time of the rate after it
+    found = facts_of(
+        "企业观察", "今年公司的订单排到了明年三季度，产能利用率保持在90%以上。", published="2026-01-20"
+    )
+    assert fact_of(found, "90%以上").period_end == "2026-01"
+
+
+def test_this_district_is_no_word_of_the_indicator():
+    found = facts_of("企业观察", "该区集聚人工智能企业超过300家。", published="2026-01-20")
+    assert fact_of(found, "超过300家").indicator == "集聚人工智能企业"
