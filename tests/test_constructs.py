@@ -1133,3 +1133,16 @@ def test_the_time_an_earlier_action_runs_to_dates_nothing_after_it():
 def test_this_district_is_no_word_of_the_indicator():
     found = facts_of("企业观察", "该区集聚人工智能企业超过300家。", published="2026-01-20")
     assert fact_of(found, "超过300家").indicator == "集聚人工智能企业"
+
+
+def test_lower_than_bounds_the_number_from_above():
+    found = facts_of("安徽经济运行", "2025年，全省城镇调查失业率低于5.5%。")
+    fact = fact_of(found, "低于5.5%")
+    assert (fact.indicator, fact.qualifier) == ("城镇调查失业率", "upper_bound")
+
+
+def test_adverbs_and_the_start_of_a_rise_are_no_words_of_the_indicator():
+    found = facts_of(
+        "安徽经济运行", "2025年，全省规上企业数字化率从初期的40%提升至65%，当年新增企业数量就达到800家。"
+    )
+    assert [f.indicator for f in found] == ["规上企业数字化率", "规上企业数字化率", "新增企业数量"]
