@@ -67,7 +67,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
                 "year_end", "comparison"),
     "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
-              "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead",
+              "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead", "entries",
               "changes", "reach", "focus", "survey"),
     "frames": ("review_headings", "plan_headings"),
     "measures": (
