@@ -47,6 +47,13 @@ _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]
 _FROM_BEFORE = re.compile(r"从[\u4e00-\u9fff]{0,8}$")
 _CHOSEN_FROM = re.compile(r"[\u4e00-\u9fff]{1,12}?中")
 _AMONG = re.compile(r"[\u4e00-\u9fff（）()、]{1,12}?中(?=有|$)")  # 13个设区市中(有…)
+# A technology making a process measure shorter or cheaper (让…研发周期缩短, 使…成本降低了), with no
+# base of time (同比, 比上年): the gain of one tool or case.
+_TOOL_GAIN = re.compile(
+    r"(?:使|让|将)[^，。；]{0,12}?(?:周期|成本|时间|时长|人力|效率|良率|故障率|次数|工时)(?:平均)?"
+    r"(?:缩短|降低|减少|提升|提高|下降|节省|节约)了?(?:约|近|超|超过)?$"
+)
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|年均|[比较](?:19|20)\d\d")
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
 _SECTORS = re.compile(r"(?:个)?(?:工业)?(?:大类)?(?:行业|产业|门类)")
@@ -128,6 +135,8 @@ def noise_reason(
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
+    if q.unit == "%" and _TOOL_GAIN.search(clause_before) and not _YEAR_ON_YEAR.search(clause_before):
+        return "anecdote"  # 使客户的维修成本平均降低了30%: what one technology does, not an indicator
     if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])

@@ -1146,3 +1146,10 @@ def test_adverbs_and_the_start_of_a_rise_are_no_words_of_the_indicator():
         "安徽经济运行", "2025年，全省规上企业数字化率从初期的40%提升至65%，当年新增企业数量就达到800家。"
     )
     assert [f.indicator for f in found] == ["规上企业数字化率", "规上企业数字化率", "新增企业数量"]
+
+
+def test_a_count_of_things_that_came_into_being_counts_the_things():
+    found = facts_of(
+        "安徽产业观察", "首批12家省级智能工厂的诞生，是制造业变革的缩影。", published="2026-01-14"
+    )
+    assert fact_of(found, "12家").indicator == "省级智能工厂"

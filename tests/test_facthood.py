@@ -9,6 +9,9 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # What one technology does for its users (使…成本降低了, 将…周期缩短), with no base of time
+    pytest.param("该平台提供远程诊断服务，使客户的维修成本平均降低了25%。", id="a-technologys-gain-for-users"),
+    pytest.param("这种研发模式更将研发周期缩短15%。", id="a-methods-gain"),
     # A red line a firm sets is a rule's threshold
     pytest.param("公司定下红线：人均年产出低于300万元，团队解散。", id="a-red-line"),
     # A machine's readings (风量, 溶氧量) describe the machine
@@ -72,6 +75,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # A fall with a base of time is an indicator, whatever makes it
+    pytest.param("2025年，全省单位产品生产成本同比下降4%。", ["4%"], id="a-cost-fall-year-on-year"),
     # A bounded size ending a clause led by what brought it about is an outcome; before a noun
     # (投资额超1亿元的项目) it would be the threshold that picks the projects.
     pytest.param(
