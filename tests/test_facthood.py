@@ -76,7 +76,7 @@ NOT_FACTS = [
 
 FACTS = [
     # Medicines approved are counted like new drugs
-    pytest.param("2025年，全省共有80个仿制药获批上市。", ["80个"], id="generic-drugs-approved"),
+    pytest.param("2025年，全省完成80个仿制药获批上市。", ["80个"], id="generic-drugs-approved"),
     # A fall with a base of time is an indicator, whatever makes it
     pytest.param("2025年，全省单位产品生产成本同比下降4%。", ["4%"], id="a-cost-fall-year-on-year"),
     # A bounded size ending a clause led by what brought it about is an outcome; before a noun
