@@ -1153,3 +1153,9 @@ def test_a_count_of_things_that_came_into_being_counts_the_things():
         "安徽产业观察", "首批12家省级智能工厂的诞生，是制造业变革的缩影。", published="2026-01-14"
     )
     assert fact_of(found, "12家").indicator == "省级智能工厂"
+
+
+def test_a_bare_city_word_counts_the_cities_that_changed():
+    found = facts_of("浙江经济运行", "前三季度，有8个市GDP增速高于全省平均水平。", published="2025-10-28")
+    fact = fact_of(found, "8个")
+    assert (fact.indicator, fact.unit) == ("GDP增速高于全省平均水平的市", "item")
