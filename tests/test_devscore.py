@@ -34,7 +34,7 @@ FACT_F1_GROUP_FLOORS = {
     "releases": 0.98,
     "regional_news": 0.92,
     "plans_reports": 0.915,
-    "work_reports_plans": 0.87,
+    "work_reports_plans": 0.89,
 }
 COLUMNS = [
     "group",
