@@ -184,7 +184,7 @@ def noise_reason(
         if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
         if _words("entries").search(clause_before[-10:]):
-            return "entries"  # 共收到参赛项目860个: a contest's entries"
+            return "entries"  # 共收到参赛项目860个: a contest's entries
         if q.text.endswith("人") and _NOUN_START.match(after[:1]) and not _PREDICATE_FOLLOWERS.match(after):
             return "attribute"  # 50人论坛, 30人团队
     elif _PER_TIME_NOUN.match(after) and not _PREDICATE_FOLLOWERS.match(after[2:]):

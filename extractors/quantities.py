@@ -98,15 +98,20 @@ def _bare_count() -> re.Pattern:
 _BARE_RUN = re.compile(r"(?:\d+(?:\.\d+)?(?:万亿|亿|万)、)+$")
 
 
+@cache
+def _bound_or_crossing() -> re.Pattern:
+    """超过, 达到… or a verb of crossing a milestone (rules/phrases.yaml crossing) right before a bare count."""
+    crossing = alternation(
+        ["超过", "超", "逾", "近", "约", "达到", "达", "为", "有", *rules("phrases")["crossing"]]
+    )
+    return re.compile(f"(?:连续|先后|再次|首次)?(?:{crossing})$")
+
+
 def _counted_before(before: str) -> str | None:
     """The counter of the noun right before a bare count (用户 -> 人), from rules/measures.yaml."""
     # 迈上4万亿、5万亿: the second of a list of bare counts counts what the first does.
     stripped = _BARE_RUN.sub("", before)
-    stripped = re.sub(
-        r"(?:连续|先后|再次|首次)?(?:超过|超|逾|近|约|达到|达|突破|为|有|迈上|跨越|跨上|站上|跃上)$",
-        "",
-        stripped,
-    )
+    stripped = _bound_or_crossing().sub("", stripped)
     counters = rules("measures")["bare_counts"]
     return next((c for noun, c in counters.items() if stripped.endswith(noun)), None)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from extractors.noise import COUNT_UNITS
 from extractors.periods import Period, TimeMention, parse_published, year_period, ym
 from extractors.quantities import Quantity
+from extractors.rulebook import alternation, word_list
 from indicators.model import Document
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -99,11 +101,15 @@ def _end_of_an_earlier_action(text: str, t: TimeMention, pos: int) -> bool:
 
 
 def runs_to(text: str, t: TimeMention) -> bool:
-    """排到了明年二季度: the time is where an action runs to."""
-    return _RUNS_TO.search(text, max(0, t.start - 4), t.start) is not None
+    """排到了明年二季度: the time is where an action runs to (rules/periods.yaml runs_to)."""
+    return _runs_to().search(text, max(0, t.start - 4), t.start) is not None
 
 
-_RUNS_TO = re.compile(r"(?:排到了|排到|排至|持续到|延续到|延续至|延长到|延长至|推迟到|推迟至)$")
+@cache
+def _runs_to() -> re.Pattern:
+    return re.compile(f"(?:{alternation(word_list('periods', 'runs_to'))})$")
+
+
 _CLAUSE_END = re.compile(r"[，。；,;]")
 
 
