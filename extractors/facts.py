@@ -10,7 +10,7 @@ from functools import cache
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
-from extractors.measures import measures_something, names_measure
+from extractors.measures import is_stock, measures_something, names_measure
 from extractors.noise import COUNT_UNITS, crosses_milestone, noise_reason
 from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
@@ -234,6 +234,8 @@ def sentence_facts(
             if pub and not named and not sentence.framed_period():
                 period = year_period(pub[0])  # 确保全年新增…: the plan is for the year of publication
         period_start, period_end = bounds(period, q, measure, before, text[: q.start])
+        if measure == "level" and is_stock(indicator):
+            period_start = None  # 高速公路总里程达到9000公里: a stock at the period's end
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
         if change:
@@ -444,8 +446,9 @@ def _indicator(
         if previous and q.unit == "pp" and left.endswith("水平"):
             # 也较去年自身水平提高了0.4个百分点: the level compared with names the base, not the rate.
             return previous[-1].indicator, previous[-1].indicator
-        if (previous or topic) and left.startswith(_RELATIVE_OPENERS):
+        if (previous or topic) and left.startswith(_RELATIVE_OPENERS) and not left.startswith("占地"):
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it
+            # (占地120亩 is land, not a share)
             # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth), or of
             # the clause before (进出口增速不仅…，而且还超出全国水平1.8个百分点).
             base = _compared(previous) if previous else topic

@@ -55,3 +55,14 @@ def class_nouns() -> str:
 def names_measure(phrase: str) -> bool:
     """The phrase names an economic or industrial measure (a head of rules/measures.yaml)."""
     return bool(_heads().search(phrase))
+
+
+def is_stock(indicator: str) -> bool:
+    """贷款余额, 高速公路总里程: a level of this indicator is a stock at a date (rules/measures.yaml
+    stock_heads); 新增装机容量 is what was added over a time."""
+    return indicator.endswith(_stock_heads()) and not indicator.startswith(("新增", "净增"))
+
+
+@cache
+def _stock_heads() -> tuple[str, ...]:
+    return tuple(word_list("measures", "stock_heads"))

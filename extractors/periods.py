@@ -183,13 +183,18 @@ def find_times(
         period = _period(m, pub, context_year)
         if period is None or (period.span and _year_of_span().match(text, m.end())):
             continue  # “十五五”起步之年: the span names which year this is, it dates nothing
-        if _until().search(before) and not period.span:
+        # 提升至2025年的52%: the year of the level reached, not an end date.
+        reached = _RISEN_TO.search(before) and text.startswith("的", m.end())
+        if _until().search(before) and not period.span and not reached:
             period = replace(period, until=True, start=None)
         out.append(TimeMention(m.start(), m.end(), period, comparison))
         before_context = context_year and m.group("rel") in _YEAR_BEFORE_CONTEXT  # keeps the year in context
         if not comparison and period.end and not period.now and not period.whole_year and not period.span:
             context_year = context_year if before_context else period.year
     return out, context_year
+
+
+_RISEN_TO = re.compile(r"(?:提升|提高|增长|上升|下降|降低|扩大|缩小|跃升|攀升|增|降|升)(?:至|到)$")
 
 
 @cache

@@ -30,9 +30,9 @@ def _lead() -> re.Pattern:
 def _trail() -> re.Pattern:
     """A trailing word, longest first: 同比增长 before 增长. The 比 of 占比 and 之比 and the 均 of 平均 stay
     (研发人员占比 names a share; 平均 is trimmed whole), where …比 alone ends a comparison (较上年比)
-    and 均 alone an each (均达到)."""
+    and 均 alone an each (均达到); the 约 of 签约 is no 约 of a number."""
     return re.compile(
-        f"(?!(?<=[占之])比$|(?<=平)均$|(?<=许)可$)(?:{alternation(word_list('phrases', 'trail'))})$"
+        f"(?!(?<=[占之])比$|(?<=平)均$|(?<=许)可$|(?<=签)约$)(?:{alternation(word_list('phrases', 'trail'))})$"
     )
 
 

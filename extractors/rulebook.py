@@ -80,6 +80,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
         "firm_households",
         "item_nouns",
         "class_nouns",
+        "stock_heads",
     ),
     "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones", "crossing", "pairs"),
 }  # fmt: skip

@@ -1159,3 +1159,44 @@ def test_a_bare_city_word_counts_the_cities_that_changed():
     found = facts_of("浙江经济运行", "前三季度，有8个市GDP增速高于全省平均水平。", published="2025-10-28")
     fact = fact_of(found, "8个")
     assert (fact.indicator, fact.unit) == ("GDP增速高于全省平均水平的市", "item")
+
+
+def test_land_taken_is_no_share_of_the_indicator_before():
+    found = facts_of("安徽产业观察", "2025年，该项目总投资20亿元，占地150亩。", published="2026-01-18")
+    assert fact_of(found, "150亩").indicator == "占地"
+
+
+def test_projects_signed_together_are_projects():
+    found = facts_of("安徽产业观察", "2025年，活动现场15个重点项目集中签约。", published="2026-01-18")
+    fact = fact_of(found, "15个")
+    assert (fact.indicator, fact.unit) == ("集中签约重点项目", "project")
+
+
+def test_a_level_reached_in_a_year_is_of_that_year_not_until_it():
+    # 提升至2025年的52%: the 至 belongs to the verb; the year dates the level reached
+    found = facts_of(
+        "安徽经济运行", "全省新能源汽车渗透率由2020年的6.1%提升至2025年的48%。", published="2026-03-01"
+    )
+    fact = fact_of(found, "48%")
+    assert (fact.period_start, fact.period_end) == ("2025-01", "2025-12")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quantity"),
+    [
+        ("2025年，全省高速公路总里程达到8000公里。", "8000公里"),
+        ("2025年，全省新能源装机容量超过1亿千瓦。", "超过1亿千瓦"),
+        ("2025年，全省本外币贷款余额12万亿元。", "12万亿元"),
+    ],
+    ids=["road-length", "installed-capacity", "loan-balance"],
+)
+def test_a_stock_indicator_has_no_start_whatever_the_year(sentence, quantity):
+    fact = fact_of(facts_of("安徽经济运行", sentence, published="2026-01-20"), quantity)
+    assert (fact.period_start, fact.period_end) == (None, "2025-12")
+
+
+def test_what_was_added_to_a_stock_is_a_flow():
+    fact = fact_of(
+        facts_of("安徽经济运行", "2025年，全省新增装机容量1200万千瓦。", published="2026-01-20"), "1200万千瓦"
+    )
+    assert (fact.period_start, fact.period_end) == ("2025-01", "2025-12")
