@@ -439,6 +439,10 @@ def _indicator(
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
     if left and not is_relative(left) and not is_bare_verb(left):
+        if previous and q.unit == "x" and left.startswith(_MULTIPLE_OF):
+            # 工业机器人密度…，是全球平均水平的2.8倍: the level before, as a multiple of the one named.
+            multiple = f"{previous[-1].indicator}{left}的倍数"
+            return multiple, multiple
         if previous and left.endswith("之比") and f"与{left}" in before:
             # 经费支出36130亿元，…，与国内生产总值之比为2.68%: the ratio of the indicator before to the one named.
             ratio = f"{previous[-1].indicator}与{left}"
@@ -535,6 +539,7 @@ _RELATIVE_OPENERS = (
 )
 
 
+_MULTIPLE_OF = ("是", "为", "相当于")
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 

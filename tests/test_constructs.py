@@ -1200,3 +1200,8 @@ def test_what_was_added_to_a_stock_is_a_flow():
         facts_of("安徽经济运行", "2025年，全省新增装机容量1200万千瓦。", published="2026-01-20"), "1200万千瓦"
     )
     assert (fact.period_start, fact.period_end) == ("2025-01", "2025-12")
+
+
+def test_a_multiple_of_a_named_level_is_the_level_before_as_a_multiple():
+    found = facts_of("安徽经济运行", "2025年，全省工业机器人密度达到每万名工人420台，是全国平均水平的1.5倍。")
+    assert fact_of(found, "1.5倍").indicator == "工业机器人密度是全国平均水平的倍数"
