@@ -75,6 +75,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # Satellites in orbit are counted like stations and sites
+    pytest.param("截至2025年末，全省在轨运行卫星超过120颗。", ["超过120颗"], id="satellites-in-orbit"),
     # Medicines approved are counted like new drugs
     pytest.param("2025年，全省完成80个仿制药获批上市。", ["80个"], id="generic-drugs-approved"),
     # A fall with a base of time is an indicator, whatever makes it
