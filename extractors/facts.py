@@ -472,6 +472,11 @@ def _indicator(
         base = previous[-1].indicator
         if previous[-1].unit == "item" and q.unit != "item":
             base = _measure_of_counted(base)
+        total = _TOTAL_BEFORE.search(before)
+        if total and _NEW_VERB.match(base):
+            # 新增高新技术企业1200家，总数达到1.3万家: the total is of all of them, not of the new ones.
+            base = base[_NEW_VERB.match(base).end() :] + ("总数" if total.group(1) == "总数" else "")
+            return base, base
         return (base + left if left and left not in base else base), base
     if topic:
         return topic + left if left and left not in topic else topic, topic
@@ -540,6 +545,8 @@ _RELATIVE_OPENERS = (
 
 
 _MULTIPLE_OF = ("是", "为", "相当于")
+_TOTAL_BEFORE = re.compile(r"(总数|总量|累计|总计)(?:已)?(?:达到|达|为|超过|超|突破)?$")
+_NEW_VERB = re.compile(r"新增|新培育|新认定|新引进|新建|新设立|新设|新开工|新签约")
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")
 
 

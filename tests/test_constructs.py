@@ -1205,3 +1205,14 @@ def test_what_was_added_to_a_stock_is_a_flow():
 def test_a_multiple_of_a_named_level_is_the_level_before_as_a_multiple():
     found = facts_of("安徽经济运行", "2025年，全省工业机器人密度达到每万名工人420台，是全国平均水平的1.5倍。")
     assert fact_of(found, "1.5倍").indicator == "工业机器人密度是全国平均水平的倍数"
+
+
+def test_a_total_after_the_new_ones_is_of_all_of_them():
+    # 新增…1200家，总数达到1.3万家 / 累计达到…: the total counts them all, and is a stock
+    found = facts_of(
+        "安徽经济运行",
+        "2025年，全省新增高新技术企业900家，总数达到1.1万家；新建5G基站4000个，累计达到2.5万个。",
+    )
+    total, stations = fact_of(found, "1.1万家"), fact_of(found, "2.5万个")
+    assert (total.indicator, total.period_start) == ("高新技术企业总数", None)
+    assert (stations.indicator, stations.period_start) == ("5G基站", None)
