@@ -435,6 +435,11 @@ def _indicator(
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
     if q.unit == "enterprise" and left.endswith(("企业", "公司")) and is_verb(left):
         return left, left  # 服务企业超过5万家, 集聚企业超过1000家: the verb says which firms are counted
+    if left in _SCOPES and previous:
+        # 居民消费价格同比上涨0.8%。其中，城市上涨0.8%，农村上涨0.7%: the same measure over a part.
+        base = previous[-1].indicator
+        scoped = left + (base[2:] if base.startswith(_SCOPES) else base)  # 农村…, not 农村城市…
+        return scoped, scoped
     if left and (previous or topic) and _is_label(left):
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
@@ -545,6 +550,7 @@ _RELATIVE_OPENERS = (
 
 
 _MULTIPLE_OF = ("是", "为", "相当于")
+_SCOPES = ("城市", "农村", "城镇", "乡村")  # two characters each
 _TOTAL_BEFORE = re.compile(r"(总数|总量|累计|总计)(?:已)?(?:达到|达|为|超过|超|突破)?$")
 _NEW_VERB = re.compile(r"新增|新培育|新认定|新引进|新建|新设立|新设|新开工|新签约")
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")

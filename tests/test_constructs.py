@@ -1216,3 +1216,16 @@ def test_a_total_after_the_new_ones_is_of_all_of_them():
     total, stations = fact_of(found, "1.1万家"), fact_of(found, "2.5万个")
     assert (total.indicator, total.period_start) == ("高新技术企业总数", None)
     assert (stations.indicator, stations.period_start) == ("5G基站", None)
+
+
+def test_urban_and_rural_figures_are_the_measure_over_a_part():
+    found = facts_of(
+        "安徽经济运行",
+        "12月份，全省居民消费价格同比上涨0.6%。其中，城市上涨0.6%，农村上涨0.5%。",
+        published="2026-01-10",
+    )
+    assert [(f.quantity_text, f.indicator) for f in found] == [
+        ("0.6%", "居民消费价格"),
+        ("0.6%", "城市居民消费价格"),
+        ("0.5%", "农村居民消费价格"),
+    ]
