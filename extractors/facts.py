@@ -489,11 +489,15 @@ def _indicator(
 
 
 def _years_to(period: Period | None, reference: str | None) -> Period | None:
-    """到2028年 for a yearly average: the years from publication to the horizon."""
+    """到2028年 for a yearly average: the years from publication to the horizon (from the next
+    year for a plan published in the last quarter, as plans for the coming years are)."""
     pub = parse_published(reference)
-    if not (period and period.until and period.end and pub) or int(period.end[:4]) <= pub[0]:
+    if not (period and period.until and period.end and pub):
         return None
-    return Period(f"{pub[0]}-01", period.end, span=True)
+    first = pub[0] + 1 if pub[1] >= 10 else pub[0]
+    if int(period.end[:4]) <= first:
+        return None
+    return Period(f"{first}-01", period.end, span=True)
 
 
 def _measure_of_counted(indicator: str) -> str:

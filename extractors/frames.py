@@ -47,7 +47,7 @@ from extractors.periods import (
 )
 from extractors.quantities import may_hold_quantity
 from extractors.regions import place_spans
-from extractors.rulebook import any_of, rules, word_list
+from extractors.rulebook import alternation, any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
 from extractors.timing import runs_to
 from indicators.model import Document
@@ -342,6 +342,12 @@ class DocumentFrames:
         )
 
     def _paragraph(self, para: Span, scopes: list[_Scope], headline: bool) -> Iterator[Sentence]:
+        goals = None if headline else _goals_label().match(para.text)
+        if goals:
+            # 主要目标：到2027年，…: a label of goals opens a scope of targets to its horizon, over the
+            # paragraphs after it (——产业规模持续壮大。…) until the next heading.
+            horizon = _horizon(para.text[goals.end() :], self.reference)
+            scopes.append(_Scope(_GOALS_LEVEL, Frame(period=horizon, kind="target")))
         outer = [replace(s.frame, period=s.period) if s.period else s.frame for s in reversed(scopes)]
         outer.append(self.frame)
         # The time a paragraph opens with holds for the paragraphs after it under the same heading.
@@ -487,6 +493,14 @@ def _event_time(period: Period) -> bool:
     one_month = bool(period.start) and period.start == period.end
     month_end = period.until and bool(period.end) and not period.end.endswith("-12")
     return one_month or month_end
+
+
+_GOALS_LEVEL = 9  # below every numbered heading: the next heading of any level ends it
+
+
+@cache
+def _goals_label() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(word_list('frames', 'goals_labels'))})[：:]")
 
 
 def _horizon(paragraph: str, reference: str | None) -> Period | None:

@@ -69,7 +69,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "noise": ("policy", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead", "entries",
               "changes", "reach", "focus", "survey"),
-    "frames": ("review_headings", "plan_headings"),
+    "frames": ("review_headings", "plan_headings", "goals_labels"),
     "measures": (
         "weak_units",
         "heads",

@@ -274,3 +274,19 @@ def test_a_plain_text_report_reads_its_headings_as_frames(tmp_path):
     review, plan = fact_of(found, "1800个"), fact_of(found, "1.2万个")
     assert (review.kind, review.period_start, review.period_end) == ("actual", "2025-01", "2025-12")
     assert (plan.kind, plan.period_start, plan.period_end) == ("target", "2026-01", "2026-12")
+
+
+def test_a_label_of_goals_frames_the_paragraphs_after_it_as_targets():
+    """主要目标：到2027年，… and the ——bullets after it: targets to that horizon, though no heading
+    was laid out."""
+    found = facts_of(
+        "生物医药产业发展新政",
+        "主要目标：到2027年，产业高质量发展取得显著成效。",
+        "——产业规模持续壮大。全市生物医药产业规模达到1万亿元，年均增长8%以上。",
+        "——创新能力显著增强。累计获批创新药40个。",
+        published="2025-12-20",
+    )
+    size, rate, drugs = fact_of(found, "1万亿元"), fact_of(found, "8%以上"), fact_of(found, "40个")
+    assert (size.kind, size.period_end) == ("target", "2027-12")
+    assert (rate.kind, rate.period_start, rate.period_end) == ("target", "2026-01", "2027-12")
+    assert (drugs.kind, drugs.period_end) == ("target", "2027-12")
