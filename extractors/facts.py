@@ -455,7 +455,8 @@ def _indicator(
         if previous and q.unit == "pp" and left.endswith("水平"):
             # 也较去年自身水平提高了0.4个百分点: the level compared with names the base, not the rate.
             return previous[-1].indicator, previous[-1].indicator
-        if (previous or topic) and left.startswith(_RELATIVE_OPENERS) and not left.startswith("占地"):
+        land = left.startswith("占地") and not left.startswith("占地区")  # 占地120亩, not 占地区生产总值
+        if (previous or topic) and left.startswith(_RELATIVE_OPENERS) and not land:
             # 增速领先全国22.9个百分点, 低于全国平均水平4元: a comparison of the indicator before it
             # (占地120亩 is land, not a share)
             # (…增长7.4%，高于全国1个百分点，高于年度目标1.9个百分点: both compare the growth), or of

@@ -1229,3 +1229,12 @@ def test_urban_and_rural_figures_are_the_measure_over_a_part():
         ("0.6%", "城市居民消费价格"),
         ("0.5%", "农村居民消费价格"),
     ]
+
+
+def test_a_share_of_the_regions_output_is_not_land():
+    found = facts_of(
+        "安徽经济运行",
+        "“十五五”期间，数字经济核心产业增加值年均增长9%，到2030年占地区生产总值比重达到15%。",
+        published="2026-01-20",
+    )
+    assert fact_of(found, "15%").indicator == "数字经济核心产业增加值占地区生产总值比重"
