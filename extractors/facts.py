@@ -256,7 +256,9 @@ def sentence_facts(
         # Build facts.
         q_start, q_end = written_span(text, q)
         kept.append(q)
-        governs.append(goes_on or has_cue(text[cs : cs + 4]))  # a clause opening with 计划, 力争 goes on
+        # A clause opening with 计划, 力争 goes on governing the clauses after it; a fact that only goes
+        # on with the indicator before it (预计增长5.3%，总量迈上6万亿元) governs nothing after it.
+        governs.append((goes_on and bool(governs) and governs[-1]) or has_cue(text[cs : cs + 4]))
         out.append(
             Fact(
                 doc=document.id,

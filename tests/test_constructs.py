@@ -1238,3 +1238,17 @@ def test_a_share_of_the_regions_output_is_not_land():
         published="2026-01-20",
     )
     assert fact_of(found, "15%").indicator == "数字经济核心产业增加值占地区生产总值比重"
+
+
+def test_an_estimate_continued_by_its_own_indicator_governs_no_other():
+    # 预计增长5.3%，总量迈上6万亿元: the milestone goes on with the estimate; the budget after it does not
+    found = facts_of(
+        "安徽经济运行",
+        "过去一年，全省地区生产总值预计增长5.2%，总量迈上5万亿元新台阶；一般公共预算收入完成3900亿元。",
+        published="2026-01-25",
+    )
+    assert [(f.quantity_text, f.kind) for f in found] == [
+        ("5.2%", "estimate"),
+        ("5万亿元", "estimate"),
+        ("3900亿元", "actual"),
+    ]
