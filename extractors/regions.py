@@ -64,7 +64,16 @@ def first_place(text: str, local: bool = False) -> str | None:
             if not _base_marker().search(text, max(0, s[0] - 3), s[0])
             and not _attribute_after().match(text, s[1])
         ]
-    return spans[0][2] if spans else None
+    if not spans:
+        return None
+    # 张江科学城, 漕河泾开发区: a zone right after the place is part of the name.
+    zone = zone_after().match(text, spans[0][1])
+    return text[spans[0][0] : zone.end()] if zone else spans[0][2]
+
+
+@cache
+def zone_after() -> re.Pattern:
+    return re.compile(f"(?:{alternation(word_list('regions', 'zones'))})")
 
 
 @cache

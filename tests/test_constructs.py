@@ -1252,3 +1252,11 @@ def test_an_estimate_continued_by_its_own_indicator_governs_no_other():
         ("5万亿元", "estimate"),
         ("3900亿元", "actual"),
     ]
+
+
+def test_a_zone_after_a_place_is_part_of_its_name():
+    found = facts_of(
+        "园区观察", "漕河泾开发区目前已集聚各类企业3000家，其中外资企业800家。", published="2026-01-22"
+    )
+    fact = fact_of(found, "3000家")
+    assert (fact.entity, fact.indicator) == ("漕河泾开发区", "集聚各类企业")
