@@ -57,6 +57,9 @@ _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|年均|[比较](?:19|20)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
 _SECTORS = re.compile(r"(?:个)?(?:工业)?(?:大类)?(?:行业|产业|门类)")
+_PLACES = re.compile(
+    r"[区县市省](?![级场委属区县内外民域])"
+)  # 9个区地区生产总值增速高于…: the places that changed
 _BOUND_OF_A_CLASS = re.compile(rf"(?:以上)?的[\u4e00-\u9fff]{{0,6}}(?:{class_nouns()})")
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
@@ -156,7 +159,7 @@ def noise_reason(
     if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")) and not listed:
         return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
     if counted:
-        sectors_changed = _SECTORS.match(after) and _words("changes").search(after)
+        sectors_changed = (_SECTORS.match(after) or _PLACES.match(after)) and _words("changes").search(after)
         if (
             q.unit == "item"
             and (_is_structure(head) or _at_start("structure").match(after))

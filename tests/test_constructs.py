@@ -1260,3 +1260,12 @@ def test_a_zone_after_a_place_is_part_of_its_name():
     )
     fact = fact_of(found, "3000家")
     assert (fact.entity, fact.indicator) == ("漕河泾开发区", "集聚各类企业")
+
+
+def test_districts_that_changed_are_counted():
+    found = facts_of(
+        "上海经济运行", "全市16个区中，有9个区地区生产总值增速高于全市平均水平。", published="2026-01-26"
+    )
+    assert [(f.quantity_text, f.indicator) for f in found] == [
+        ("9个", "地区生产总值增速高于全市平均水平的区")
+    ]
