@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from extractors.rulebook import alternation, rules, word_list
+from extractors.rulebook import alternation, any_of, rules, word_list
 
 PLACE_KEYS = ("national", "world", "countries", "groupings", "provinces", "cities", "districts")
 
@@ -73,12 +73,12 @@ def first_place(text: str, local: bool = False) -> str | None:
 
 @cache
 def zone_after() -> re.Pattern:
-    return re.compile(f"(?:{alternation(word_list('regions', 'zones'))})")
+    return any_of("regions", "zones")
 
 
 @cache
 def _attribute_after() -> re.Pattern:
-    return re.compile(f"(?:{alternation(word_list('regions', 'attribute_after'))})")
+    return any_of("regions", "attribute_after")
 
 
 @cache
