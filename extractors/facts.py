@@ -240,7 +240,9 @@ def sentence_facts(
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
         if change:
             period_start, period_end = level.period_start, level.period_end
-        entity = sentence.entity_at(q.start)
+        label = _PLACE_LABEL.search(text, cs, q.start)
+        # 上海5.67万亿元、北京5.2万亿元: a place right before the number, after a list mark, is whose.
+        entity = label.group(1) if label and _is_label(label.group(1)) else sentence.entity_at(q.start)
         if entity and entity == indicator:  # 活跃开源项目超过50万个: what is counted, not who
             entity = sentence.entity_before_clause(q.start)
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
@@ -401,6 +403,9 @@ def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
     clause = text[prev_start : clause_start - 1]
     if clause.lstrip("，, ").startswith("作为"):
         return ""  # 作为全国首个千亿级的产业集群，张江…: what the subject is, not a measure
+    viewed = _viewed(clause)
+    if viewed and names_measure(viewed):
+        return viewed  # 从GDP总量看，…: the measure viewed, not the words that view it
     topic = trim(_NOT_ONLY.split(clause, maxsplit=1)[0])  # 进出口增速不仅较去年大幅增长，而且…
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
 
@@ -442,6 +447,9 @@ def _indicator(
         base = previous[-1].indicator
         scoped = left + (base[2:] if base.startswith(_SCOPES) else base)  # 农村…, not 农村城市…
         return scoped, scoped
+    labelled = _LIST_OPENER.search(left) if left else None
+    if labelled and _is_label(left[labelled.end() :]):
+        left = left[labelled.end() :]  # 排名前五的城市分别是上海5.67万亿元、北京…: 上海 labels the first
     if left and (previous or topic) and _is_label(left):
         # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
         return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
@@ -557,6 +565,9 @@ _RELATIVE_OPENERS = (
 
 
 _MULTIPLE_OF = ("是", "为", "相当于")
+# A list of places and their numbers opens with these: 排名前五的城市分别是上海5.67万亿元、北京….
+_LIST_OPENER = re.compile(r"(?:分别是|分别为|依次是|依次为|依次)[：:]?")
+_PLACE_LABEL = re.compile(r"(?:分别是|分别为|依次是|依次为|依次|、)[：:]?([\u4e00-\u9fff]{2,8})$")
 _SCOPES = ("城市", "农村", "城镇", "乡村")  # two characters each
 _TOTAL_BEFORE = re.compile(r"(总数|总量|累计|总计)(?:已)?(?:达到|达|为|超过|超|突破)?$")
 _NEW_VERB = re.compile(r"新增|新培育|新认定|新引进|新建|新设立|新设|新开工|新签约")

@@ -1269,3 +1269,17 @@ def test_districts_that_changed_are_counted():
     assert [(f.quantity_text, f.indicator) for f in found] == [
         ("9个", "地区生产总值增速高于全市平均水平的区")
     ]
+
+
+def test_places_listed_with_their_numbers_each_own_theirs():
+    # 分别是上海…、北京…: each place labels its number; the measure is the one viewed (从GDP总量看)
+    found = facts_of(
+        "城市经济排名",
+        "从GDP总量看，排名前三的城市分别是苏州2.6万亿元、杭州2.2万亿元、南京1.9万亿元。",
+        published="2026-02-05",
+    )
+    assert [(f.quantity_text, f.indicator, f.entity) for f in found] == [
+        ("2.6万亿元", "GDP总量", "苏州"),
+        ("2.2万亿元", "GDP总量", "杭州"),
+        ("1.9万亿元", "GDP总量", "南京"),
+    ]
