@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from extractors.phrases import scopes
 from indicators.model import Fact
 
 
@@ -47,14 +48,11 @@ def _same_fact(a: Fact, b: Fact) -> bool:
     x, y = _bare(a.indicator), _bare(b.indicator)
     if x == y:
         return True
-    if _SCOPED.fullmatch(x.replace(y, "", 1)) or _SCOPED.fullmatch(y.replace(x, "", 1)):
+    if x.replace(y, "", 1) in scopes() or y.replace(x, "", 1) in scopes():
         return False  # 居民消费价格 and 城市居民消费价格 both up 0.8%: the whole and a part, two facts
     # 年末…失业率为5.1% and 全年…失业率平均值为5.1%: a stock and a flow of the same year are two.
     short = min(len(a.evidence), len(b.evidence)) < 25 and a.period_start == b.period_start
     return bool(x) and bool(y) and short and (x in y or y in x)
-
-
-_SCOPED = re.compile(r"城市|农村|城镇|乡村")
 
 
 def _bare(phrase: str) -> str:

@@ -11,7 +11,7 @@ from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import is_stock, measures_something, names_measure
-from extractors.noise import COUNT_UNITS, crosses_milestone, noise_reason
+from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason
 from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
     QUALIFIER_LEFT,
@@ -23,6 +23,7 @@ from extractors.phrases import (
     named_before,
     opens_relative,
     right_phrase,
+    scopes,
     trim,
 )
 from extractors.quantities import Quantity, qualifier_after, written_span
@@ -44,11 +45,8 @@ _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元�
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 # Places or sectors counted, and a change said of them (32个行业增加值保持增长, 9个设区市…增速高于…).
-_COUNTED_UNIT_WORDS = r"设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业|市|省|区|县"
-# 8个市GDP增速…: a bare 市, 省, 区 or 县 counts places when a measure follows (not 市级, 市场, 区域).
-_COUNTED_UNITS = re.compile(
-    r"设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业|[市省区县](?![级场委属区县内外民域])"
-)
+_COUNTED_UNIT_WORDS = r"设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业"
+_COUNTED_UNITS = re.compile(rf"{_COUNTED_UNIT_WORDS}|{BARE_PLACE}")
 _UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨|跑赢|跑输")
 _CONTRIBUTION = re.compile(r"对[^对]*?的?贡献率$")
 _BRACKET_BASE = re.compile(r"[（(](?:上年|去年|上年同期|去年同期|上月|上季度)(?:为|是)?$")
@@ -80,7 +78,7 @@ def sentence_facts(
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
-        if ("台" in after or "关" in after or "槛" in after) and crosses_milestone(before, after):
+        if crosses_milestone(before, after):
             if any(k.unit == q.unit and k.qualifier in ("exact", "approx") for k in kept):
                 continue  # 总产值达4.07万亿元，再次迈上4万亿元台阶: the milestone restates the value
             q = replace(q, qualifier="lower_bound")
@@ -442,10 +440,11 @@ def _indicator(
             return (left + right if is_verb(left) and not right.startswith(left) else right), head
     if q.unit == "enterprise" and left.endswith(("企业", "公司")) and is_verb(left):
         return left, left  # 服务企业超过5万家, 集聚企业超过1000家: the verb says which firms are counted
-    if left in _SCOPES and previous:
+    if left in scopes() and previous:
         # 居民消费价格同比上涨0.8%。其中，城市上涨0.8%，农村上涨0.7%: the same measure over a part.
         base = previous[-1].indicator
-        scoped = left + (base[2:] if base.startswith(_SCOPES) else base)  # 农村…, not 农村城市…
+        part = next((word for word in scopes() if base.startswith(word)), "")
+        scoped = left + base[len(part) :]  # 农村…, not 农村城市…
         return scoped, scoped
     labelled = _LIST_OPENER.search(left) if left else None
     if labelled and _is_label(left[labelled.end() :]):
@@ -519,7 +518,7 @@ def _measure_of_counted(indicator: str) -> str:
 
 
 _COUNTED_CHANGE = re.compile(
-    rf"(.+?)(?:实现|保持)?正?(?:{_UNITS_CHANGED.pattern}).*的(?:{_COUNTED_UNIT_WORDS})$"
+    rf"(.+?)(?:实现|保持)?正?(?:{_UNITS_CHANGED.pattern}).*的(?:{_COUNTED_UNIT_WORDS}|[市省区县])$"
 )
 
 
@@ -566,9 +565,9 @@ _RELATIVE_OPENERS = (
 
 _MULTIPLE_OF = ("是", "为", "相当于")
 # A list of places and their numbers opens with these: 排名前五的城市分别是上海5.67万亿元、北京….
-_LIST_OPENER = re.compile(r"(?:分别是|分别为|依次是|依次为|依次)[：:]?")
-_PLACE_LABEL = re.compile(r"(?:分别是|分别为|依次是|依次为|依次|、)[：:]?([\u4e00-\u9fff]{2,8})$")
-_SCOPES = ("城市", "农村", "城镇", "乡村")  # two characters each
+_LIST_OPENERS = r"分别是|分别为|依次是|依次为|依次"
+_LIST_OPENER = re.compile(rf"(?:{_LIST_OPENERS})[：:]?")
+_PLACE_LABEL = re.compile(rf"(?:{_LIST_OPENERS}|、)[：:]?([\u4e00-\u9fff]{{2,8}})$")
 _TOTAL_BEFORE = re.compile(r"(总数|总量|累计|总计)(?:已)?(?:达到|达|为|超过|超|突破)?$")
 _NEW_VERB = re.compile(r"新增|新培育|新认定|新引进|新建|新设立|新设|新开工|新签约")
 _LEVEL_WORDS = ("国家级", "省级", "市级", "区级", "县级", "部级")

@@ -57,9 +57,9 @@ _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|年均|[比较](?:19|20)
 _PER_TIME_NOUN = re.compile(r"/[年天日月][\u4e00-\u9fff]")
 # 不少于1000例的数据集, 不少于1000例病例的数据集: a bound, maybe its counted noun, then 的.
 _SECTORS = re.compile(r"(?:个)?(?:工业)?(?:大类)?(?:行业|产业|门类)")
-_PLACES = re.compile(
-    r"[区县市省](?![级场委属区县内外民域])"
-)  # 9个区地区生产总值增速高于…: the places that changed
+# 8个市GDP增速…, 9个区…: a bare 市, 省, 区 or 县 counts places when a measure follows (not 市级, 市场, 区域).
+BARE_PLACE = r"[市省区县](?![级场委属区县内外民域])"
+_PLACES = re.compile(BARE_PLACE)  # 9个区地区生产总值增速高于…: the places that changed
 _BOUND_OF_A_CLASS = re.compile(rf"(?:以上)?的[\u4e00-\u9fff]{{0,6}}(?:{class_nouns()})")
 _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
@@ -214,6 +214,8 @@ def noise_reason(
 def crosses_milestone(clause_before: str, clause_after: str) -> bool:
     """迈上4万亿元台阶, 跨越5万亿元、6万亿元两个台阶: a level crossed (at least the milestone), not a
     size describing the noun after it."""
+    if not any(word[-1] in clause_after for word in word_list("phrases", "milestones")):
+        return False  # most numbers: no milestone word after them
     return (
         _milestone_after().match(clause_after) is not None and _crossing().search(clause_before) is not None
     )

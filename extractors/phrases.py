@@ -142,6 +142,12 @@ def _verb_end() -> re.Pattern:
     return re.compile(rf"(?:{verbs})了?(?:约|近|超过|超|逾|达|共)?$")
 
 
+@cache
+def scopes() -> tuple[str, ...]:
+    """The parts of a whole a measure is given for (rules/phrases.yaml scopes)."""
+    return tuple(word_list("phrases", "scopes"))
+
+
 def is_verb(phrase: str) -> bool:
     """形成, 认定两批: a verb (with a measure word) where a noun should be."""
     m = _verb_start().match(phrase)
@@ -150,10 +156,9 @@ def is_verb(phrase: str) -> bool:
 
 def is_bare_verb(phrase: str) -> bool:
     """形成, 认定两批, 建成了: a verb with no noun of its own; 新增托位 is a verb and the noun it counts."""
-    m = _verb_start().match(phrase)
-    if not m or len(phrase) > m.end() + 2:
+    if not is_verb(phrase):
         return False
-    rest = phrase[m.end() :]
+    rest = phrase[_verb_start().match(phrase).end() :]
     return not rest or rest[0] in _AFTER_A_BARE_VERB
 
 

@@ -82,5 +82,5 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
         "class_nouns",
         "stock_heads",
     ),
-    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones", "crossing", "pairs"),
+    "phrases": ("lead", "trail", "relative", "verbs", "right_stop", "generic_heads", "milestones", "crossing", "pairs", "scopes"),
 }  # fmt: skip
