@@ -88,10 +88,10 @@ def sentence_facts(
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         goal = _GOAL_AFTER.match(after_q) is not None
         # The level a change is of: the last stated, unless it sat in brackets (保有量3.5亿辆（包括…700万辆）).
-        level = _level_before(out, kept, text, q) if out else None
-        change = (
-            _CHANGE.search(before) if level and q.unit == level.unit and level.measure == "level" else None
-        )
+        change = _CHANGE.search(before) if out else None
+        level = _level_before(out, kept, text, q) if change else None
+        if level and (q.unit != level.unit or level.measure != "level"):
+            change = None
         rate = _EXCHANGE.search(before) if q.unit == "CNY" else None
         if q.unit != "CNY" and q.value == 1 and after_q.startswith("兑"):
             continue  # 1美元兑7.1元: the 1 is the base of the rate
