@@ -90,7 +90,7 @@ def sentence_facts(
         # The level a change is of: the last stated, unless it sat in brackets (保有量3.5亿辆（包括…700万辆）).
         change = _CHANGE.search(before) if out else None
         level = _level_before(out, kept, text, q) if change else None
-        if level and (q.unit != level.unit or level.measure != "level"):
+        if level and (q.unit != level.unit.split("/")[0] or level.measure != "level"):
             change = None
         rate = _EXCHANGE.search(before) if q.unit == "CNY" else None
         if q.unit != "CNY" and q.value == 1 and after_q.startswith("兑"):
@@ -315,7 +315,9 @@ _COMPARED = re.compile(
 
 # 比上年末减少139万人; a clause that opens on the verb (…2900万公顷，减少10万公顷) changes the level too.
 _CHANGE = re.compile(
-    r"(?:(?:比上年|较上年|同比|比年初|较年初)(?:末|同期)?(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
+    # 比上年末, 较年初, 比7月末, 比上季末: a change over the time the comparison names
+    r"(?:(?:(?:比|较)(?:上年|年初|上月|上季度?|[\d一二三四五六七八九十]{1,2}月)|同比)(?:末|底|同期)?"
+    r"(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
     r"|^(增加|减少|净增|净减少))了?$"
 )
 
@@ -356,6 +358,9 @@ def _share_base(before: str, out: list[Fact], between: str) -> str | None:
     return None
 
 
+_FROM_THEN = re.compile(r"[由从][^，。；]*(?:调整|优化|转变|变化|变)为$")
+
+
 def _ratio_term(text: str, kept: list[Quantity], q: Quantity) -> str:
     """The k-th term of 三次产业结构为a：b：c is 第k产业比重; of any other ratio, its phrase and k."""
     first, k = q, 0
@@ -363,7 +368,7 @@ def _ratio_term(text: str, kept: list[Quantity], q: Quantity) -> str:
         if t.role != "ratio" or first.start - t.end > 1:
             break
         first, k = t, k + 1
-    before = text[: first.start]
+    before = _FROM_THEN.sub("", text[: first.start])  # 结构由上年的a：b：c调整为…: the new one's is 结构
     if "三次产业" in before[-12:] and k < 3:
         return f"第{'一二三'[k]}产业比重"
     return f"{trim(left_phrase(before))}（第{k + 1}项）"

@@ -203,9 +203,11 @@ def _indicators_respectively(facts: list[Fact], text: str) -> list[Fact]:
         if not before or not run:
             continue
         stated = list(dict.fromkeys(out[k].indicator for k in before))
-        if len(run) >= 2 and len(stated) == len(run) and stated[-1] == out[run[0]].indicator:
+        # …，分别高于全省平均3.2个和5.4个百分点: the run may add the comparison to the last one stated.
+        shared = out[run[0]].indicator
+        if len(run) >= 2 and len(stated) == len(run) and shared.startswith(stated[-1]):
             for k, indicator in zip(run, stated, strict=True):
-                out[k] = replace(out[k], indicator=indicator)
+                out[k] = replace(out[k], indicator=indicator + shared[len(stated[-1]) :])
     return out
 
 

@@ -69,6 +69,13 @@ def _words(key: str) -> re.Pattern:
     return any_of("noise", key)
 
 
+def _policy_word(text: str) -> bool:
+    """A word of a subsidy or rule in text, not inside a word that only contains one (券 in 债券)."""
+    if not _words("policy").search(text):
+        return False
+    return _words("policy").search(_words("policy_not").sub("", text)) is not None
+
+
 @cache
 def _at_end(key: str, linking: str = "") -> re.Pattern:
     return re.compile(rf"(?:{alternation(word_list('noise', key))}){linking}$")
@@ -107,7 +114,7 @@ def noise_reason(
     listed = clause_before.endswith("等")  # 中翊日化、雀巢等四家: the total of the names listed
     if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
         return "policy"  # 最高500万元, 最多1年
-    policy = _words("policy").search(clause_before) or _words("policy").search(after[:12])
+    policy = _policy_word(clause_before) or _policy_word(after[:12])
     if policy and (not counted or _GRANT.search(clause_before)):
         return "policy"
     if (

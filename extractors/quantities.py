@@ -283,6 +283,48 @@ def find_quantities(text: str) -> list[Quantity]:
             Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "%", qual, "words", True)
         )
     out.sort(key=lambda q: q.start)
+    if "、" in text or "和" in text or "及" in text or "与" in text:
+        out = _shared_units(text, out)
+    return out
+
+
+# A list of numbers may write the unit once, at its end: 分别提高1.2个、2.5个百分点; 增长10.3、12.5%.
+_JOINER = re.compile(r"[、和及与]")
+_BARE_BEFORE = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)$")
+_PERCENT_UNITS = ("%", "个百分点", "百分点")
+
+
+def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Give a number before a joiner the unit of the number after it, when it wrote that unit in part
+    (3.2个 before 5.4个百分点) or, before a percent, not at all (10.3 before 12.5%)."""
+    out = list(found)
+    for i in range(len(out) - 1, -1, -1):  # right to left: the unit passes down a list of three
+        after = out[i]
+        if after.role != "single" or after.start < 2 or not _JOINER.match(text, after.start - 1):
+            continue
+        joint = after.start - 1
+        before = out[i - 1] if i and out[i - 1].end == joint else None
+        if before is not None:
+            if (
+                before.role != "single"
+                or not after.unit_text.startswith(before.unit_text)
+                or (before.unit_text == after.unit_text)
+            ):
+                continue
+            start, number = before.start, before.number
+        else:
+            m = _BARE_BEFORE.search(text, max(0, joint - 12), joint)
+            if not m or after.unit_text not in _PERCENT_UNITS:
+                continue
+            start, number = m.start(1), Decimal(m.group(1))
+        q = _make(text, start, joint, number, after.unit_text, "single", False)
+        if q is None:
+            continue
+        q = replace(q, text=text[start:joint])
+        if before is not None:
+            out[i - 1] = q
+        else:
+            out.insert(i, q)
     return out
 
 

@@ -78,7 +78,7 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
         if t.end <= q.start
         and not t.comparison
         and not _in_brackets_closed_before(text, t, q.start)
-        and not (t.end <= previous_end and re.search(r"(?:从|由)$", text[max(0, t.start - 1) : t.start]))
+        and not (_after_from(text, t) and (t.end <= previous_end or _DIGIT.search(text, t.end, q.start)))
         and not _end_of_an_earlier_action(text, t, q.start)
     ]
     bracket = [
@@ -92,6 +92,10 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
     if after and after[0].period.until:
         return after[0].period
     return None
+
+
+def _after_from(text: str, t: TimeMention) -> bool:
+    return text[t.start - 1 : t.start] in ("从", "由") and t.start > 0
 
 
 def _end_of_an_earlier_action(text: str, t: TimeMention, pos: int) -> bool:

@@ -627,6 +627,45 @@ ROWS = [
         "全省低空经济规模近年来年均增长率保持在25%左右。", "25%左右", 25, "%", "growth",
         {"indicator": "低空经济规模年均增长率"}, id="recent-years-are-a-time",
     ),
+    # A list of numbers may write its unit once, at the end: each number before takes it
+    pytest.param(
+        "前三季度，装备制造业增长9.8%，电子信息制造业增长13.1%，分别高于全省平均2.7个和6.0个百分点。", "2.7个",
+        2.7, "pp", "pp_change", {"indicator": "装备制造业高于全省"}, id="unit-written-in-part-before-a-list-end",
+    ),
+    pytest.param(
+        "全年民间投资、工业投资增速分别比上年提高1.4个、3.3个百分点。", "1.4个", 1.4, "pp", "pp_change", {},
+        id="unit-written-in-part-in-a-list-with-a-comma",
+    ),
+    pytest.param(
+        "全年全省装备制造业、电子信息制造业增加值分别增长9.8、13.1%。", "9.8", 9.8, "%", "growth",
+        {"indicator": "装备制造业增加值"}, id="bare-number-before-a-percent",
+    ),
+    # A fiscal rate and bonds of a budget are measures; a bond (债券) is no voucher (券)
+    pytest.param(
+        "赤字率拟按3.8%左右安排。", "3.8%左右", 3.8, "%", "share", {"indicator": "赤字率", "kind": "target"},
+        id="deficit-rate-planned",
+    ),
+    pytest.param(
+        "全年安排地方政府专项债券3.9万亿元。", "3.9万亿元", 3.9e12, "CNY", "level",
+        {"indicator": "地方政府专项债券"}, id="bonds-are-no-vouchers",
+    ),
+    pytest.param(
+        "拟发行超长期特别国债1.1万亿元。", "1.1万亿元", 1.1e12, "CNY", "level",
+        {"indicator": "超长期特别国债", "kind": "target"}, id="planned-issue-verb-trimmed",
+    ),
+    # A change over the end of a month, quarter or year the comparison names is a signed level
+    pytest.param(
+        "9月末，全省商品房待售面积5210万平方米，比6月末减少85万平方米。", "85万平方米", -8.5e5, "m2", "level",
+        {"indicator": "商品房待售面积"}, id="change-since-a-named-month-end",
+    ),
+    pytest.param(
+        "9月末，全省规上工业企业数量达到1.8万家，比上季末增加260家。", "260家", 260, "enterprise", "level",
+        {"indicator": "规上工业企业数量"}, id="change-since-last-quarter-end",
+    ),
+    pytest.param(
+        "全年全省农村居民人均可支配收入26800元，比上年减少120元。", "120元", -120, "CNY/person", "level",
+        {"indicator": "农村居民人均可支配收入"}, id="change-of-a-per-person-level",
+    ),
 ]  # fmt: skip
 
 
@@ -1253,6 +1292,16 @@ FIELD_ROWS = [
     pytest.param(
         "园区观察", "漕河泾开发区目前已集聚各类企业3000家，其中外资企业800家。", "2026-01-22", "3000家",
         {"entity": "漕河泾开发区", "indicator": "集聚各类企业"}, id="zone-after-a-place",
+    ),
+    # The time of the value a structure or rate moved from dates that value, not the one it moved to
+    pytest.param(
+        "安徽经济运行", "一季度，三次产业结构由上年同期的1.1:37.2:61.7调整为1.0:38.1:60.9。", "2026-04-20", "38.1",
+        {"indicator": "第二产业比重", "period_start": "2026-01", "period_end": "2026-03"},
+        id="structure-moved-to",
+    ),
+    pytest.param(
+        "安徽经济运行", "全年全省研发投入强度由上年同期的2.9%提升至3.1%。", "2026-02-20", "3.1%",
+        {"indicator": "研发投入强度"}, id="rate-moved-from-same-time-last-year",
     ),
 ]  # fmt: skip
 
