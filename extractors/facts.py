@@ -175,7 +175,9 @@ def sentence_facts(
         per_end = _PER_AT_END.search(indicator) if "每" in indicator else None
         if per_end and per_end.start() > 1 and "/" in unit:
             indicator = indicator[: per_end.start()]
-        if not measures_something(indicator, unit, measure, text[: q.start]):
+        if not measures_something(indicator, unit, measure, text[: q.start]) and not _listed_count(
+            text, kept, out, q
+        ):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
         kept_own = (
@@ -306,6 +308,7 @@ class _Topic:
 
     indicator: str
     unit: str = ""
+    measure: str = ""
 
 
 _COMPARED = re.compile(
@@ -320,6 +323,18 @@ _CHANGE = re.compile(
     r"(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
     r"|^(增加|减少|净增|净减少))了?$"
 )
+
+
+def _listed_count(text: str, kept: list[Quantity], out: list[Fact], q: Quantity) -> bool:
+    """建成智能工厂500家、数字化车间2000个: a count listed right after a count fact is counted by the
+    same verb, so it measures what that one does."""
+    if not (kept and out and q.unit in COUNT_UNITS and out[-1].unit in COUNT_UNITS):
+        return False
+    end = written_span(text, kept[-1])[1]
+    return text[end : end + 1] == "、" and _LIST_ITEM.fullmatch(text, end + 1, q.start) is not None
+
+
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff“”]{2,12}")
 
 
 def _level_before(out: list[Fact], kept: list[Quantity], text: str, q: Quantity) -> Fact:
@@ -492,6 +507,9 @@ def _indicator(
         base = previous[-1].indicator
         if previous[-1].unit == "item" and q.unit != "item":
             base = _measure_of_counted(base)
+        if previous[-1].measure == "growth" and q.unit != "%":
+            # 复合增长率为15.6%，预计2028年将超过5000亿元: the level is of what grew, not of its rate.
+            base = _RATE_AT_END.sub("", base) or base
         total = _TOTAL_BEFORE.search(before)
         if total and _NEW_VERB.match(base):
             # 新增高新技术企业1200家，总数达到1.3万家: the total is of all of them, not of the new ones.
@@ -501,6 +519,9 @@ def _indicator(
     if topic:
         return topic + left if left and left not in topic else topic, topic
     return left or None, left
+
+
+_RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
 
 
 def _years_to(period: Period | None, reference: str | None) -> Period | None:

@@ -153,8 +153,12 @@ def split_respectively(facts: list[Fact], text: str) -> list[Fact]:
         ):
             j += 1
         parts = _collective_parts([p for p in _LIST_MARK.split(out[i].indicator) if p])
-        if len(parts) == 1 and j == i + 1:
-            parts = _pair_parts(parts[0]) or parts  # 产销分别完成…和…: 产量, 销量
+        pair = _pair_parts(parts[0]) if len(parts) == 1 else None
+        if pair and j > i + 1 and (j - i + 1) % 2 == 0 and text.count("分别") * 2 >= j - i + 1:
+            # 产销…环比分别增长a和b，同比分别增长c和d: each 分别 hands out the pair again.
+            parts = pair * ((j - i + 1) // 2)
+        elif pair and j == i + 1:
+            parts = pair  # 产销分别完成…和…: 产量, 销量
         # 上海核心区与全域供电可靠率分别…: the list names places, the indicator is shared.
         places = any(p.startswith(_PLACE_PARTS) for p in parts)
         if j > i and len(parts) == j - i + 1 and not places:

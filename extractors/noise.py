@@ -154,7 +154,7 @@ def noise_reason(
         bound
         and not _dated_annual(clause_before, bound.group(0))
         and (bounded or not _STATED_SIZE.search(bound.group(0)))
-        and not _brought_about(bound.group(0), clause_before, after)
+        and not _brought_about(bound.group(0), clause_before, after, sentence_before)
     ):
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
@@ -252,14 +252,19 @@ def _describes_a_firm() -> re.Pattern:
 _STATED_SIZE = re.compile(r"(?:产值|营业收入|销售额|投资额)$")
 
 
-def _brought_about(word: str, clause_before: str, after: str) -> bool:
+def _brought_about(word: str, clause_before: str, after: str, sentence_before: str) -> bool:
     """带动投资额超4800万元: a bounded size that ends a clause led by what brought it about is an
-    outcome, not the threshold it would be before a noun (投资额超1亿元的项目)."""
-    return (
-        not after.rstrip("。；！")
-        and _STATED_SIZE.search(word.rstrip("过超")) is not None
-        and _words("outcome_lead").search(clause_before) is not None
-    )
+    outcome, not the threshold it would be before a noun (投资额超1亿元的项目); so is one that goes on
+    from a figure ending the clause before (现有企业1200余家，年产值超千亿元，…)."""
+    if after.rstrip("。；！") or _STATED_SIZE.search(word.rstrip("过超")) is None:
+        return False
+    if _words("outcome_lead").search(clause_before):
+        return True
+    earlier = sentence_before[: len(sentence_before) - len(clause_before)]
+    return not sentence_before.startswith("对") and _FIGURE_ENDS.search(earlier) is not None
+
+
+_FIGURE_ENDS = re.compile(r"\d[\u4e00-\u9fff%]{0,4}[，、；,]$")
 
 
 def _dated_annual(clause_before: str, word: str) -> bool:

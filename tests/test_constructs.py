@@ -666,6 +666,27 @@ ROWS = [
         "全年全省农村居民人均可支配收入26800元，比上年减少120元。", "120元", -120, "CNY/person", "level",
         {"indicator": "农村居民人均可支配收入"}, id="change-of-a-per-person-level",
     ),
+    # A count listed right after a count the same verb governs measures what that one does
+    pytest.param(
+        "到2027年，全省累计建成绿色工厂800家、示范车间150个。", "150个", 150, "item", "level",
+        {"indicator": "示范车间", "kind": "target"}, id="count-listed-after-a-count",
+    ),
+    # Each 分别 after a pair word (产销) hands the pair out again
+    pytest.param(
+        "5月份，全省摩托车产销分别完成41.2万辆和40.6万辆，环比分别增长3.1%和2.4%，同比分别增长9.5%和8.8%。",
+        "8.8%", 8.8, "%", "growth", {"indicator": "摩托车销量"}, id="pair-handed-out-by-each-respectively",
+    ),
+    # A level with no words of its own after a growth rate is of what grew, not of the rate
+    pytest.param(
+        "2025年全省智能网联汽车产业规模达到900亿元，近三年复合增长率为21.4%，预计2027年将超过1300亿元。",
+        "超过1300亿元", 1.3e11, "CNY", "level", {"indicator": "智能网联汽车产业规模", "kind": "estimate"},
+        id="level-after-a-rate-is-of-what-grew",
+    ),
+    # A yearly size going on from a figure in the clause before is an outcome, not a criterion
+    pytest.param(
+        "全省共有省级开发区56个，年产值超2000亿元，从业人员30万人。", "超2000亿元", 2e11, "CNY", "level",
+        {"indicator": "年产值"}, id="yearly-size-after-a-figure-is-an-outcome",
+    ),
 ]  # fmt: skip
 
 
