@@ -303,7 +303,14 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     owner = rest.find("旗下")
     if 0 <= owner <= 12:  # 中国船舶集团有限公司旗下江南造船 -> 江南造船
         return _organisation(rest[owner + 2 :], reader) or m.group("org")
+    registered_end = _REGISTERED_TAIL.match(rest)
+    if registered_end:
+        return m.group("org") + registered_end.group(0)  # 东海船舶 of 东海船舶修造有限公司 is not all of it
     return m.group("org")
+
+
+# The rest of a registered name after a suffix met early in it: 船舶|修造有限公司.
+_REGISTERED_TAIL = re.compile(r"(?:(?![与和及同的是在对为、])[\u4e00-\u9fff]){0,8}?(?:有限责任公司|有限公司)")
 
 
 def _recurs(org: str, stem: str, reader: EntityReader) -> bool:

@@ -46,7 +46,7 @@ from extractors.periods import (
     ym,
 )
 from extractors.quantities import may_hold_quantity
-from extractors.regions import place_spans
+from extractors.regions import place_spans, zone_after
 from extractors.rulebook import alternation, any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
 from extractors.timing import runs_to
@@ -176,7 +176,11 @@ class Sentence:
         # (中银金融科技有限公司): the section keeps the name its heading uses.
         short = next((f.entity for f in self.outer if f.entity), None)
         if entity and short and short != entity and _abbreviates(short, entity):
-            return short
+            # 上海外高桥造船有限公司 named in the sentence itself is a firm named after its place, not
+            # the place of the heading (上海核心区 is a part of the place; a name carried from an
+            # earlier sentence yields to the heading).
+            firm = _place_of(short) and not zone_after().match(entity, len(short))
+            return entity if firm and self.subjects.at(pos) == entity else short
         return entity
 
     def entity_before_clause(self, pos: int) -> str | None:

@@ -1324,6 +1324,16 @@ FIELD_ROWS = [
         "安徽经济运行", "全年全省研发投入强度由上年同期的2.9%提升至3.1%。", "2026-02-20", "3.1%",
         {"indicator": "研发投入强度"}, id="rate-moved-from-same-time-last-year",
     ),
+    # A firm named after the place a text is about, named in the sentence itself, is the firm
+    pytest.param(
+        "上海制造业年度回顾", "2025年，上海东海船舶修造有限公司完工交付船舶9艘。", "2026-01-20", "9艘",
+        {"entity": "上海东海船舶修造有限公司", "indicator": "完工交付船舶"}, id="firm-named-after-the-text-place",
+    ),
+    # A grouping of provinces may be written with 地区: the place is the grouping, the measure the one before
+    pytest.param(
+        "全国外贸运行", "分区域看，长三角地区出口增长7.2%，珠三角地区增长3.9%。", "2026-02-10", "3.9%",
+        {"entity": "珠三角地区", "indicator": "出口"}, id="grouping-written-with-diqu",
+    ),
 ]  # fmt: skip
 
 
