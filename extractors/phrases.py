@@ -232,7 +232,7 @@ _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|方|吨|TEU|标准箱
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
 _BARE_COUNTED = tuple(word_list("measures", "class_nouns"))
-_CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]")
+_CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]|…+")  # an ellipsis leaves words out: a boundary
 # The next item of a list: a mark before another number, or 以及 (800多家航企以及…20多家机构).
 _NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|以及")
 _NEXT_NUMBER = re.compile(

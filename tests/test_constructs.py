@@ -687,6 +687,11 @@ ROWS = [
         "全省共有省级开发区56个，年产值超2000亿元，从业人员30万人。", "超2000亿元", 2e11, "CNY", "level",
         {"indicator": "年产值"}, id="yearly-size-after-a-figure-is-an-outcome",
     ),
+    # An ellipsis leaves words out: the phrase starts after it; 预期增长 states what is planned
+    pytest.param(
+        "做好今年工作，要……全市地区生产总值预期增长5.5%左右。", "5.5%左右", 5.5, "%", "growth",
+        {"indicator": "地区生产总值", "kind": "target"}, id="ellipsis-and-expected-growth",
+    ),
 ]  # fmt: skip
 
 
@@ -1333,6 +1338,11 @@ FIELD_ROWS = [
     pytest.param(
         "全国外贸运行", "分区域看，长三角地区出口增长7.2%，珠三角地区增长3.9%。", "2026-02-10", "3.9%",
         {"entity": "珠三角地区", "indicator": "出口"}, id="grouping-written-with-diqu",
+    ),
+    # Signed projects (签约项目) are what is counted, no organisation with the suffix 项目
+    pytest.param(
+        "投资促进大会举行", "大会共发布成果25项，签约项目48个，签约金额达260亿元。", "2026-06-10", "260亿元",
+        {"entity": None, "indicator": "签约金额"}, id="signed-projects-are-no-organisation",
     ),
 ]  # fmt: skip
 

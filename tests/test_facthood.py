@@ -9,6 +9,9 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # An exhibition's floor space and the contestants of a contest describe an event
+    pytest.param("本届博览会于6月在杭州开幕，展览面积达12万平方米。", id="an-exhibitions-floor-space"),
+    pytest.param("决赛中，4名选手获得金奖，9名选手获得银奖。", id="contestants-winning-prizes"),
     # What one technology does for its users (使…成本降低了, 将…周期缩短), with no base of time
     pytest.param("该平台提供远程诊断服务，使客户的维修成本平均降低了25%。", id="a-technologys-gain-for-users"),
     pytest.param("这种研发模式更将研发周期缩短15%。", id="a-methods-gain"),
