@@ -297,9 +297,11 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     registered = re.search(r"有限公司|股份|有限责任", m.group("suffix"))  # a registered name says so itself
     if len(stem) < 2 or (_verb_inside().search(stem) and not registered):
         return None  # 硬科技, 落实科技…: a word, not a name
-    if not strong and (_place_or_verb(stem) or not _recurs(m.group("org"), stem, reader)):
-        return None  # 上海软件…: a place before a weak suffix is no name
     rest = head[m.end() :]
+    if not strong and (_place_or_verb(stem) or rest.startswith(_SECTOR_WORDS)):
+        return None  # 上海软件…: a place before a weak suffix is no name; 民用航空产业 is a sector
+    if not strong and not _recurs(m.group("org"), stem, reader):
+        return None
     owner = rest.find("旗下")
     if 0 <= owner <= 12:  # 中国船舶集团有限公司旗下江南造船 -> 江南造船
         return _organisation(rest[owner + 2 :], reader) or m.group("org")
@@ -309,6 +311,7 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     return m.group("org")
 
 
+_SECTOR_WORDS = ("产业", "行业", "领域", "市场", "板块", "赛道", "集群", "产业链")
 # The rest of a registered name after a suffix met early in it: 船舶|修造有限公司.
 _REGISTERED_TAIL = re.compile(r"(?:(?![与和及同的是在对为、])[\u4e00-\u9fff]){0,8}?(?:有限责任公司|有限公司)")
 

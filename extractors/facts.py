@@ -212,6 +212,13 @@ def sentence_facts(
             and not has_cue(before)
         ):
             kind = "estimate"  # 预计2027年将突破4000亿元，2025—2027年复合增长率约12%: the outlook goes on
+        if (
+            kind == "target"
+            and not goal
+            and _past_year_stated(own, reference)
+            and not has_cue(text[: q.start])
+        ):
+            kind = "actual"  # a plan's 2025年，…营业收入达到3200亿元: what a year gone by did, not a goal
         clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
         parallel = [t for t in sentence.times if t.end <= cs and text[t.start - 1 : t.start] in ("从", "由")]
         if baseline and parallel and not clause_time:
@@ -323,6 +330,15 @@ _CHANGE = re.compile(
     r"(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
     r"|^(增加|减少|净增|净减少))了?$"
 )
+
+
+def _past_year_stated(own: Period | None, reference: str | None) -> bool:
+    """The sentence dates the number by a time wholly before publication (2025年, 1-9月), not by an
+    end date a plan runs to (到2025年)."""
+    pub = parse_published(reference)
+    if own is None or own.until or own.span or own.start is None or own.end is None or not pub:
+        return False
+    return own.end < f"{pub[0]:04d}-{pub[1]:02d}"
 
 
 def _listed_count(text: str, kept: list[Quantity], out: list[Fact], q: Quantity) -> bool:

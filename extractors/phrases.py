@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from extractors.measures import class_nouns
+from extractors.measures import class_nouns, names_measure
 from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.quantities import find_quantities
 from extractors.regions import place_spans, zone_after
@@ -90,6 +90,11 @@ def trim(phrase: str) -> str:
                 phrase += "”"  # 占…“三大奖”总数的: the quoted name keeps its closing mark
         if phrase == before:
             break
+    verb = phrase.find("实现", 1)
+    if verb > 0 and names_measure(phrase[verb + 2 :]):
+        phrase = (
+            phrase[:verb] + phrase[verb + 2 :]
+        )  # 规上工业企业实现营业收入: what they earned, not the verb
     return phrase
 
 

@@ -1344,6 +1344,25 @@ FIELD_ROWS = [
         "投资促进大会举行", "大会共发布成果25项，签约项目48个，签约金额达260亿元。", "2026-06-10", "260亿元",
         {"entity": None, "indicator": "签约金额"}, id="signed-projects-are-no-organisation",
     ),
+    # In a plan, a number dated by a time gone by, with no word of a goal, is what that time did
+    pytest.param(
+        "无锡市推动低空经济发展三年行动方案", "2025年，全市低空经济产业规模达到260亿元，同比增长21.3%。", "2026-03-01",
+        "260亿元", {"kind": "actual", "period_end": "2025-12"}, id="a-plans-past-year-is-actual",
+    ),
+    pytest.param(
+        "无锡市推动低空经济发展三年行动方案", "到2028年，全市低空经济产业规模突破600亿元。", "2026-03-01",
+        "突破600亿元", {"kind": "target", "period_end": "2028-12"}, id="a-plans-horizon-stays-a-target",
+    ),
+    # 实现 inside a phrase is the verb of what was earned: the indicator keeps who and what
+    pytest.param(
+        "安徽经济运行", "全年全省规模以上工业企业实现利润总额2650亿元。", "2026-02-10", "2650亿元",
+        {"indicator": "规模以上工业企业利润总额"}, id="earning-verb-inside-a-phrase",
+    ),
+    # A weak firm suffix followed by 产业 names a sector, not a firm (民用航空产业)
+    pytest.param(
+        "成都航空制造业发展", "2025年，民用航空产业规模突破900亿元，民用航空企业超过200家。", "2026-04-10",
+        "突破900亿元", {"entity": "成都", "indicator": "民用航空产业规模"}, id="a-sector-is-no-firm",
+    ),
 ]  # fmt: skip
 
 
