@@ -329,7 +329,8 @@ def _known_orgs() -> re.Pattern:
 
 
 def _subject(clause: str, reader: EntityReader) -> str | None:
-    head = _LEAD.sub("", _strip_time(clause))
+    clause = _strip_time(clause)
+    head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
     if not head:
         return None
     if head.startswith(home_words()):
@@ -463,14 +464,16 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
 @cache
 def _launched() -> re.Pattern:
     """A programme the text launches under a name in 「」 (联合开设「…实训营」): what it goes on about."""
-    return re.compile(rf"(?:{alternation(word_list('regions', 'launch_verbs'))})了?「([^「」]{{2,30}})」")
+    return re.compile(
+        rf"(?:{alternation(word_list('regions', 'launch_verbs'), searched=True)})了?「([^「」]{{2,30}})」"
+    )
 
 
 @cache
 def _quoted_name() -> re.Pattern:
     """A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place
     the sentences after it (这里, 成立2年多来…) are about."""
-    places = alternation(word_list("regions", "named_places"))
+    places = alternation(word_list("regions", "named_places"), searched=True)
     return re.compile(rf"(?:{places})“([\u4e00-\u9fffA-Za-z0-9]{{2,12}})”")
 
 

@@ -65,6 +65,7 @@ _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 
 
+@cache
 def _words(key: str) -> re.Pattern:
     return any_of("noise", key)
 
@@ -223,11 +224,16 @@ def noise_reason(
 def crosses_milestone(clause_before: str, clause_after: str) -> bool:
     """迈上4万亿元台阶, 跨越5万亿元、6万亿元两个台阶: a level crossed (at least the milestone), not a
     size describing the noun after it."""
-    if not any(word[-1] in clause_after for word in word_list("phrases", "milestones")):
+    if not any(char in clause_after for char in _milestone_ends()):
         return False  # most numbers: no milestone word after them
     return (
         _milestone_after().match(clause_after) is not None and _crossing().search(clause_before) is not None
     )
+
+
+@cache
+def _milestone_ends() -> frozenset[str]:
+    return frozenset(word[-1] for word in word_list("phrases", "milestones"))
 
 
 @cache

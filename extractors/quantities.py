@@ -376,7 +376,7 @@ def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) ->
     except UnknownUnit:
         return None
     if qualifier is None:
-        qualifier = qualifier_before(text[:start]) or "exact"
+        qualifier = qualifier_before(text[max(0, start - 6) : start]) or "exact"  # its last 6 are read
         after, _ = qualifier_after(text, end)
         if after:
             qualifier = after
