@@ -10,7 +10,7 @@ from __future__ import annotations
 from extractors.dedupe import headline_like, merge_statements
 from extractors.facts import sentence_facts
 from extractors.frames import DocumentFrames, is_rules_document
-from extractors.phrases import trim
+from extractors.phrases import right_phrase, trim
 from extractors.quantities import find_quantities, index_values
 from extractors.regions import place_spans
 from indicators.catalogue import Catalogue, load_catalogue
@@ -26,6 +26,7 @@ def extract(document: Document, catalogue: Catalogue | None = None) -> list[Fact
     # read faster than a real one, and memory stays flat.
     place_spans.cache_clear()
     trim.cache_clear()
+    right_phrase.cache_clear()
     rules_document = is_rules_document(document)
     # Split: the document as a tree of frames (document > heading > paragraph > sentence).
     tree = DocumentFrames(document)

@@ -4,7 +4,7 @@ subject, else the region of the article (its headline, its publisher, its text).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from extractors.periods import time_pattern
@@ -98,6 +98,10 @@ class EntityReader:
         self._counts: dict[str, int] = {}
         self.introductions = introductions(document_text, title, self)
         named = {n for n, _ in self.introductions.values()} | titled_names(document_text, self)
+        # A place named in quotes (社区“X”) is named, not introduced as what the text is about.
+        self._introduced = sorted(
+            (pos, name) for pos, (name, how) in self.introductions.items() if how != "quoted"
+        )
         self.aliases = latin_aliases(document_text, self)
         self.names = tuple(sorted(named, key=len, reverse=True))
 
@@ -112,13 +116,8 @@ class EntityReader:
 
     def introduced_in(self, start: int, end: int) -> str | None:
         """The last organisation the text introduces between start and end (…是一家…公司)."""
-        # A place named in quotes (社区“X”) is named, not introduced as what the text is about.
-        found = [
-            (pos, name)
-            for pos, (name, how) in self.introductions.items()
-            if start <= pos < end and how != "quoted"
-        ]
-        return max(found)[1] if found else None
+        i = bisect_left(self._introduced, (end,)) - 1  # the last one before end
+        return self._introduced[i][1] if i >= 0 and self._introduced[i][0] >= start else None
 
     def count(self, name: str) -> int:
         if name not in self._counts:
@@ -330,7 +329,7 @@ def _place_or_verb(stem: str) -> bool:
 @cache
 def _verb_inside() -> re.Pattern:
     words = [w for w in word_list("regions", "not_org_start") if len(w) > 1]
-    return re.compile(alternation(words))
+    return re.compile(alternation(words, searched=True))
 
 
 @cache
@@ -340,7 +339,8 @@ def _known_orgs() -> re.Pattern:
 
 
 def _subject(clause: str, reader: EntityReader) -> str | None:
-    head = _LEAD.sub("", _strip_time(clause))
+    clause = _strip_time(clause)
+    head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
     if not head:
         return None
     if head.startswith(home_words()):
@@ -474,14 +474,16 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
 @cache
 def _launched() -> re.Pattern:
     """A programme the text launches under a name in 「」 (联合开设「…实训营」): what it goes on about."""
-    return re.compile(rf"(?:{alternation(word_list('regions', 'launch_verbs'))})了?「([^「」]{{2,30}})」")
+    return re.compile(
+        rf"(?:{alternation(word_list('regions', 'launch_verbs'), searched=True)})了?「([^「」]{{2,30}})」"
+    )
 
 
 @cache
 def _quoted_name() -> re.Pattern:
     """A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place
     the sentences after it (这里, 成立2年多来…) are about."""
-    places = alternation(word_list("regions", "named_places"))
+    places = alternation(word_list("regions", "named_places"), searched=True)
     return re.compile(rf"(?:{places})“([\u4e00-\u9fffA-Za-z0-9]{{2,12}})”")
 
 

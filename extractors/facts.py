@@ -69,6 +69,7 @@ def sentence_facts(
     out: list[Fact] = []
     kept: list[Quantity] = []  # the quantities of `out`, in order
     governs: list[bool] = []  # whether each of them opened its clause with a plan word
+    owns: list[Period | None] = []  # the period each of them states itself (own_period)
     for q in quantities:
         cs, ce = clauses.bounds(q.start)
         before = text[cs : q.start]
@@ -180,9 +181,7 @@ def sentence_facts(
         ):
             continue  # 问答准确率60.7%, 推理速度是后者的两倍: a product's or a story's number
         # Resolve period, kind, entity.
-        kept_own = (
-            own_period(kept[-1], sentence.times, text, kept[-2].end if len(kept) > 1 else 0) if kept else None
-        )
+        kept_own = owns[-1] if kept else None
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
         if measure == "growth" and _AVERAGE.search(before[-8:]):
@@ -265,6 +264,7 @@ def sentence_facts(
         # Build facts.
         q_start, q_end = written_span(text, q)
         kept.append(q)
+        owns.append(own)
         # A clause opening with 计划, 力争 goes on governing the clauses after it; a fact that only goes
         # on with the indicator before it (预计增长5.3%，总量迈上6万亿元) governs nothing after it.
         governs.append((goes_on and bool(governs) and governs[-1]) or has_cue(text[cs : cs + 4]))

@@ -12,6 +12,7 @@ from extractors.rulebook import alternation, any_of, word_list
 _WILL_AFTER = re.compile(r"[^，。]{0,12}?将(?!近|其|于)")
 
 
+@cache
 def _cue(key: str) -> re.Pattern:
     return any_of("kinds", key)
 

@@ -146,7 +146,7 @@ def unwrap_newspaper(text: str) -> str:
 
 def newspaper_sections(text: str) -> tuple[Section, ...]:
     """One Section per story: from 本报讯 (or the page top) to the next story."""
-    starts = [0] + [m.start() for m in re.finditer(alternation(_openers()), text) if m.start()]
+    starts = [0] + [m.start() for m in re.finditer(alternation(_openers(), searched=True), text) if m.start()]
     sections = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)

@@ -65,6 +65,7 @@ _BOUND_NOUN_DE = re.compile(r"[\u4e00-\u9fff]{0,3}?的[\u4e00-\u9fff]")
 _DE_PLACE_INSIDE = re.compile(r"的[\u4e00-\u9fffA-Za-z0-9]{2,16}(?:里|内)")
 
 
+@cache
 def _words(key: str) -> re.Pattern:
     return any_of("noise", key)
 
@@ -82,13 +83,22 @@ def _at_end(key: str, linking: str = "") -> re.Pattern:
 
 
 @cache
-def _structure() -> tuple[str, ...]:
-    return tuple(word_list("noise", "structure"))
+def _structure() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the words of two letters or more, the one-letter words)."""
+    words = word_list("noise", "structure")
+    return tuple(w for w in words if len(w) > 1), tuple(w for w in words if len(w) == 1)
 
 
 def _is_structure(head: str) -> bool:
-    """15项具体任务, 6个重点区: the counted noun is a part of a document or a plan, not an activity."""
-    return any(head.endswith(w) and (len(w) > 1 or len(head) <= 3) for w in _structure())
+    """15项具体任务, 6个重点区: the counted noun is a part of a document or a plan, not an activity
+    (a one-letter word only ends a short head: 6个区, not 产业园区)."""
+    long, short = _structure()
+    return head.endswith(long) or (len(head) <= 3 and head.endswith(short))
+
+
+@cache
+def _threshold_after() -> tuple[str, ...]:
+    return tuple(word_list("noise", "threshold_after"))
 
 
 @cache
@@ -124,7 +134,7 @@ def noise_reason(
         and not _SHORT_OF.search(clause_before)
     ):
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
-    if after.startswith(tuple(word_list("noise", "threshold_after"))):
+    if after.startswith(_threshold_after()):
         return "threshold"
     if "价" in clause_before[-8:] and _PRODUCT_PRICE.search(clause_before, max(0, len(clause_before) - 8)):
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
@@ -221,11 +231,16 @@ def noise_reason(
 def crosses_milestone(clause_before: str, clause_after: str) -> bool:
     """迈上4万亿元台阶, 跨越5万亿元、6万亿元两个台阶: a level crossed (at least the milestone), not a
     size describing the noun after it."""
-    if not any(word[-1] in clause_after for word in word_list("phrases", "milestones")):
+    if not any(char in clause_after for char in _milestone_ends()):
         return False  # most numbers: no milestone word after them
     return (
         _milestone_after().match(clause_after) is not None and _crossing().search(clause_before) is not None
     )
+
+
+@cache
+def _milestone_ends() -> frozenset[str]:
+    return frozenset(word[-1] for word in word_list("phrases", "milestones"))
 
 
 @cache

@@ -42,6 +42,12 @@ def _longest_trail() -> int:
 
 
 @cache
+def _trail_ends() -> frozenset[str]:
+    """The last letters of the trailing words, and the line end `$` matches before."""
+    return frozenset(w[-1] for w in word_list("phrases", "trail")) | {"\n"}
+
+
+@cache
 def _relative() -> frozenset[str]:
     return frozenset(word_list("phrases", "relative"))
 
@@ -82,7 +88,9 @@ def trim(phrase: str) -> str:
         )
         if not kept:
             phrase = phrase[lead.end() :]
-        trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail()))  # only the end can hold it
+        # Only the end can hold it, and only when it ends on the last letter of a trailing word.
+        ends = phrase[-1:] in _trail_ends()
+        trail = _trail().search(phrase, max(0, len(phrase) - _longest_trail())) if ends else None
         if trail:
             cut = phrase[trail.start() :]
             phrase = phrase[: trail.start()]
@@ -245,8 +253,10 @@ _NEXT_NUMBER = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def right_phrase(after: str) -> tuple[str, str]:
-    """(indicator, head noun) read rightwards from a counted number.
+    """(indicator, head noun) read rightwards from a counted number (asked twice of most: the noise
+    check and the indicator read the same words, hence the cache).
 
     家知识产权服务龙头机构、… -> 知识产权服务龙头机构; 家企业开展工业控制系统安全评估 -> (开展工业控制系统安全评估企业, 企业);
     艘17.5万立方米LNG运输船建造合同 -> LNG运输船建造合同 (the ship's size is its specification).

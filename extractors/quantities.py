@@ -128,7 +128,7 @@ _UPWARDS = re.compile(r"上(?P<m>百|千|万)(?P<u>家|人|名|个|项|户|款|�
 
 @cache
 def _multiple_words() -> re.Pattern:
-    return re.compile(alternation(rules("multiples")["words"]))
+    return re.compile(alternation(rules("multiples")["words"], searched=True))
 
 
 # Tenths in words (八成, 九成以上, 增长超一成) and a half (一半), as percents; not 成为, 成立, 一成不变….
@@ -418,7 +418,7 @@ def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) ->
     except UnknownUnit:
         return None
     if qualifier is None:
-        qualifier = qualifier_before(text[:start]) or "exact"
+        qualifier = qualifier_before(text[max(0, start - 6) : start]) or "exact"  # its last 6 are read
         after, _ = qualifier_after(text, end)
         if after:
             qualifier = after

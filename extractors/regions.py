@@ -15,7 +15,9 @@ def _place_pattern() -> re.Pattern:
     names = sorted({n for key in PLACE_KEYS for n in word_list("regions", key)}, key=len, reverse=True)
     suffixes = alternation(word_list("regions", "suffixes"))
     # 中国国际工业博览会, 中国国际进口博览会: 中国 opening 国际… names an event or a body, not the country.
-    return re.compile(f"(?P<name>{alternation(names)})(?!(?<=中国)国际)(?P<suffix>{suffixes})?")
+    return re.compile(
+        f"(?P<name>{alternation(names, searched=True)})(?!(?<=中国)国际)(?P<suffix>{suffixes})?"
+    )
 
 
 @cache

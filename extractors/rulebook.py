@@ -32,15 +32,44 @@ def rules(name: str) -> dict[str, Any]:
     return data
 
 
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first, so that 同比增长 wins over 增长."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words, searched: bool = False) -> str:
+    """A regex alternation of literal words, longest first, so that 同比增长 wins over 增长.
+
+    Written as a trie (同比增长|同比|增长 -> 同比(?:增长|)|增长): the engine tries the alternatives of
+    a flat alternation one by one at every position, of a trie only those that share the letters
+    read so far. The words that can match at a position are prefixes of one another, and the trie
+    tries them longest first too: the same matches, in the same order. A `searched` alternation (a
+    whole pattern, searched for) keeps each alternative's first letter its own: the engine then skips
+    in one fast loop to where one can start."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie, searched)
+
+
+def _trie_pattern(node: dict, searched: bool = False) -> str:
+    leaves = "".join(char for char, child in node.items() if char and list(child) == [""])
+    if searched and len(leaves) < len(node):
+        leaves = ""  # (a class among the alternatives would stop the fast skip)
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in node.items() if c and c not in leaves]
+    if len(leaves) > 1:
+        branches.append(f"[{re.escape(leaves)}]")  # one test for the words that end on their letter
+    elif leaves:
+        branches.append(re.escape(leaves))
+    if "" in node:
+        branches.append("")  # the word ending here, after every longer one
+    if len(branches) <= 1:
+        return "".join(branches)
+    return f"(?:{'|'.join(branches)})"
 
 
 @cache
 def any_of(name: str, key: str) -> re.Pattern:
     """A compiled alternation of the words of rules/<name>.yaml `key`."""
-    return re.compile(alternation(word_list(name, key)))
+    return re.compile(alternation(word_list(name, key), searched=True))
 
 
 @cache

@@ -53,6 +53,10 @@ def _add_bounded(out: list[Span], text: str, start: int, end: int) -> None:
     """Append text[start:end] stripped, cut into pieces of at most MAX_SENTENCE characters."""
     piece = text[start:end]
     stripped = piece.strip()
+    if len(stripped) == len(piece) and len(piece) <= MAX_SENTENCE:
+        if piece:
+            out.append(Span(start, end, piece))  # most sentences: nothing to strip or cut
+        return
     if not stripped:
         return
     start += len(piece) - len(piece.lstrip())
