@@ -210,7 +210,9 @@ def left_phrase(before: str) -> str:
     quantities = find_quantities(text)
     if quantities:
         last = quantities[-1]
-        if last.qualifier in ("lower_bound", "upper_bound") and _THRESHOLD_OF_NOUN.match(text, last.end):
+        if last.unit_text == "岁" and last.role == "high" and _HAN.match(text, last.end):
+            text = text[last.start :]  # 16—24岁劳动力失业率: the ages are the class of who is measured
+        elif last.qualifier in ("lower_bound", "upper_bound") and _THRESHOLD_OF_NOUN.match(text, last.end):
             # 年产值10亿元以上制造业企业100家: the bound is the class of what is counted, a part of its name.
             text = text[quantities[-2].end if len(quantities) > 1 else 0 :]
         else:
@@ -245,6 +247,7 @@ _SPEC = re.compile(r"[\d.]+[万亿]?(?:立方米|平方米|方|吨|TEU|标准箱
 # Nouns that are the thing counted even when a 的-phrase follows: 200个国家及地区的个人用户.
 _COUNTED_BEFORE_DE = ("国家", "地区", "城市", "省份", "行业", "领域", "用户")
 _BARE_COUNTED = tuple(word_list("measures", "class_nouns"))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARKS = re.compile(r"[，。；：,;:！？]|…+")  # an ellipsis leaves words out: a boundary
 # The next item of a list: a mark before another number, or 以及 (800多家航企以及…20多家机构).
 _NEXT_ITEM = re.compile(r"[、和及与](?=[^、的]{0,6}?(?:\d|数[十百千万]|近|超|约|逾))|以及")

@@ -692,6 +692,26 @@ ROWS = [
         "做好今年工作，要……全市地区生产总值预期增长5.5%左右。", "5.5%左右", 5.5, "%", "growth",
         {"indicator": "地区生产总值", "kind": "target"}, id="ellipsis-and-expected-growth",
     ),
+    # A range of ages before a noun is the class measured: each age group its own indicator
+    pytest.param(
+        "全国16—24岁劳动力失业率为16.5%，25—29岁劳动力失业率为7.2%。", "7.2%", 7.2, "%", "share",
+        {"indicator": "25—29岁劳动力失业率"}, id="age-range-names-the-class",
+    ),
+    # 两成 is two tenths, as 三成 is three
+    pytest.param(
+        "全年全省入境游客人次同比增长超过两成。", "两成", 20, "%", "growth", {"qualifier": "lower_bound"},
+        id="two-tenths-written-liang",
+    ),
+    # A deal value (成交额) is a measure, so its multiple of a year before is a fact
+    pytest.param(
+        "全年全省技术合同成交额2800亿元，是2020年的2.1倍。", "2.1倍", 2.1, "x", "multiple",
+        {"indicator": "技术合同成交额"}, id="deal-value-multiple-of-a-year",
+    ),
+    # The share of a year's goal achieved is what was done, not a goal
+    pytest.param(
+        "全年全省城镇新增就业68.2万人，完成年度目标的113.7%。", "113.7%", 113.7, "%", "share",
+        {"kind": "actual"}, id="share-of-the-years-goal-done",
+    ),
 ]  # fmt: skip
 
 
