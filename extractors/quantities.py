@@ -389,7 +389,9 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
     except NotANumber:
         return []
     if u1 and u1 != u2 and not u2.endswith(u1):
-        return _single(text, m.start(), m.end("u1"), n1, None, u1, chinese)
+        # 增长15%至320亿元: no range but a rate and the level it took the indicator to.
+        second = _single(text, m.start("n2"), m.end(), n2, m.group("more2"), u2, not n2[:1].isdigit())
+        return _single(text, m.start(), m.end("u1"), n1, None, u1, chinese) + second
     low = _make(text, m.start(), m.end(), low_n, u1 or u2, "low", chinese, "lower_bound")
     high = _make(text, m.start(), m.end(), high_n, u2, "high", chinese, "upper_bound")
     return [q for q in (low, high) if q]

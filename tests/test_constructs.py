@@ -712,6 +712,15 @@ ROWS = [
         "全年全省城镇新增就业68.2万人，完成年度目标的113.7%。", "113.7%", 113.7, "%", "share",
         {"kind": "actual"}, id="share-of-the-years-goal-done",
     ),
+    # 增长15%至320亿元: the rate and the level it took the indicator to, each a fact
+    pytest.param(
+        "2025年，全省医药工业营业收入同比增长9%至4300亿元。", "4300亿元", 4.3e11, "CNY", "level",
+        {"indicator": "医药工业营业收入"}, id="level-after-rate-to",
+    ),
+    pytest.param(
+        "2025年，全省医药工业营业收入同比增长9%至4300亿元。", "9%", 9, "%", "growth",
+        {"indicator": "医药工业营业收入"}, id="rate-before-level-to",
+    ),
 ]  # fmt: skip
 
 
