@@ -456,8 +456,10 @@ def _indicator(
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
     # 全球80%的AI初创公司…: a place before the number is whose, the noun after 的 what is measured.
-    described = _DE_AFTER.match(after_q) and (
-        not left or is_verb(left) or ends_with_verb(before) or _is_label(left)
+    described = (
+        _DE_AFTER.match(after_q)
+        and (not left or is_verb(left) or ends_with_verb(before) or _is_label(left))
+        and not _DE_GROWTH.match(after_q)  # 取得了12.3%的两位数增长: the growth of what is before
     )
     counted_units = _COUNTED_UNITS.match(after_q) if q.unit == "item" else None
     if counted_units and _UNITS_CHANGED.search(after_q, counted_units.end()):
@@ -537,6 +539,7 @@ def _indicator(
     return left or None, left
 
 
+_DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
 
 

@@ -68,7 +68,7 @@ def trim(phrase: str) -> str:
         phrase = _LABEL.sub("", phrase)  # 【数据】全市…: a label before the text
     for _ in range(20):
         before = phrase
-        phrase = phrase.strip(" \t，,、")
+        phrase = _BULLET.sub("", phrase.strip(" \t，,、"))  # ▶, ●, ✅: a list mark, no word
         for start, end, _name in place_spans(phrase[:8]):
             # 上海规上工业总产值 -> 规上工业总产值, but 世界级, 全国首个 stay: there the place is an adjective.
             if start == 0 and end < len(phrase) and phrase[end] not in "级一首领性":
@@ -110,6 +110,9 @@ _OPENING_MARKS = {"《": "》", "“": "”"}  # a mark opening a phrase, kept w
 _HAN_GAP = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])(?!.*[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff])"
 )
+# Marks that open a line of a list or a card (▶ ● ✅ ▍ ★ ◆ ■ →): anything but a word, a number, a
+# quote or a bracket.
+_BULLET = re.compile(r"^[^\w“”‘’\"'《（(「【\[\-－—+]+")
 _LABEL = re.compile(r"^【[^】]{0,10}】")
 _FOOTNOTE = re.compile(r"[\[〔［]\d{1,2}[\]〕］]")
 _GENERIC_AFFIXES = re.compile(

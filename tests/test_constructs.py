@@ -721,6 +721,16 @@ ROWS = [
         "2025年，全省医药工业营业收入同比增长9%至4300亿元。", "9%", 9, "%", "growth",
         {"indicator": "医药工业营业收入"}, id="rate-before-level-to",
     ),
+    # 取得了X%的两位数增长: the words after 的 describe the growth, the indicator is before
+    pytest.param(
+        "2025年，全省电子信息制造业营业收入取得了11.6%的两位数增长。", "11.6%", 11.6, "%", "growth",
+        {"indicator": "电子信息制造业营业收入"}, id="growth-described-after-de",
+    ),
+    # A list mark opening a card's line (▶, ●, ✅) is no part of the indicator
+    pytest.param(
+        "▶ 全省规上工业营业收入突破9万亿元，同比增长4.1%", "4.1%", 4.1, "%", "growth",
+        {"indicator": "规上工业营业收入"}, id="list-mark-before-a-line",
+    ),
 ]  # fmt: skip
 
 
