@@ -289,7 +289,8 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # A list of numbers may write the unit once, at its end: 分别提高1.2个、2.5个百分点; 增长10.3、12.5%.
-_JOINER = re.compile(r"[、和及与]")
+# 3.2个和5.4个百分点; 比全国高0.1个和低0.4个百分点: a joiner, perhaps with the next comparison's word.
+_LINK_BEFORE = re.compile(r"[、和及与][高低快慢多少]?$")
 _BARE_BEFORE = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)$")
 _PERCENT_UNITS = ("%", "个百分点", "百分点")
 
@@ -300,9 +301,14 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(len(out) - 1, -1, -1):  # right to left: the unit passes down a list of three
         after = out[i]
-        if after.role != "single" or after.start < 2 or not _JOINER.match(text, after.start - 1):
+        link = (
+            _LINK_BEFORE.search(text, max(0, after.start - 2), after.start)
+            if after.role == "single"
+            else None
+        )
+        if link is None:
             continue
-        joint = after.start - 1
+        joint = link.start()
         before = out[i - 1] if i and out[i - 1].end == joint else None
         if before is not None:
             if (

@@ -731,6 +731,16 @@ ROWS = [
         "▶ 全省规上工业营业收入突破9万亿元，同比增长4.1%", "4.1%", 4.1, "%", "growth",
         {"indicator": "规上工业营业收入"}, id="list-mark-before-a-line",
     ),
+    # 两年平均, 同口径 say how a rate is computed, not what it measures
+    pytest.param(
+        "全年全省税收收入5230亿元，同口径增长2.7%。", "2.7%", 2.7, "%", "growth",
+        {"indicator": "税收收入"}, id="like-for-like-rate",
+    ),
+    # 比全国高0.1个和低0.4个百分点: the unit written once reaches a number past the comparison word
+    pytest.param(
+        "全年全省CPI上涨0.4%，PPI下降1.9%，涨幅分别比全国高0.2个和低0.3个百分点。", "0.2个", 0.2, "pp",
+        "pp_change", {}, id="unit-written-once-past-a-comparison-word",
+    ),
 ]  # fmt: skip
 
 
@@ -1401,6 +1411,16 @@ FIELD_ROWS = [
     pytest.param(
         "成都航空制造业发展", "2025年，民用航空产业规模突破900亿元，民用航空企业超过200家。", "2026-04-10",
         "突破900亿元", {"entity": "成都", "indicator": "民用航空产业规模"}, id="a-sector-is-no-firm",
+    ),
+    # 恢复到2019年同期的88%: a share of a base year's level, dated like the sentence
+    pytest.param(
+        "安徽经济运行", "全年全省接待入境游客380万人次，恢复到2019年同期的88%。", "2026-02-10", "88%",
+        {"indicator": "接待入境游客恢复", "period_end": "2025-12"}, id="recovered-to-a-base-year",
+    ),
+    # 两年平均 says how a rate is computed, not what it measures
+    pytest.param(
+        "安徽经济运行", "2025年，全省社会消费品零售总额同比增长4.4%，两年平均增长4.9%。", "2026-02-10", "4.9%",
+        {"indicator": "社会消费品零售总额"}, id="two-year-average-rate",
     ),
 ]  # fmt: skip
 
