@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.frames import Sentence
-from extractors.kinds import has_cue, kind_of, measure_of
+from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import is_stock, measures_something, names_measure
 from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason
@@ -197,7 +197,17 @@ def sentence_facts(
             else kind_of(text[:lead_end] if lead_end < cs else "", before, after, default, future)
         )
         goes_on = False
-        if kind == default and out and out[-1].kind != kind and not has_cue(before) and own == kept_own:
+        done = states_done(text[cs : q.start])
+        if done and indicator.endswith(("目标", "计划")):
+            indicator = indicator[:-2]  # 新增就业目标为60万人，实际完成65.3万人: the number is of 新增就业
+        if (
+            kind == default
+            and out
+            and out[-1].kind != kind
+            and not has_cue(before)
+            and own == kept_own
+            and not done
+        ):
             # 计划全年开工项目133个，总投资约1100亿元: the plan goes on; 规模预计超5500亿元，增速超30%:
             # the clause goes on with the same outlook.
             goes_on = governs[-1] or indicator.startswith(out[-1].indicator)

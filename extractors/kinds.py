@@ -80,6 +80,8 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     """
     if clause_before.endswith(("由", "从")):
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
+    if states_done(clause_before):
+        return "actual"
     for region in (clause_before, lead):
         if _cue("estimate").search(region):
             return "estimate"  # before not_target is taken out: 将会达到 is an outlook, not 将近
@@ -93,6 +95,11 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     if _WILL_AFTER.match(clause_after):
         return "target"
     return default
+
+
+def states_done(clause: str) -> bool:
+    """实际完成, 最终实现: the clause states what was done, whatever goal came before."""
+    return _cue("actual").search(clause) is not None
 
 
 def _strip_not_target(text: str) -> str:

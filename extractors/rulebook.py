@@ -94,7 +94,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "multiples": ("words",),
     "periods": ("relative_years", "context_years", "relative_spans", "to_date", "whole_year", "bare_year_end", "seasons", "anaphora", "year_of_span", "now", "until",
                 "year_end", "comparison", "runs_to"),
-    "kinds": ("target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
+    "kinds": ("actual", "target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
     "noise": ("policy", "policy_not", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead", "entries",
               "changes", "reach", "focus", "survey"),

@@ -1422,6 +1422,16 @@ FIELD_ROWS = [
         "安徽经济运行", "2025年，全省社会消费品零售总额同比增长4.4%，两年平均增长4.9%。", "2026-02-10", "4.9%",
         {"indicator": "社会消费品零售总额"}, id="two-year-average-rate",
     ),
+    # 实际完成 after a goal states what was done: an actual of the goal's indicator
+    pytest.param(
+        "安徽经济运行", "全年城镇新增就业目标为55万人，实际完成61.8万人。", "2026-12-10", "61.8万人",
+        {"kind": "actual", "indicator": "城镇新增就业"}, id="done-after-a-goal",
+    ),
+    # 或将, 可能 are the outlook's modal words, not part of what is measured
+    pytest.param(
+        "安徽经济运行", "按照目前态势，全年全省新型储能产业规模或将突破1500亿元。", "2026-12-10", "突破1500亿元",
+        {"indicator": "新型储能产业规模"}, id="modal-words-trimmed",
+    ),
 ]  # fmt: skip
 
 
