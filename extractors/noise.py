@@ -173,8 +173,14 @@ def noise_reason(
         sentence_before
     ):
         return "spec"
-    if q.chinese and counted and not q.unit_text.startswith(("万", "亿", "千", "百")) and not listed:
-        return "words"  # 两个方向, 三份文件: counts in words describe, they rarely measure
+    if (
+        q.chinese
+        and counted
+        and q.number < 100
+        and not q.unit_text.startswith(("万", "亿", "千", "百"))
+        and not listed
+    ):
+        return "words"  # 两个方向, 二十多家企业: counts in words describe; 三千多家, 一万五千家 measure
     if counted:
         sectors_changed = (_SECTORS.match(after) or _PLACES.match(after)) and _words("changes").search(after)
         if (

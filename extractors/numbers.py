@@ -24,14 +24,20 @@ CN_DIGITS = {
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_MAGNITUDES = {"万": 10**4, "亿": 10**8}
 # A well-formed Chinese numeral below 万: 三千五百, 十二, 两百, 一百零五. Digit strings (二〇三五) too.
+_SECTION = (
+    r"(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二三四五六七八九]?十)?"
+    r"(?:[零〇]?[一二两三四五六七八九])?"
+)
+# 一万五千 is one number; 两万 before a unit stays 两 + the magnitude of the unit (两万家).
 CHINESE = (
-    r"(?:[〇零一二两三四五六七八九]{2,}(?![十百千])"
-    r"|(?:[一二两三四五六七八九]千)?(?:[零〇]?[一二两三四五六七八九]百)?(?:[零〇]?[一二三四五六七八九]?十)?"
-    r"(?:[零〇]?[一二两三四五六七八九])?)"
+    r"(?:[〇零一二两三四五六七八九]{3,}(?![十百千])"
+    rf"|(?:(?=[一二两三四五六七八九十])(?:{_SECTION})万(?=[零〇一二两三四五六七八九]))?{_SECTION})"
 )
 _CHINESE_FULL = re.compile(CHINESE)
 _ARABIC_FULL = re.compile(ARABIC)
-_FRACTION = re.compile(r"(百|十|[一二两三四五六七八九十]+)分之([一二两三四五六七八九十]+)")
+_FRACTION = re.compile(
+    r"(百|十|[一二两三四五六七八九十]+)分之((?:[一二两三四五六七八九十]+|零)(?:点[〇零一二两三四五六七八九]+)?)"
+)
 
 
 class NotANumber(ValueError):
@@ -84,7 +90,9 @@ def parse_fraction(text: str) -> Decimal:
     m = _FRACTION.fullmatch(text)
     if not m:
         raise NotANumber(text)
-    den, num = parse_chinese(m.group(1)), parse_chinese(m.group(2))
+    whole, _, tenths = m.group(2).partition("点")  # 百分之六点二: a decimal in words
+    num = parse_chinese(whole) + (parse_chinese(tenths) / 10 ** len(tenths) if tenths else 0)
+    den = parse_chinese(m.group(1))
     if den == 0:
         raise NotANumber(text)
     return fraction_percent(num, den)

@@ -741,6 +741,19 @@ ROWS = [
         "全年全省CPI上涨0.4%，PPI下降1.9%，涨幅分别比全国高0.2个和低0.3个百分点。", "0.2个", 0.2, "pp",
         "pp_change", {}, id="unit-written-once-past-a-comparison-word",
     ),
+    # Numbers in words as speeches write them: a decimal percent, a count of thousands
+    pytest.param(
+        "全年全省规上工业增加值增长百分之七点三。", "百分之七点三", 7.3, "%", "growth",
+        {"indicator": "规上工业增加值"}, id="decimal-percent-in-words",
+    ),
+    pytest.param(
+        "全省科技型中小企业数量超过一万二千家。", "超过一万二千家", 12000, "enterprise", "level",
+        {"qualifier": "lower_bound"}, id="ten-thousands-and-thousands-in-words",
+    ),
+    pytest.param(
+        "全市已集聚生物医药企业四千多家。", "四千多家", 4000, "enterprise", "level", {},
+        id="thousands-in-words-measure",
+    ),
 ]  # fmt: skip
 
 
