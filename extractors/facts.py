@@ -28,10 +28,10 @@ from extractors.phrases import (
 )
 from extractors.quantities import Quantity, qualifier_after, written_span
 from extractors.regions import place_spans
-from extractors.rulebook import word_list
+from extractors.rulebook import alternation, word_list
 from extractors.sentences import Clauses
 from extractors.timing import bounds, cap_at_publication, is_future, long_past, own_period
-from indicators.catalogue import Catalogue
+from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Fact
 from indicators.units import UnknownUnit, canonical_code, canonical_per
 
@@ -170,6 +170,8 @@ def sentence_facts(
         if measure == "share" and indicator.endswith("占"):
             indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
         indicator = named_before(indicator, earlier, out) or indicator
+        if is_relative(indicator) and (named := headline_measure(sentence.document.document.title)):
+            indicator = named + indicator  # 从总量看，杭州以2.26万亿元…, under 浙江11市GDP出炉: GDP总量
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
         if rate:
             unit = f"CNY/{canonical_code(rate.group(1))}"
@@ -340,6 +342,18 @@ _CHANGE = re.compile(
     r"(增加|减少|多增|少增|下降|净增|净减少|新增|多|少)"
     r"|^(增加|减少|净增|净减少))了?$"
 )
+
+
+def headline_measure(title: str | None) -> str | None:
+    """The core indicator a headline names (GDP of 浙江11市GDP出炉), for a bare 总量 or 增速 in its text."""
+    m = _core_keywords().search(title or "")
+    return m.group(0) if m else None
+
+
+@cache
+def _core_keywords() -> re.Pattern:
+    words = {k for indicator in load_catalogue() if indicator.tier == "core" for k in indicator.keywords}
+    return re.compile(alternation(sorted(words, key=len, reverse=True)))
 
 
 def _past_year_stated(own: Period | None, reference: str | None) -> bool:

@@ -1445,6 +1445,16 @@ FIELD_ROWS = [
         "安徽经济运行", "按照目前态势，全年全省新型储能产业规模或将突破1500亿元。", "2026-12-10", "突破1500亿元",
         {"indicator": "新型储能产业规模"}, id="modal-words-trimmed",
     ),
+    # A bare 总量/增速 in a text whose headline names a core indicator is that indicator's
+    pytest.param(
+        "2025年江苏13市GDP出炉", "从增速看，常州以6.8%的增速领跑全省。", "2026-02-05", "6.8%",
+        {"indicator": "GDP增速", "entity": "常州"}, id="bare-rate-under-a-headline-measure",
+    ),
+    # 方面 closes a topic, it is no part of the measure
+    pytest.param(
+        "2025年江苏13市GDP出炉", "人均GDP方面，苏州已超过20万元。", "2026-02-05", "超过20万元",
+        {"indicator": "人均GDP"}, id="aspect-word-trimmed",
+    ),
 ]  # fmt: skip
 
 

@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # The districts whose figures are published are the set looked at, not a count that measures
+    pytest.param("近日，全省13个设区市2025年经济数据全部公布。", id="districts-looked-at"),
     # 唯一一家 is "the only one", no number eleven; a few firms counted in words tell a story
     pytest.param("该公司是国内唯一一家实现碳化硅衬底量产的企业。", id="the-only-one-is-no-eleven"),
     # An exhibition's floor space and the contestants of a contest describe an event
