@@ -670,7 +670,7 @@ def _measure_words(key: str) -> tuple[str, ...]:
 
 def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
     """个/项 count projects when the noun is a 项目, firms when it is a 企业 or 工厂; 户 counts firms
-    when the noun is one (经营主体, 个体工商户); 家 counts platforms, bases and centres as items."""
+    when the noun is one (经营主体, 个体工商户); 家 and 架 count platforms, centres and racks as items."""
     if unit == "item" and indicator.endswith("项目"):
         return "project"
     if unit == "item" and indicator.endswith(_measure_words("firm_nouns")):
@@ -681,6 +681,6 @@ def _counter_unit(unit: str, indicator: str, unit_text: str = "") -> str:
         and any(w in indicator for w in _measure_words("firm_households"))
     ):
         return "enterprise"
-    if unit == "enterprise" and indicator.endswith(_measure_words("item_nouns")):
-        return "item"
+    if unit in ("enterprise", "aircraft") and indicator.endswith(_measure_words("item_nouns")):
+        return "item"  # 5家创新中心; 机架25万架 (架 counts racks as well as aircraft)
     return unit

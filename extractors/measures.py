@@ -60,7 +60,7 @@ def names_measure(phrase: str) -> bool:
 def is_stock(indicator: str) -> bool:
     """贷款余额, 高速公路总里程: a level of this indicator is a stock at a date (rules/measures.yaml
     stock_heads); 新增装机容量 is what was added over a time."""
-    return indicator.endswith(_stock_heads()) and not indicator.startswith(("新增", "净增"))
+    return indicator.endswith(_stock_heads()) and "新增" not in indicator and "净增" not in indicator
 
 
 @cache

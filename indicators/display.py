@@ -43,6 +43,8 @@ UNIT_NAMES: dict[str, str] = {
     "tce": "吨标煤",
     "t": "吨",
     "km": "公里",
+    "t_km": "吨公里",
+    "person_km": "人公里",
     "m2": "平方米",
     "m3": "立方米",
     "TB": "TB",

@@ -754,6 +754,13 @@ ROWS = [
         "全市已集聚生物医药企业四千多家。", "四千多家", 4000, "enterprise", "level", {},
         id="thousands-in-words-measure",
     ),
+    # Transport turnover: tonne-kilometres and passenger-kilometres
+    pytest.param("全年全省完成货物周转量1.5万亿吨公里。", "1.5万亿吨公里", 1.5e12, "t_km", "level", {}, id="freight-turnover"),
+    pytest.param("全年全省完成旅客周转量620亿人公里。", "620亿人公里", 6.2e10, "person_km", "level", {}, id="passenger-turnover"),
+    # 架 counts racks as well as aircraft
+    pytest.param(
+        "全省数据中心标准机架总数达到18万架。", "18万架", 1.8e5, "item", "level", {}, id="racks-counted-by-jia",
+    ),
 ]  # fmt: skip
 
 
@@ -1454,6 +1461,15 @@ FIELD_ROWS = [
     pytest.param(
         "2025年江苏13市GDP出炉", "人均GDP方面，苏州已超过20万元。", "2026-02-05", "超过20万元",
         {"indicator": "人均GDP"}, id="aspect-word-trimmed",
+    ),
+    # New capacity of a kind (光伏新增装机容量) is a flow over the year; what has been built up is a stock
+    pytest.param(
+        "安徽经济运行", "全年全省风电新增装机容量210万千瓦，累计装机达到980万千瓦。", "2026-02-10", "210万千瓦",
+        {"period_start": "2025-01", "period_end": "2025-12"}, id="new-capacity-of-a-kind-is-a-flow",
+    ),
+    pytest.param(
+        "安徽经济运行", "全年全省风电新增装机容量210万千瓦，累计装机达到980万千瓦。", "2026-02-10", "980万千瓦",
+        {"period_start": None, "period_end": "2025-12"}, id="capacity-built-up-is-a-stock",
     ),
 ]  # fmt: skip
 
