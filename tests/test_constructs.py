@@ -761,6 +761,9 @@ ROWS = [
     pytest.param(
         "全省数据中心标准机架总数达到18万架。", "18万架", 1.8e5, "item", "level", {}, id="racks-counted-by-jia",
     ),
+    # Computing power in 万P (tens of thousands of PFLOPS) and written PFlops
+    pytest.param("全省智能算力规模达到3.5万P。", "3.5万P", 3.5e4, "PFLOPS", "level", {}, id="wan-p-computing-power"),
+    pytest.param("全省算力总规模达到8000PFlops。", "8000PFlops", 8e3, "PFLOPS", "level", {}, id="pflops-mixed-case"),
 ]  # fmt: skip
 
 

@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # A chip's model name (征程6P) is no computing power
+    pytest.param("该车型搭载征程6P芯片，支持高阶智驾。", id="a-chip-model-is-no-computing-power"),
     # The districts whose figures are published are the set looked at, not a count that measures
     pytest.param("近日，全省13个设区市2025年经济数据全部公布。", id="districts-looked-at"),
     # 唯一一家 is "the only one", no number eleven; a few firms counted in words tell a story
