@@ -764,6 +764,11 @@ ROWS = [
     # Computing power in 万P (tens of thousands of PFLOPS) and written PFlops
     pytest.param("全省智能算力规模达到3.5万P。", "3.5万P", 3.5e4, "PFLOPS", "level", {}, id="wan-p-computing-power"),
     pytest.param("全省算力总规模达到8000PFlops。", "8000PFlops", 8e3, "PFLOPS", "level", {}, id="pflops-mixed-case"),
+    # 扣除不可比因素 says how the rate is computed, not what it measures
+    pytest.param(
+        "全年全省医药商品销售总额2100亿元，扣除不可比因素同比增长3.1%。", "3.1%", 3.1, "%", "growth",
+        {"indicator": "医药商品销售总额"}, id="comparable-basis-rate",
+    ),
 ]  # fmt: skip
 
 
