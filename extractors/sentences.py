@@ -24,16 +24,18 @@ class Span(NamedTuple):
     text: str
 
 
+# Span(...) runs the namedtuple's __new__, a Python function; this makes the same tuple in C.
+_new_tuple = tuple.__new__
+
+
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
     """Non-empty lines between start and end."""
     end = len(text) if end is None else end
     pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        if text[pos:stop].strip():
-            yield Span(pos, stop, text[pos:stop])
-        pos = stop + 1
+    for line in text[start:end].split("\n"):
+        if line and not line.isspace():  # what strip() would leave empty: the same characters
+            yield _new_tuple(Span, (pos, pos + len(line), line))
+        pos += len(line) + 1
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -42,7 +44,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        _add_bounded(out, text, pos, m.end() if m.group(0)[0] != "\n" else m.start())
+        stop = m.end() if text[m.start()] != "\n" else m.start()
+        piece = text[pos:stop]
+        if piece and len(piece) <= MAX_SENTENCE and not piece[0].isspace() and not piece[-1].isspace():
+            out.append(_new_tuple(Span, (pos, stop, piece)))  # most sentences: nothing to strip or cut
+        else:
+            _add_bounded(out, text, pos, stop)
         pos = m.end()
     if pos < end:
         _add_bounded(out, text, pos, end)
