@@ -350,7 +350,9 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
     # opens with a partner (与…签署: the other party of the deal).
     if head[0] not in "与和同跟向对为":
-        known = known or next((name for name in reader.names if name in head), None)
+        known = known or (
+            next((name for name in reader.names if name in head), None) if reader.names else None
+        )
     org = (
         _organisation(head, reader)
         or known
@@ -477,7 +479,7 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         out[before.start()] = (name, "short" if short else "verb")
     for m in _quoted_name().finditer(text):
         out.setdefault(m.start(1), (m.group(1), "quoted"))
-    for m in _launched().finditer(text):
+    for m in _launched().finditer(text) if "「" in text else ():  # (most texts have no 「: no scan)
         out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
     if name:

@@ -276,17 +276,20 @@ class _Paragraph:
         text = self.texts[k]
         times, _ = find_times(text, self.frames.reference, context_year)
         self._times.append(times)
-        explicit = [
-            t.period
-            for t in times
-            if t.period.end
-            and not t.comparison
-            and not t.period.to_date
-            and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
-            and not runs_to(text, t)  # 订单排到了明年二季度: not the time of the sentences after it
-            and not _history(t.period, self.frames.reference)
-        ]
-        self._periods.append(explicit[-1] if explicit else told)
+        last = next(  # the last explicit time: read from the end, the times before it do not matter
+            (
+                t.period
+                for t in reversed(times)
+                if t.period.end
+                and not t.comparison
+                and not t.period.to_date
+                and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+                and not runs_to(text, t)  # 订单排到了明年二季度: not the time of the sentences after it
+                and not _history(t.period, self.frames.reference)
+            ),
+            None,
+        )
+        self._periods.append(told if last is None else last)
 
     def subjects(self, index: int) -> SentenceSubjects:
         if index not in self._subjects:

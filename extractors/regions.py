@@ -48,6 +48,8 @@ def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def leading_place(text: str) -> tuple[int, str] | None:
     """(end, name) of the most specific of the places that open `text`: 广东东莞… -> 东莞."""
+    if _place_pattern().match(text, 0, 16) is None:
+        return None  # no place at the start (most clauses): the first of the spans would not be there
     spans = place_spans(text[:16])
     if not spans or spans[0][0] != 0:
         return None
