@@ -559,6 +559,8 @@ def _generic_names() -> frozenset[str]:
 def colon_name(headline: str, reader: EntityReader) -> str | None:
     """The name a headline or heading puts before a colon (百团百项｜某某化学：…, 4. 某某金科：…),
     when it is no place and the text names it again, or the heading is numbered (a list of firms)."""
+    if "：" not in headline and ":" not in headline:
+        return None  # no colon: no name before one (most headings)
     for part in _BAR.split(headline):
         part = part.strip()
         numbered = _NUMBER_MARK.match(part)

@@ -404,7 +404,8 @@ class DocumentFrames:
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
-            yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
+            if may_hold_quantity(sent.text):  # (one with no numeral states none: not made nor yielded)
+                yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
         # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
         introduced = self.reader.introduced_in(para.start, para.end)
@@ -508,6 +509,8 @@ def _opening_period(paragraph: str, reference: str | None, outer: list[Frame]) -
     if len(first) > 30 or not _names_a_time().search(first):
         return None
     times, _ = find_times(first, reference, _year_of(outer))
+    if not times:
+        return None  # (no period below, whatever the rest holds)
     rest = first
     for t in reversed(times):
         rest = rest[: t.start] + rest[t.end :]
