@@ -404,8 +404,7 @@ class DocumentFrames:
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
-            if may_hold_quantity(sent.text):  # (one with no numeral states none: not made nor yielded)
-                yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
+            yield Sentence(sent, told, index, outer, headline, self, self._topic, self.index_base)
         # An organisation the paragraph introduces (…是一家…公司) is who the paragraphs after it are
         # about, under the same heading: 公司, 其 and sentences with no subject refer to it.
         introduced = self.reader.introduced_in(para.start, para.end)
