@@ -71,6 +71,16 @@ class _Scope:
     frame: Frame
     period: Period | None = None  # the time the last paragraph opening under it stated
     seen: bool = False  # a paragraph under it was read
+    _framed: tuple[Frame, Period, Frame] | None = None  # (frame, period, the one dated by the other)
+
+    def framed(self) -> Frame:
+        """Its frame, dated by the period last stated under it: made once for the paragraphs under
+        it, not copied for each of them."""
+        if self.period is None:
+            return self.frame
+        if self._framed is None or self._framed[0] is not self.frame or self._framed[1] is not self.period:
+            self._framed = (self.frame, self.period, replace(self.frame, period=self.period))
+        return self._framed[2]
 
 
 class Sentence:
@@ -382,7 +392,7 @@ class DocumentFrames:
             # paragraphs after it (——产业规模持续壮大。…) until the next heading.
             horizon = _horizon(para.text[goals.end() :], self.reference)
             scopes.append(_Scope(_GOALS_LEVEL, Frame(period=horizon, kind="target")))
-        outer = [replace(s.frame, period=s.period) if s.period else s.frame for s in reversed(scopes)]
+        outer = [s.framed() for s in reversed(scopes)]
         outer.append(self.frame)
         # The time a paragraph opens with holds for the paragraphs after it under the same heading.
         opening = _opening_period(para.text, self.reference, outer)
@@ -397,9 +407,9 @@ class DocumentFrames:
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
         self._topic = None
-        told = _Paragraph(self, outer)
         # A paragraph with no numeral states no quantity: its sentences are not split (nor yielded).
         numbered = may_hold_quantity(para.text)
+        told = _Paragraph(self, outer) if numbered else None
         for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if numbered else ()):
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
