@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from extractors.periods import time_pattern
+from extractors.periods import time_chars, time_pattern
 from extractors.regions import first_place, home_words, leading_place, place_spans
 from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
@@ -350,7 +350,9 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
     # opens with a partner (与…签署: the other party of the deal).
     if head[0] not in "与和同跟向对为":
-        known = known or next((name for name in reader.names if name in head), None)
+        known = known or (
+            next((name for name in reader.names if name in head), None) if reader.names else None
+        )
     org = (
         _organisation(head, reader)
         or known
@@ -418,6 +420,8 @@ def _modified_name(head: str, reader: EntityReader) -> str | None:
 
 def _strip_time(text: str) -> str:
     """Drop time expressions that open a clause: 2025年，上海… -> 上海…."""
+    if text[:1] not in _strip_starts():
+        return text  # most clauses: no time and no comma can open them
     for _ in range(3):
         text = text.lstrip("，, ")
         m = time_pattern().match(text)
@@ -428,14 +432,25 @@ def _strip_time(text: str) -> str:
 
 
 @cache
+def _strip_starts() -> frozenset[str]:
+    """The characters a time expression (the pattern's lookahead) or a stripped comma starts with."""
+    return frozenset(time_chars()) | frozenset("，, ")
+
+
+@cache
 def _introduction() -> re.Pattern:
-    """What introduces an organisation right after its name: （以下简称“某某”）, 是一家…."""
+    """What introduces an organisation right after its name: （以下简称“某某”）, 是一家….
+
+    Each alternative opens on a letter of its own (the verbs grouped by their first letter): the
+    engine then skips fast to where one can start, which it does not for a lookahead. A match
+    with no short name (`short`, or `paren` after a Latin bracket) is a verb's."""
     words = word_list("regions", "introductions")
-    first = re.escape("".join(sorted({w[0] for w in words} | {"（", "("})))  # skip other positions fast
-    return re.compile(
-        rf"(?=[{first}])(?:[（(](?:以下)?简称[“\"]?(?P<short>[^”\"（()）]{{2,10}}?)[”\"]?[）)]"
-        rf"|(?P<verb>{alternation(words)}))"
-    )
+    short = r"(?:以下)?简称[“\"]?(?P<{}>[^”\"（()）]{{2,10}}?)[”\"]?[）)]"
+    verbs = [
+        re.escape(c) + alternation([w[1:] for w in words if w[0] == c])
+        for c in dict.fromkeys(w[0] for w in words)
+    ]
+    return re.compile("|".join([f"（{short.format('short')}", f"\\({short.format('paren')}", *verbs]))
 
 
 _NAME_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}$")
@@ -450,20 +465,21 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
     out: dict[int, tuple[str, str]] = {}
     for m in _introduction().finditer(text):
         before = _NAME_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        if not before or (m.group("verb") and "简称" in before.group(0)):
+        short = m.group("short") or m.group("paren")
+        if not before or (not short and "简称" in before.group(0)):
             continue  # …（以下简称某某）成立于…: the short name was taken at its own bracket
         full = _NAME_CUT.sub("", before.group(0))
-        name = m.group("short") or full
+        name = short or full
         if (
             len(name) < 2
             or re.search(r"\d|^[其该这此它他她]", name)
             or leading_place(name) == (len(name), name)
         ):
             continue
-        out[before.start()] = (name, "short" if m.group("short") else "verb")
+        out[before.start()] = (name, "short" if short else "verb")
     for m in _quoted_name().finditer(text):
         out.setdefault(m.start(1), (m.group(1), "quoted"))
-    for m in _launched().finditer(text):
+    for m in _launched().finditer(text) if "「" in text else ():  # (most texts have no 「: no scan)
         out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
     if name:
@@ -543,6 +559,8 @@ def _generic_names() -> frozenset[str]:
 def colon_name(headline: str, reader: EntityReader) -> str | None:
     """The name a headline or heading puts before a colon (百团百项｜某某化学：…, 4. 某某金科：…),
     when it is no place and the text names it again, or the heading is numbered (a list of firms)."""
+    if "：" not in headline and ":" not in headline:
+        return None  # no colon: no name before one (most headings)
     for part in _BAR.split(headline):
         part = part.strip()
         numbered = _NUMBER_MARK.match(part)

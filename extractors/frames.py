@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.entities import (
@@ -71,30 +71,59 @@ class _Scope:
     frame: Frame
     period: Period | None = None  # the time the last paragraph opening under it stated
     seen: bool = False  # a paragraph under it was read
+    _framed: tuple[Frame, Period, Frame] | None = None  # (frame, period, the one dated by the other)
+
+    def framed(self) -> Frame:
+        """Its frame, dated by the period last stated under it: made once for the paragraphs under
+        it, not copied for each of them."""
+        if self.period is None:
+            return self.frame
+        if self._framed is None or self._framed[0] is not self.frame or self._framed[1] is not self.period:
+            self._framed = (self.frame, self.period, replace(self.frame, period=self.period))
+        return self._framed[2]
 
 
-@dataclass
 class Sentence:
     """One sentence with the frames around it, innermost first. What depends on the sentences
     before it in its paragraph (their times and subjects) is read only when asked for: most
-    sentences state no number, and nothing is asked of them."""
+    sentences state no number, and nothing is asked of them.
 
-    span: Span
-    told: _Paragraph = field(repr=False)  # its paragraph's sentences, read when needed
-    index: int  # its place in the paragraph
-    outer: list[Frame]  # heading scopes (innermost first), then the document
-    headline: bool  # a headline or heading line, not a statement of the body
-    document: DocumentFrames = field(repr=False)
-    topic: str | None = None  # the indicator a bare 增长X% continues
-    index_base: bool = False  # under a table or words that set last year to 100 (上年=100)
+    A plain class with slots, its text and start attributes: one is made for every sentence, and
+    the facts read its text many times."""
 
-    @property
-    def text(self) -> str:
-        return self.span.text
+    __slots__ = (
+        "span",
+        "text",
+        "start",
+        "told",
+        "index",
+        "outer",
+        "headline",
+        "document",
+        "topic",
+        "index_base",
+    )
 
-    @property
-    def start(self) -> int:
-        return self.span.start
+    def __init__(
+        self,
+        span: Span,
+        told: _Paragraph,  # its paragraph's sentences, read when needed
+        index: int,  # its place in the paragraph
+        outer: list[Frame],  # heading scopes (innermost first), then the document
+        headline: bool,  # a headline or heading line, not a statement of the body
+        document: DocumentFrames,
+        topic: str | None = None,  # the indicator a bare 增长X% continues
+        index_base: bool = False,  # under a table or words that set last year to 100 (上年=100)
+    ) -> None:
+        self.span = span
+        self.start, _, self.text = span
+        self.told = told
+        self.index = index
+        self.outer = outer
+        self.headline = headline
+        self.document = document
+        self.topic = topic
+        self.index_base = index_base
 
     @property
     def times(self) -> list[TimeMention]:
@@ -186,7 +215,7 @@ class Sentence:
     def entity_before_clause(self, pos: int) -> str | None:
         """Who the clauses before pos's, else the frames, say the number is about."""
         own = self.subjects.before_clause(pos)
-        return self._resolve(own or next((f.entity for f in self.frames() if f.entity), None))
+        return self._resolve(own or self._framed_entity())
 
     def _resolve(self, entity: str | None) -> str | None:
         """全区… names the region of the nearest heading or headline that names one, else the
@@ -208,13 +237,21 @@ class Sentence:
         reader = self.document.reader
         if reader.opens_with_product(self.text) and (maker := reader.first_introduced()):
             # 该产品…累计销售收入: its maker, the firm the text introduces, even further on.
-            return next((f.entity for f in self.frames() if f.entity in names), None) or maker
+            return self._framed_entity(names) or maker
         if names and REFERS_BACK.match(self.subjects.clause_at(pos)):
             # 公司, 其: the organisation introduced before, not the place the paragraph named.
-            introduced = next((f.entity for f in self.frames() if f.entity in names), None)
+            introduced = self._framed_entity(names)
             if introduced:
                 return introduced
-        return next((f.entity for f in self.frames() if f.entity), None)
+        return self._framed_entity()
+
+    def _framed_entity(self, names: tuple[str, ...] | None = None) -> str | None:
+        """The entity of frames() innermost first (one of `names`, if given), without building
+        the paragraph's frame: its time is not needed here."""
+        told = self.told.subject_before(self.index)
+        if told and (names is None or told in names):
+            return told
+        return next((f.entity for f in self.outer if f.entity and (names is None or f.entity in names)), None)
 
     def framed_kind(self) -> str | None:
         return next((f.kind for f in self.outer if f.kind), None)  # a paragraph states no kind
@@ -245,21 +282,24 @@ class _Paragraph:
 
     def _read_times(self, k: int) -> None:
         told = self._periods[k]
-        context_year = _year_of([Frame(period=told), *self.outer])
+        context_year = _year_in(told or next((f.period for f in self.outer if f.period), None))
         text = self.texts[k]
         times, _ = find_times(text, self.frames.reference, context_year)
         self._times.append(times)
-        explicit = [
-            t.period
-            for t in times
-            if t.period.end
-            and not t.comparison
-            and not t.period.to_date
-            and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
-            and not runs_to(text, t)  # 订单排到了明年二季度: not the time of the sentences after it
-            and not _history(t.period, self.frames.reference)
-        ]
-        self._periods.append(explicit[-1] if explicit else told)
+        last = next(  # the last explicit time: read from the end, the times before it do not matter
+            (
+                t.period
+                for t in reversed(times)
+                if t.period.end
+                and not t.comparison
+                and not t.period.to_date
+                and text[t.start - 1 : t.start] not in ("从", "由")  # a baseline's time
+                and not runs_to(text, t)  # 订单排到了明年二季度: not the time of the sentences after it
+                and not _history(t.period, self.frames.reference)
+            ),
+            None,
+        )
+        self._periods.append(told if last is None else last)
 
     def subjects(self, index: int) -> SentenceSubjects:
         if index not in self._subjects:
@@ -352,10 +392,10 @@ class DocumentFrames:
             # paragraphs after it (——产业规模持续壮大。…) until the next heading.
             horizon = _horizon(para.text[goals.end() :], self.reference)
             scopes.append(_Scope(_GOALS_LEVEL, Frame(period=horizon, kind="target")))
-        outer = [replace(s.frame, period=s.period) if s.period else s.frame for s in reversed(scopes)]
+        outer = [s.framed() for s in reversed(scopes)]
         outer.append(self.frame)
         # The time a paragraph opens with holds for the paragraphs after it under the same heading.
-        opening = _opening_period(para.text, self.reference, _year_of(outer))
+        opening = _opening_period(para.text, self.reference, outer)
         plans = self.frame.kind == "target"
         if opening is None and plans and not headline and (not scopes or scopes[-1].period is None):
             # A plan named in a text's first paragraph (《…方案（2026—2030年）》, 到2027年) sets its horizon.
@@ -367,9 +407,9 @@ class DocumentFrames:
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
         self._topic = None
-        told = _Paragraph(self, outer)
         # A paragraph with no numeral states no quantity: its sentences are not split (nor yielded).
         numbered = may_hold_quantity(para.text)
+        told = _Paragraph(self, outer) if numbered else None
         for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if numbered else ()):
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
@@ -432,7 +472,11 @@ def _place_of(entity: str | None) -> str | None:
 
 def _year_of(frames: list[Frame]) -> int | None:
     """The year months and quarters without one refer to: not a plan's end date (到2027年) or span."""
-    period = next((f.period for f in frames if f.period), None)
+    return _year_in(next((f.period for f in frames if f.period), None))
+
+
+def _year_in(period: Period | None) -> int | None:
+    """The year of the period in force, as _year_of."""
     return period.year if period and not period.span and not period.until else None
 
 
@@ -466,13 +510,16 @@ def _names_a_time() -> re.Pattern:
 _DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
 
 
-def _opening_period(paragraph: str, reference: str | None, context_year: int | None) -> Period | None:
-    """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's."""
+def _opening_period(paragraph: str, reference: str | None, outer: list[Frame]) -> Period | None:
+    """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's
+    (months without a year are of the year the frames `outer` state, read only when one is named)."""
     mark = _CLAUSE_MARK.search(paragraph, 0, 31)  # only the opening 30 characters can hold it
     first = paragraph[: mark.start()] if mark else paragraph
     if len(first) > 30 or not _names_a_time().search(first):
         return None
-    times, _ = find_times(first, reference, context_year)
+    times, _ = find_times(first, reference, _year_of(outer))
+    if not times:
+        return None  # (no period below, whatever the rest holds)
     rest = first
     for t in reversed(times):
         rest = rest[: t.start] + rest[t.end :]

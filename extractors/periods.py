@@ -73,39 +73,73 @@ def time_pattern() -> re.Pattern:
     year = r"(?:19|20)\d\d|[一二][〇零九][〇零一二三四五六七八九]{2}"  # 2035, 二〇三五
     sep = r"\s*[-—–~～至到]\s*"
     parts = alternation(PARTS)
-    # The lookahead lets the engine skip, in one test, every position no time can start at.
+    # What each alternative can open with: a year, a relative year (今年…), a numeral.
+    years, relative, numerals = "12一二", "今去本上前明", r"\d一二两三四五六七八九十"
+
+    def opening(words) -> str:
+        return re.escape("".join(sorted({w[0] for w in words})))
+
+    # The lookahead lets the engine skip, in one test, every position no time can start at; the
+    # lookahead before each alternative, the alternatives that cannot start at a position (without
+    # it the engine enters each one's groups to find out).
+    alternatives = [
+        (
+            '“"十',
+            r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?(?:规划|发展目标|目标|任务)))",
+        ),
+        (years, rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)"),
+        (
+            years + relative + r"\d",
+            rf"(?P<ymr>(?:(?P<ymr_y>{year})年|(?P<ymr_rel>今年|去年|本年|上年|前年|明年))?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
+        ),
+        # 前5个月, 今年前两个月: January to the month named
+        (
+            years + relative,
+            rf"(?P<firstn>(?:(?P<firstn_y>{year})年|(?P<firstn_rel>今年|去年|本年|上年|前年))?前(?P<firstn_n>[一二两三四五六七八九十]{{1,2}}|\d{{1,2}})个?月(?:份)?)",
+        ),
+        (
+            years + relative + "第一二三四1-4" + opening(PARTS),
+            rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts}))(?P<yq_end>末|底)?)",
+        ),
+        (
+            years + relative + r"\d",
+            rf"(?P<ymd>(?:(?P<ymd_y>{year})年|(?P<ymd_rel>今年|去年|本年|上年|前年|明年))?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
+            rf"(?P<ymd_end>底|末|下旬)?)",
+        ),
+        (
+            years,
+            rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
+        ),
+        (opening(data["relative_spans"]), rf"(?P<span>{alternation(data['relative_spans'])})"),
+        (opening(data["to_date"]), rf"(?P<to_date>{alternation(data['to_date'])})"),
+        (
+            opening(data["relative_years"]),
+            rf"(?P<rel>{alternation(data['relative_years'])})(?P<rel_end>{alternation(data['year_end'])})?",
+        ),
+        (opening(data["whole_year"]), rf"(?P<whole>{alternation(data['whole_year'])})"),
+        # 年末全省常住人口…: the end of the year in context, written with no year before it
+        (opening(data["bare_year_end"]), rf"(?P<year_end>{alternation(data['bare_year_end'])})"),
+        (opening(data["seasons"]), rf"(?P<season>{alternation(data['seasons'])})"),
+        (numerals, r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))"),
+        # 两年前, 10年前: that many years before publication (较两年前增加7倍: a comparison base)
+        (numerals, r"(?P<ago>(?P<ago_n>[一二两三四五六七八九十]|\d{1,2})年前)"),
+        # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
+        (
+            "未",
+            r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
+        ),
+        (
+            "通用经再",
+            r"(?P<within>(?:通过|用|经过|再用)(?:近|约)?(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
+        ),
+        (opening(data["now"]), rf"(?P<now>{alternation(data['now'])})(?!年)"),  # 截至今年6月: not 至今
+        # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
+        # 两年多过去: the text has come to now
+        (numerals, r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))"),
+    ]
     return re.compile(
         f"(?=[{re.escape(time_chars())}])(?:"
-        + "|".join(
-            [
-                r"(?P<fyp>[“\"]?十(?P<fyp_n>[一二三四五六])五[”\"]?(?:期间|时期|以来|末|规划期)?(?![”\"]?(?:规划|发展目标|目标|任务)))",
-                rf"(?P<ys>(?P<ys1>{year})年?(?:度)?{sep}(?P<ys2>{year})年(?:度)?)",
-                rf"(?P<ymr>(?:(?P<ymr_y>{year})年|(?P<ymr_rel>今年|去年|本年|上年|前年|明年))?(?P<ymr_m1>\d{{1,2}}){sep}(?P<ymr_m2>\d{{1,2}})月(?:份)?)",
-                # 前5个月, 今年前两个月: January to the month named
-                rf"(?P<firstn>(?:(?P<firstn_y>{year})年|(?P<firstn_rel>今年|去年|本年|上年|前年))?前(?P<firstn_n>[一二两三四五六七八九十]{{1,2}}|\d{{1,2}})个?月(?:份)?)",
-                rf"(?P<yq>(?:(?P<yq_y>{year})年(?:度)?|(?P<yq_rel>今年|去年|本年|上年|前年|明年))?(?:第?(?P<yq_q>[一二三四1-4])季度|(?P<yq_p>{parts}))(?P<yq_end>末|底)?)",
-                rf"(?P<ymd>(?:(?P<ymd_y>{year})年|(?P<ymd_rel>今年|去年|本年|上年|前年|明年))?(?P<ymd_m>\d{{1,2}})月(?:份)?(?:(?P<ymd_d>\d{{1,2}})日)?"
-                rf"(?P<ymd_end>底|末|下旬)?)",
-                rf"(?P<y>(?P<y_y>{year})年(?:度)?(?:全年)?(?P<y_end>{alternation(data['year_end'])})?(?P<y_before>前)?)",
-                rf"(?P<span>{alternation(data['relative_spans'])})",
-                rf"(?P<to_date>{alternation(data['to_date'])})",
-                rf"(?P<rel>{alternation(data['relative_years'])})(?P<rel_end>{alternation(data['year_end'])})?",
-                rf"(?P<whole>{alternation(data['whole_year'])})",
-                # 年末全省常住人口…: the end of the year in context, written with no year before it
-                rf"(?P<year_end>{alternation(data['bare_year_end'])})",
-                rf"(?P<season>{alternation(data['seasons'])})",
-                r"(?P<later>(?P<later_n>[一二两三四五六七八九十]|\d{1,2})年(?:后|之后|以后))",
-                # 两年前, 10年前: that many years before publication (较两年前增加7倍: a comparison base)
-                r"(?P<ago>(?P<ago_n>[一二两三四五六七八九十]|\d{1,2})年前)",
-                # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
-                r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
-                r"(?P<within>(?:通过|用|经过|再用)(?:近|约)?(?P<within_n>[一二两三四五六七八九十]|\d{1,2})年(?:左右)?(?:时间|攻坚|努力|的努力))",
-                rf"(?P<now>{alternation(data['now'])})(?!年)",  # 截至今年6月: not 至今
-                # 成立20多年来, 十多年来: a stretch up to now, longer than the spans named in the rules;
-                # 两年多过去: the text has come to now
-                r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))",
-            ]
-        )
+        + "|".join(f"(?=[{first}]){alternative}" for first, alternative in alternatives)
         + ")"
     )
 
@@ -248,99 +282,99 @@ def _year_of_whole(pub: tuple[int, int] | None) -> int | None:
 
 
 def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) -> Period | None:
-    g = m.groupdict()
+    g = m.group  # a group at a time: groupdict() would build all sixty of them
     data = rules("periods")
-    if g["fyp"]:
-        start = _FYP_START[g["fyp_n"]]
+    if g("fyp"):
+        start = _FYP_START[g("fyp_n")]
         return Period(ym(start, 1), ym(start + 4, 12), span=True)
-    if g["ys"]:
-        y1, y2 = _year(g["ys1"]), _year(g["ys2"])
+    if g("ys"):
+        y1, y2 = _year(g("ys1")), _year(g("ys2"))
         return Period(ym(y1, 1), ym(y2, 12), span=True) if y1 < y2 else None
-    if g["ymr"]:
-        m1, m2 = int(g["ymr_m1"]), int(g["ymr_m2"])
+    if g("ymr"):
+        m1, m2 = int(g("ymr_m1")), int(g("ymr_m2"))
         if not (1 <= m1 < m2 <= 12):
             return None
-        if g["ymr_rel"] and not pub:
+        if g("ymr_rel") and not pub:
             return UNPLACED
-        year = _year_written(g["ymr_y"], g["ymr_rel"], pub) or _year_of_month(m2, pub, context_year)
+        year = _year_written(g("ymr_y"), g("ymr_rel"), pub) or _year_of_month(m2, pub, context_year)
         return Period(ym(year, m1), ym(year, m2)) if year else UNPLACED
-    if g["yq"]:
-        first, last = QUARTERS[g["yq_q"]] if g["yq_q"] else PARTS[g["yq_p"]]
-        if g["yq_rel"] and not pub:
+    if g("yq"):
+        first, last = QUARTERS[g("yq_q")] if g("yq_q") else PARTS[g("yq_p")]
+        if g("yq_rel") and not pub:
             return UNPLACED
-        year = _year_written(g["yq_y"], g["yq_rel"], pub) or _year_of_month(last, pub, context_year)
+        year = _year_written(g("yq_y"), g("yq_rel"), pub) or _year_of_month(last, pub, context_year)
         if not year:
             return UNPLACED
-        return _months_or_their_end(year, first, last, bool(g["yq_end"]))  # 二季度末, 上半年末
-    if g["ymd"]:
-        month = int(g["ymd_m"])
+        return _months_or_their_end(year, first, last, bool(g("yq_end")))  # 二季度末, 上半年末
+    if g("ymd"):
+        month = int(g("ymd_m"))
         if not 1 <= month <= 12:
             return None
-        if g["ymd_rel"] and not pub:
+        if g("ymd_rel") and not pub:
             return UNPLACED
-        if g["ymd_d"] and _days_ago(month, pub):
+        if g("ymd_d") and _days_ago(month, pub):
             context_year = None  # 去年…。从1月13日举行的大会获悉 (published in January): this January
-        year = _year_written(g["ymd_y"], g["ymd_rel"], pub) or _year_of_month(month, pub, context_year)
+        year = _year_written(g("ymd_y"), g("ymd_rel"), pub) or _year_of_month(month, pub, context_year)
         if not year:
             return UNPLACED
-        return _months_or_their_end(year, month, month, bool(g["ymd_end"]))  # 11月, 11月底
-    if g["y"]:
-        year = _year(g["y_y"])
-        if g["y_end"] or g["y_before"]:
+        return _months_or_their_end(year, month, month, bool(g("ymd_end")))  # 11月, 11月底
+    if g("y"):
+        year = _year(g("y_y"))
+        if g("y_end") or g("y_before"):
             return Period(None, ym(year, 12), until=True)
         return year_period(year)
-    if g["span"]:
-        a, b = data["relative_spans"][g["span"]]
+    if g("span"):
+        a, b = data["relative_spans"][g("span")]
         if not pub:
             return UNPLACED
         return Period(ym(pub[0] + a, 1), ym(pub[0] + b, 12), span=True)
-    if g["to_date"]:
+    if g("to_date"):
         return Period(ym(pub[0], 1), ym(*pub), to_date=True) if pub else UNPLACED
-    if g["rel"]:
+    if g("rel"):
         if not pub:
             return UNPLACED  # 今年 in a text with no date: a time that cannot be placed
-        year = pub[0] + data["relative_years"][g["rel"]]
-        if context_year and g["rel"] in data["context_years"]:
+        year = pub[0] + data["relative_years"][g("rel")]
+        if context_year and g("rel") in data["context_years"]:
             year = context_year
-        elif context_year and g["rel"] in _YEAR_BEFORE_CONTEXT:
+        elif context_year and g("rel") in _YEAR_BEFORE_CONTEXT:
             year = context_year - 1  # 2025年…增长5.5%（上年为5.0%）: the year before the one in context
-        return Period(None, ym(year, 12), until=True) if g["rel_end"] else year_period(year)
-    if g["firstn"]:
-        last = int(parse_number(g["firstn_n"]))
+        return Period(None, ym(year, 12), until=True) if g("rel_end") else year_period(year)
+    if g("firstn"):
+        last = int(parse_number(g("firstn_n")))
         if not 1 <= last <= 12:
             return None
-        if g["firstn_rel"] and not pub:
+        if g("firstn_rel") and not pub:
             return UNPLACED
-        year = _year_written(g["firstn_y"], g["firstn_rel"], pub) or _year_of_month(last, pub, context_year)
+        year = _year_written(g("firstn_y"), g("firstn_rel"), pub) or _year_of_month(last, pub, context_year)
         return Period(ym(year, 1), ym(year, last)) if year else UNPLACED
-    if g["year_end"]:
+    if g("year_end"):
         year = context_year or _year_of_whole(pub)
         return Period(None, ym(year, 12), until=True) if year else None
-    if g["whole"]:
+    if g("whole"):
         if context_year:
             return replace(year_period(context_year), whole_year=True)
         year = _year_of_whole(pub)
         return replace(year_period(year), whole_year=True) if year else None
-    if g["season"]:
-        first, last = data["seasons"][g["season"]]
+    if g("season"):
+        first, last = data["seasons"][g("season")]
         year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)
         return Period(ym(year, first), ym(year, last)) if year else None
-    if g["later"]:
+    if g("later"):
         if not context_year:
             return None
-        return year_period(context_year + int(parse_number(g["later_n"])))  # 2020年…五年后 -> 2025
-    if g["ago"]:
-        return year_period(pub[0] - int(parse_number(g["ago_n"]))) if pub else UNPLACED
-    if g["ahead"]:
+        return year_period(context_year + int(parse_number(g("later_n"))))  # 2020年…五年后 -> 2025
+    if g("ago"):
+        return year_period(pub[0] - int(parse_number(g("ago_n")))) if pub else UNPLACED
+    if g("ahead"):
         if not pub:
             return UNPLACED
-        return Period(ym(pub[0], 1), ym(pub[0] + int(parse_number(g["ahead_n"])) - 1, 12), span=True)
-    if g["within"]:
+        return Period(ym(pub[0], 1), ym(pub[0] + int(parse_number(g("ahead_n"))) - 1, 12), span=True)
+    if g("within"):
         if not pub:
             return None
         # 通过3年攻坚 in a text of 2021: by the end of 2023, the publication year counting as the first.
-        return Period(None, ym(pub[0] + int(parse_number(g["within_n"])) - 1, 12), until=True)
-    if g["now"] or g["since"]:
+        return Period(None, ym(pub[0] + int(parse_number(g("within_n"))) - 1, 12), until=True)
+    if g("now") or g("since"):
         return Period(None, ym(*pub), until=True, now=True) if pub else None
     return None
 

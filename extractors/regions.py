@@ -32,16 +32,24 @@ def _canonical() -> dict[str, str]:
 def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, canonical name) of every place named in `text` (asked of the same clause and
     name many times, hence the cache)."""
+    pattern = _place_pattern()
+    if pattern.search(text) is None:
+        return ()  # most phrases and clauses asked of: one search, no more
     canon = _canonical()
-    return tuple(
-        (m.start(), m.end(), canon.get(m.group("name"), m.group("name")))
-        for m in _place_pattern().finditer(text)
-        if not (text[m.start()] == "中" and text[m.start() - 1 : m.start()] == "其")  # 其中国家级: no place
-    )
+    out = []
+    for m in pattern.finditer(text):
+        start = m.start()
+        if text[start] == "中" and text[start - 1 : start] == "其":
+            continue  # 其中国家级: no place
+        name = m.group("name")
+        out.append((start, m.end(), canon.get(name, name)))
+    return tuple(out)
 
 
 def leading_place(text: str) -> tuple[int, str] | None:
     """(end, name) of the most specific of the places that open `text`: 广东东莞… -> 东莞."""
+    if _place_pattern().match(text, 0, 16) is None:
+        return None  # no place at the start (most clauses): the first of the spans would not be there
     spans = place_spans(text[:16])
     if not spans or spans[0][0] != 0:
         return None
