@@ -40,8 +40,10 @@ def document_region(doc: Document) -> str | None:
     publishers = rules("regions")["publishers"]
     if doc.publisher and doc.publisher in publishers:
         return publishers[doc.publisher]
-    return first_place(doc.title or "", local=True) or _not_country_of_home(
-        _opening_place(doc.text), doc.text
+    return (
+        first_place(doc.title or "", local=True)
+        or _publisher_place(doc.publisher)
+        or _not_country_of_home(_opening_place(doc.text), doc.text)
     )
 
 
@@ -55,8 +57,15 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
         or reader.headline(title)
         or first_place(title, local=True)
         or (publishers.get(doc.publisher) if doc.publisher else None)
+        or _publisher_place(doc.publisher)
         or _not_country_of_home(_opening_place(doc.text), doc.text)
     )
+
+
+def _publisher_place(publisher: str | None) -> str | None:
+    """上海统计, 浙江发布, 杭州发布: an account named after its place reports on that place."""
+    lead = leading_place(publisher or "")
+    return lead[1] if lead and lead[1] not in ("全国", "全球") else None
 
 
 def _not_country_of_home(place: str | None, text: str) -> str | None:
@@ -290,7 +299,7 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
         return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
     # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
     stem = m.group("stem")
-    if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为]", stem):
+    if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为占]", stem):
         return None  # 10亿元以上项目, 三大船厂: a description, not a name
     strong = any(w in m.group("suffix") for w in _strong_suffixes())
     registered = re.search(r"有限公司|股份|有限责任", m.group("suffix"))  # a registered name says so itself
@@ -367,6 +376,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
             return org + site.group(0)
     if org:
         return org
+    if _COUNTRY_NAMED_FIRMS.match(head):
+        return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
     if lead:
         # The most specific of the places that open the clause: 广东东莞 -> 东莞; 上海核心区 keeps its zone.
@@ -376,6 +387,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     return None
 
 
+_COUNTRY_NAMED_FIRMS = re.compile(r"中国[\u4e00-\u9fff]{2,4}、中国")
 # A clause that is a noun phrase ending in a name: 2023年落户虹口的山铁绿能科技公司，…;
 # 4.2平方公里的张江机器人谷里，…: the name is what the clauses after it are about.
 _MODIFIED = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:里|内)?$")

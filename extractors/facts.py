@@ -230,6 +230,11 @@ def sentence_facts(
             and not has_cue(text[: q.start])
         ):
             kind = "actual"  # a plan's 2025年，…营业收入达到3200亿元: what a year gone by did, not a goal
+        if kind != "actual" and _event_day(own, sentence.times, text, q.start):
+            # 2025年3月31日，市政府印发《措施》，力争实现年销售总额超千亿元: the day the plan came out
+            # dates the event, not the goal.
+            own = None
+            period, stated = sentence.period_at(None, rate=measure in ("growth", "pp_change"))
         clause_time = any(cs <= t.start and t.end <= q.start for t in sentence.times)  # 从2020年的82.4岁
         parallel = [t for t in sentence.times if t.end <= cs and text[t.start - 1 : t.start] in ("从", "由")]
         if baseline and parallel and not clause_time:
@@ -354,6 +359,12 @@ def headline_measure(title: str | None) -> str | None:
 def _core_keywords() -> re.Pattern:
     words = {k for indicator in load_catalogue() if indicator.tier == "core" for k in indicator.keywords}
     return re.compile(alternation(sorted(words, key=len, reverse=True)))
+
+
+def _event_day(own: Period | None, times: list, text: str, pos: int) -> bool:
+    """The number's own time is a day (3月31日): the date of an event told before it."""
+    before = [t for t in times if t.end <= pos and not t.comparison]
+    return bool(own and before) and before[-1].period == own and text[before[-1].end - 1] == "日"
 
 
 def _past_year_stated(own: Period | None, reference: str | None) -> bool:

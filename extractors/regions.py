@@ -15,8 +15,9 @@ def _place_pattern() -> re.Pattern:
     names = sorted({n for key in PLACE_KEYS for n in word_list("regions", key)}, key=len, reverse=True)
     suffixes = alternation(word_list("regions", "suffixes"))
     # 中国国际工业博览会, 中国国际进口博览会: 中国 opening 国际… names an event or a body, not the country.
+    # The 区 of 京津冀区域, the 市 of 上海市场 and 上海市级 begin the next word: no suffix of the place.
     return re.compile(
-        f"(?P<name>{alternation(names, searched=True)})(?!(?<=中国)国际)(?P<suffix>{suffixes})?"
+        f"(?P<name>{alternation(names, searched=True)})(?!(?<=中国)国际)(?:(?P<suffix>{suffixes})(?![域场级]))?"
     )
 
 

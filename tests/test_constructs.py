@@ -4,8 +4,13 @@
 Rows marked xfail(strict=True) are constructs not read yet: when one starts to pass, the mark goes.
 """
 
+from pathlib import Path
+
 import pytest
 from article_samples import fact_of, facts_of, fields
+
+from extractors import extract
+from extractors.sources import json_documents
 
 NO_PIECE_UNIT = "片 is read as unit (台/套), not item"
 
@@ -833,6 +838,20 @@ def test_home_words_with_no_place_named_leave_the_entity_unknown():
     assert [f.entity for f in found] == [None]
 
 
+def test_an_account_named_after_its_place_reports_on_that_place():
+    """全市 in an export of an account named 宁波统计 (no place in the headline) is 宁波."""
+    item = {
+        "文章标识符aid": "t",
+        "标题title": "一图读懂1-11月工业经济",
+        "公众号名称": "宁波统计",
+        "时间时间": "",
+        "时间time": "2025-12-20 09:00:00",
+        "finalContent": "1-11月，全市规上工业总产值2.2万亿元，同比增长3.1%。",
+    }
+    found = extract(json_documents([item], Path("samples.json"))[0])
+    assert [(f.entity, f.quantity_text) for f in found] == [("宁波", "2.2万亿元"), ("宁波", "3.1%")]
+
+
 def test_the_country_named_as_an_attribute_is_not_the_text_region():
     """具有全国影响力: with no other place named, a text speaking of 全省 is about a province nobody
     named, not about the country."""
@@ -1478,6 +1497,26 @@ FIELD_ROWS = [
     pytest.param(
         "安徽经济运行", "全年全省风电新增装机容量210万千瓦，累计装机达到980万千瓦。", "2026-02-10", "980万千瓦",
         {"period_start": None, "period_end": "2025-12"}, id="capacity-built-up-is-a-stock",
+    ),
+    # The 区 of 区域 after a grouping begins the measure's name, it is no suffix of the place
+    pytest.param(
+        "河北经济运行", "京津冀区域优良天数比率接近80%。", "2026-02-10", "接近80%",
+        {"indicator": "区域优良天数比率"}, id="quyu-is-no-place-suffix",
+    ),
+    # A phrase with 占 in it is a share's, not a firm's name ending in 公司
+    pytest.param(
+        "安徽产业观察", "2025年，海外市场收入占公司总收入的45%。", "2026-03-10", "45%",
+        {"indicator": "海外市场收入占公司总收入"}, id="share-phrase-is-no-firm",
+    ),
+    # Firms named after the country (中国星网、中国中化) are no mention of the country
+    pytest.param(
+        "河北经济运行", "雄安新区日新月异，中国星网、中国中化等总部迁驻运营，5300多栋楼宇拔地而起。", "2026-02-10",
+        "5300多栋", {"entity": "雄安"}, id="country-named-firms-are-no-place",
+    ),
+    # The day a plan came out (2025年3月31日，…印发…，力争…) dates the event, not the goal
+    pytest.param(
+        "上海消费市场", "2025年3月31日，市政府印发《若干措施》，力争实现年销售总额超千亿元。", "2026-01-28",
+        "超千亿元", {"kind": "target", "period_end": "2026-01"}, id="event-day-dates-no-goal",
     ),
 ]  # fmt: skip
 
