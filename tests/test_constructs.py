@@ -1518,6 +1518,11 @@ FIELD_ROWS = [
         "上海消费市场", "2025年3月31日，市政府印发《若干措施》，力争实现年销售总额超千亿元。", "2026-01-28",
         "超千亿元", {"kind": "target", "period_end": "2026-01"}, id="event-day-dates-no-goal",
     ),
+    # 连续 before a verb of crossing says how often, it is no part of the measure
+    pytest.param(
+        "安徽经济运行", "五年来，全省经济总量连续跨越4万亿元、5万亿元两个台阶。", "2026-01-25", "5万亿元",
+        {"indicator": "经济总量"}, id="in-a-row-before-crossing",
+    ),
 ]  # fmt: skip
 
 
