@@ -286,6 +286,28 @@ def find_quantities(text: str) -> list[Quantity]:
     out.sort(key=lambda q: q.start)
     if "、" in text or "和" in text or "及" in text or "与" in text:
         out = _shared_units(text, out)
+    if "亿" in text or "万" in text:
+        out = _magnitude_ranges(text, out)
+    return out
+
+
+# 100亿至120亿元, 500亿—800亿元: the low end writes the magnitude and leaves the unit to the high end.
+_LOW_MAGNITUDE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)[至到—–~～-]$")
+
+
+def _magnitude_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in found:
+        m = _LOW_MAGNITUDE.search(text, max(0, q.start - 12), q.start) if q.role == "single" else None
+        if m and q.unit_text.startswith(m.group(2)) and not (out and out[-1].end > m.start()):
+            unit_text = m.group(2) + q.unit_text[len(m.group(2)) :]
+            low = _make(text, m.start(1), q.end, Decimal(m.group(1)), unit_text, "low", False, "lower_bound")
+            if low is not None:
+                out.append(replace(low, text=text[m.start(1) : q.end]))
+                q = replace(
+                    q, start=m.start(1), text=text[m.start(1) : q.end], role="high", qualifier="upper_bound"
+                )
+        out.append(q)
     return out
 
 

@@ -838,6 +838,15 @@ def test_home_words_with_no_place_named_leave_the_entity_unknown():
     assert [f.entity for f in found] == [None]
 
 
+def test_a_range_whose_low_end_writes_only_the_magnitude_gives_two_bounds():
+    """100亿至120亿元: the low end takes the unit of the high end, as 2-3个 does."""
+    found = facts_of("安徽经济运行", "预计全年全省完成技改投资300亿至350亿元。")
+    assert [(float(f.value), f.qualifier, f.indicator) for f in found] == [
+        (3e10, "lower_bound", "技改投资"),
+        (3.5e10, "upper_bound", "技改投资"),
+    ]
+
+
 def test_an_account_named_after_its_place_reports_on_that_place():
     """全市 in an export of an account named 宁波统计 (no place in the headline) is 宁波."""
     item = {
