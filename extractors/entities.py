@@ -356,6 +356,9 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         return HOME  # 全省生产总值增长5.6%: the region the document is about, whatever was named before
     m = _known_orgs().match(head)
     known = m.group(0) if m else None
+    if known and reader.names:
+        # 华虹宏力 introduced by the text (以下简称“华虹宏力”) is more of the name than the known 华虹.
+        known = next((n for n in reader.names if len(n) > len(known) and head.startswith(n)), known)
     # A name the text introduced, anywhere in the clause (牛志海所在的某某新材是一家…), unless the clause
     # opens with a partner (与…签署: the other party of the deal).
     if head[0] not in "与和同跟向对为":

@@ -847,6 +847,17 @@ def test_a_range_whose_low_end_writes_only_the_magnitude_gives_two_bounds():
     ]
 
 
+def test_a_name_the_text_introduces_outranks_a_known_name_it_starts_with():
+    """腾讯音乐 introduced (以下简称“腾讯音乐”) is the firm, not the known 腾讯 with 音乐 left over."""
+    found = facts_of(
+        "年度业绩",
+        "腾讯音乐娱乐集团（以下简称“腾讯音乐”）发布年度业绩。",
+        "2025年，腾讯音乐实现总收入290亿元。",
+        published="2026-03-20",
+    )
+    assert [(f.entity, f.indicator) for f in found] == [("腾讯音乐", "总收入")]
+
+
 def test_an_account_named_after_its_place_reports_on_that_place():
     """全市 in an export of an account named 宁波统计 (no place in the headline) is 宁波."""
     item = {
