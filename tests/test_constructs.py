@@ -1543,6 +1543,11 @@ FIELD_ROWS = [
         "安徽经济运行", "五年来，全省经济总量连续跨越4万亿元、5万亿元两个台阶。", "2026-01-25", "5万亿元",
         {"indicator": "经济总量"}, id="in-a-row-before-crossing",
     ),
+    # 全部达产后 says when the outlook holds, it is no part of the measure
+    pytest.param(
+        "安徽产业观察", "项目涵盖新材料、新能源等领域，预计全部达产后年产值超过300亿元。", "2026-01-18", "超过300亿元",
+        {"indicator": "年产值", "kind": "estimate"}, id="all-at-full-output-trimmed",
+    ),
 ]  # fmt: skip
 
 
