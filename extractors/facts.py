@@ -170,7 +170,7 @@ def sentence_facts(
         if measure == "share" and indicator.endswith("占"):
             indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
         indicator = named_before(indicator, earlier, out) or indicator
-        if is_relative(indicator) and (named := headline_measure(sentence.document.document.title)):
+        if is_relative(indicator) and (named := _headline_measure(sentence.document.document.title)):
             indicator = named + indicator  # 从总量看，杭州以2.26万亿元…, under 浙江11市GDP出炉: GDP总量
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
         if rate:
@@ -349,7 +349,7 @@ _CHANGE = re.compile(
 )
 
 
-def headline_measure(title: str | None) -> str | None:
+def _headline_measure(title: str | None) -> str | None:
     """The core indicator a headline names (GDP of 浙江11市GDP出炉), for a bare 总量 or 增速 in its text."""
     m = _core_keywords().search(title or "")
     return m.group(0) if m else None
