@@ -1548,6 +1548,11 @@ FIELD_ROWS = [
         "安徽产业观察", "项目涵盖新材料、新能源等领域，预计全部达产后年产值超过300亿元。", "2026-01-18", "超过300亿元",
         {"indicator": "年产值", "kind": "estimate"}, id="all-at-full-output-trimmed",
     ),
+    # 跨国公司 is a kind of firm, no firm's name: what is counted are their headquarters
+    pytest.param(
+        "安徽经济运行", "2025年，跨国公司地区总部累计达到120家。", "2026-02-10", "120家",
+        {"indicator": "跨国公司地区总部", "entity": "安徽"}, id="multinationals-are-no-firm-name",
+    ),
 ]  # fmt: skip
 
 
