@@ -33,6 +33,7 @@ _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
 _SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调查, 以…为研究对象
+# (At most 4 characters and a line end: searched for in the last 5 only.)
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 # A clause that is nothing but three names or more, joined by 、, right before a count of 单位.
@@ -151,7 +152,7 @@ def noise_reason(
         return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
     if _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if _ONE_EXAMPLE.search(sentence_before):
+    if _ONE_EXAMPLE.search(sentence_before, max(0, len(sentence_before) - 5)):
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator

@@ -23,6 +23,9 @@ from extractors.rulebook import alternation, rules
 from indicators.units import UnknownUnit, magnitudes, spellings, to_canonical
 
 _CN_CHARS = "〇零一二两三四五六七八九十百千"
+# ARABIC after its first digit: \d(?<!…)ARABIC_REST reads what ARABIC does, its first digit checked.
+assert ARABIC.startswith(r"\d+")
+_ARABIC_REST = r"\d*" + ARABIC.removeprefix(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -89,8 +92,10 @@ def _bare_count() -> re.Pattern:
     """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause, or
     right before the noun it counts (约300万注册用户, 超过1亿用户的网络)."""
     nouns = alternation(rules("measures")["bare_counts"])
+    # The number starts with the digit it reads, the lookbehind looking past it: a pattern that
+    # starts with a character class lets the engine skip in one fast loop to where it can match.
     return re.compile(
-        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)"
+        rf"(?P<n>\d(?<![\d.]\d){_ARABIC_REST})(?P<m>万亿|亿|万)"
         rf"(?=[、，。；,;）)—]|$|(?:[两三四五六]个)?新?(?:台阶|大关|关口)|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
     )
 
@@ -137,10 +142,13 @@ _TENTHS = re.compile(
     r"|(?<=[占近约超逾达的为有过，；：])([两二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
     r"|(?<=[近约超逾])(一)成(?=[，。、；]|$))"
 )
+# Every match of _TENTHS holds one of these: the text has none in most sentences with 成 (完成, 成为).
+_TENTHS_HINT = re.compile(r"[一两二三四五六七八九](?:成|(?<=一)半)")
 _CLAUSE_START = re.compile(r"[，。；：,;:]")
 _SHARE_WORD = re.compile(r"占|比重|份额")
-# Not part of a date, a path, a model name or a rate per unit (万吨/年).
-_SLASH_FRACTION = re.compile(r"(?<![A-Za-z\d./-])(\d{1,2})/(\d{1,3})(?![\d/.%])")
+# Not part of a date, a path, a model name or a rate per unit (万吨/年). (Starts with its first digit,
+# the lookbehind looking past it: the engine's fast skip, as _bare_count.)
+_SLASH_FRACTION = re.compile(r"(\d(?<![A-Za-z\d./-]\d)\d?)/(\d{1,3})(?![\d/.%])")
 _FRACTION = re.compile(
     r"(?=[百十一二两三四五六七八九])(?<![一二两三四五六七八九十])(百|十|[一二两三四五六七八九]+)分之"
     r"((?:[一二两三四五六七八九十]+|零)(?:点[〇零一二两三四五六七八九]+)?)"
@@ -257,7 +265,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _multiple_words().finditer(text) if "番" in text or "倍" in text else ():
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
-    for m in _TENTHS.finditer(text) if "成" in text or "一半" in text else ():
+    hint = _TENTHS_HINT.search(text) if "成" in text or "一半" in text else None
+    for m in _TENTHS.finditer(text, hint.start()) if hint else ():  # none starts before the hint
         # 八成以上 is 80 % and more; 一半 is 50 %.
         tenths = m.group(1) or m.group(2) or m.group(3)
         value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
@@ -335,7 +344,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_RATIO = re.compile(r"(?<=[为是])\d+(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,4}")
+# (Starts with its first digit, the lookbehind looking past it: the engine's fast skip, as _bare_count.)
+_RATIO = re.compile(r"\d(?<=[为是]\d)\d*(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,4}")
 # An index on a base of 100 (上年=100): a table row "食品 102.3", or 指数为101.8 in a sentence.
 _INDEX = re.compile(
     r"(?:^[\u4e00-\u9fff、（）()]{2,20}\s*|指数为|指数是)(?P<n>\d{2,3}(?:\.\d+)?)(?=\s*$|[，。；])"
@@ -359,15 +369,15 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _from_match(text: str, m: re.Match) -> list[Quantity]:
-    if m.group("n1")[:1] in "-－−":
-        found = _from_match_unsigned(text, m, m.group("n1")[1:])
+    n1 = m.group("n1")
+    if n1[:1] in "-－−":
+        found = _from_match_unsigned(text, m, n1[1:])
         return [replace(q, number=-q.number, value=-q.value) for q in found if q.role == "single"]
-    return _from_match_unsigned(text, m, m.group("n1"))
+    return _from_match_unsigned(text, m, n1)
 
 
 def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
-    n2, sep = m.group("n2"), m.group("sep")
-    u2 = m.group("u2")
+    n2, sep, u2 = m.group("n2", "sep", "u2")
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral
     chinese = not n1[0].isdigit()
