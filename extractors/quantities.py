@@ -15,6 +15,7 @@ from extractors.numbers import (
     CHINESE,
     NotANumber,
     fraction_percent,
+    parse_arabic,
     parse_chinese,
     parse_fraction,
     parse_number,
@@ -168,9 +169,19 @@ def _qualifiers() -> tuple[re.Pattern, dict[str, str], list[tuple[str, str]]]:
 
 def qualifier_before(text: str) -> str | None:
     """The qualifier that ends `text` (the words right before a number): '总投资约' -> approx."""
+    if text[-1:] not in _before_ends():
+        return None  # most numbers: no qualifier or linking word ends here
     pattern, lookup, _ = _qualifiers()
     m = pattern.search(text[-6:])
     return lookup[m.group("q")] if m else None
+
+
+@cache
+def _before_ends() -> frozenset[str]:
+    """The last letters of the `before` and linking words, and the line end `$` matches before."""
+    data = rules("qualifiers")
+    words = [w for q in ("upper_bound", "lower_bound", "approx") for w in data[q]["before"]]
+    return frozenset(w[-1] for w in words + data["linking"]) | {"\n"}
 
 
 @cache
@@ -416,7 +427,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
 
 def _single(text: str, start: int, end: int, number: str, more: str | None, unit_text: str, chinese: bool):
     try:
-        n = parse_number(number) if not chinese else parse_chinese(number)
+        # An Arabic number here is a whole match of ARABIC (the pattern's): no need to check it again.
+        n = parse_arabic(number) if not chinese else parse_chinese(number)
     except NotANumber:
         return []
     unit_clean = unit_text.replace("余", "").replace("多", "") if more else unit_text
@@ -429,7 +441,7 @@ _MORE_AFTER_MAGNITUDE = re.compile(r"^(万亿|千亿|百亿|十亿|亿|千万|�
 
 def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) -> Quantity | None:
     unit_text = unit_text.replace("余", "").replace("多", "") if unit_text[:1] in "余多" else unit_text
-    if _MORE_AFTER_MAGNITUDE.match(unit_text):
+    if ("余" in unit_text or "多" in unit_text) and _MORE_AFTER_MAGNITUDE.match(unit_text):
         unit_text = _MORE_AFTER_MAGNITUDE.sub(r"\1", unit_text)  # 4万多家: more than 40000
         qualifier = qualifier or "lower_bound"
     try:
