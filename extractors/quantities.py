@@ -65,8 +65,14 @@ def _pattern() -> re.Pattern:
     # The digits are read whole (an atomic group): no unit or separator starts with a digit, a comma
     # or a point, so backing off into them could never match and only costs (2025年 tried 4 times).
     whole = f"(?>{ARABIC})"
-    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){whole}"
-    chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
+    # A number is followed by one of `follows`: 余/多, a unit, a magnitude, a separator or a space.
+    # Looked for first (only where the rest could not match does the lookahead fail): most 一, 三…
+    # (统一, 进一步) start no number, and the lookahead says so at once where the engine would try
+    # every shorter reading of the numeral (its letters: _CN_CHARS and 万); 2025年 fails at once too.
+    follows = {w[0] for w in (*spellings(), *magnitudes(), "余", "多")} | set("-—–~～至到+ \u00a0")
+    follow = re.escape("".join(sorted(follows)))
+    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){whole}(?=[{follow}])"
+    chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}])(?=[{_CN_CHARS}万]*[{follow}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
     second = rf"(?:{whole}|(?=[{_CN_CHARS}]){CHINESE})"
     sep = r"[-—–~～至到]|\+"
