@@ -328,9 +328,18 @@ def _head_families() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _head_endings() -> tuple[str, ...]:
+    """How a phrase _GENERIC_AFFIXES reads a generic head from ends: the head, perhaps with 目标/任务."""
+    heads = tuple(_head_families())
+    return heads + tuple(head + goal for head in heads for goal in ("目标", "任务"))
+
+
 def named_before(phrase: str, *earlier: list) -> str | None:
     """The indicator a bare head (营业收入) stands for: the last one of the earlier facts (lists, oldest
     first) whose indicator ends in its family."""
+    if not phrase.endswith(_head_endings()):
+        return None  # most phrases: no generic head ends them (the pattern below reads them whole)
     # 产业营收目标, 全年营业收入: the industry and the goal are the article's; the head is what counts.
     family = _head_families().get(_GENERIC_AFFIXES.fullmatch(phrase).group(1))
     if not family:

@@ -198,7 +198,7 @@ def _after_starts() -> frozenset[str]:
 def written_span(text: str, q: Quantity) -> tuple[int, int]:
     """The quantity with the words that bound it, as the text writes it: 超36万辆, 约1100亿元, 100家以上."""
     start, end = q.start, q.end
-    if q.role == "single" and q.qualifier != "exact":
+    if q.role == "single" and q.qualifier != "exact" and text[start - 1 : start] in _before_ends():
         m = _qualifiers()[0].search(text[max(0, start - 6) : start])
         if m:
             start -= len(m.group(0))
