@@ -33,7 +33,6 @@ _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
 _SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调查, 以…为研究对象
-# (At most 4 characters and a line end: searched for in the last 5 only.)
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
 # A clause that is nothing but three names or more, joined by 、, right before a count of 单位.
@@ -76,6 +75,12 @@ def _policy_word(text: str) -> bool:
     if not _words("policy").search(text):
         return False
     return _words("policy").search(_words("policy_not").sub("", text)) is not None
+
+
+def _ends_with(pattern: re.Pattern, text: str, longest: int) -> bool:
+    """Whether `pattern` (ending in $, no match longer than `longest`) matches at the end of `text`:
+    searched for in its last characters only (and a line end, which $ matches before)."""
+    return pattern.search(text, max(0, len(text) - longest - 1)) is not None
 
 
 @cache
@@ -150,7 +155,7 @@ def noise_reason(
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for
     if q.qualifier == "lower_bound" and not counted and _BOUND_OF_A_CLASS.match(after):
         return "threshold"  # 营收超百亿元的链主企业: the bound says which firms
-    if _RULE_BOUND.search(clause_before) and _BOUND_NOUN_DE.match(after):
+    if _ends_with(_RULE_BOUND, clause_before, 3) and _BOUND_NOUN_DE.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
@@ -161,11 +166,15 @@ def noise_reason(
     story = _story_words().search(sentence_before) is not None
     if story and _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if _ONE_EXAMPLE.search(sentence_before, max(0, len(sentence_before) - 5)):
+    if _ends_with(_ONE_EXAMPLE, sentence_before, 4):
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
     if story and _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
-    if q.unit == "%" and _TOOL_GAIN.search(clause_before) and not _YEAR_ON_YEAR.search(clause_before):
+    if (
+        q.unit == "%"
+        and _ends_with(_TOOL_GAIN, clause_before, 24)
+        and not _YEAR_ON_YEAR.search(clause_before)
+    ):
         return "anecdote"  # 使客户的维修成本平均降低了30%: what one technology does, not an indicator
     if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
