@@ -44,12 +44,14 @@ def split_each(facts: list[Fact]) -> list[Fact]:
     out = []
     for fact in facts:
         before = fact.evidence[: fact.quantity_start - fact.evidence_start]
-        parts = [p for p in _LIST_MARK.split(fact.indicator.removesuffix("均")) if p]
         if _rates_of_a_list(fact, before):
             parts = fact.indicator.split("、")  # 住宿和餐饮业 is one item
-        elif not _EACH.search(before) or len(parts) < 2:
-            out.append(fact)
-            continue
+        else:
+            each = _EACH.search(before)
+            parts = [p for p in _LIST_MARK.split(fact.indicator.removesuffix("均")) if p] if each else []
+            if len(parts) < 2:
+                out.append(fact)
+                continue
         last = parts[-1]
         out.extend(replace(fact, indicator=part + _shared_tail(part, last)) for part in parts[:-1])
         out.append(replace(fact, indicator=last))

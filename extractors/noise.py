@@ -77,6 +77,19 @@ def _policy_word(text: str) -> bool:
     return _words("policy").search(_words("policy_not").sub("", text)) is not None
 
 
+def _ends_with(pattern: re.Pattern, text: str, longest: int) -> bool:
+    """Whether `pattern` (ending in $, no match longer than `longest`) matches at the end of `text`:
+    searched for in its last characters only (and a line end, which $ matches before)."""
+    return pattern.search(text, max(0, len(text) - longest - 1)) is not None
+
+
+@cache
+def _story_words() -> re.Pattern:
+    """Any word of noise.yaml hypothetical, anecdote or conventional (each a list of literal words)."""
+    keys = ("hypothetical", "anecdote", "conventional")
+    return re.compile(alternation([w for key in keys for w in word_list("noise", key)], searched=True))
+
+
 @cache
 def _at_end(key: str, linking: str = "") -> re.Pattern:
     return re.compile(rf"(?:{alternation(word_list('noise', key))}){linking}$")
@@ -142,20 +155,26 @@ def noise_reason(
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for
     if q.qualifier == "lower_bound" and not counted and _BOUND_OF_A_CLASS.match(after):
         return "threshold"  # 营收超百亿元的链主企业: the bound says which firms
-    if _RULE_BOUND.search(clause_before) and _BOUND_NOUN_DE.match(after):
+    if _ends_with(_RULE_BOUND, clause_before, 3) and _BOUND_NOUN_DE.match(after):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
     if bounded and _words("obligation").search(sentence_before):
         return "threshold"  # 原则上应…建筑面积不少于3000平方米且不少于50套: a criterion
     if bounded and clause_before.endswith(("（", "(")) and _BRACKET_CLOSE.match(after):
         return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
-    if _words("hypothetical").search(sentence_before):
+    # One search for the words of three lists, each searched for only when one is there.
+    story = _story_words().search(sentence_before) is not None
+    if story and _words("hypothetical").search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if _ONE_EXAMPLE.search(sentence_before):
+    if _ends_with(_ONE_EXAMPLE, sentence_before, 4):
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
-    if _words("anecdote").search(sentence_before):
+    if story and _words("anecdote").search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
-    if q.unit == "%" and _TOOL_GAIN.search(clause_before) and not _YEAR_ON_YEAR.search(clause_before):
+    if (
+        q.unit == "%"
+        and _ends_with(_TOOL_GAIN, clause_before, 24)
+        and not _YEAR_ON_YEAR.search(clause_before)
+    ):
         return "anecdote"  # 使客户的维修成本平均降低了30%: what one technology does, not an indicator
     if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
@@ -169,8 +188,8 @@ def noise_reason(
         return "threshold"
     if _words("media").search(clause_before) or _words("media").search(after[:8]):
         return "media"
-    if _at_end("spec", ".{0,8}").search(clause_before[-14:]) or _words("conventional").search(
-        sentence_before
+    if _at_end("spec", ".{0,8}").search(clause_before[-14:]) or (
+        story and _words("conventional").search(sentence_before)
     ):
         return "spec"
     if (
@@ -237,7 +256,7 @@ def noise_reason(
 def crosses_milestone(clause_before: str, clause_after: str) -> bool:
     """迈上4万亿元台阶, 跨越5万亿元、6万亿元两个台阶: a level crossed (at least the milestone), not a
     size describing the noun after it."""
-    if not any(char in clause_after for char in _milestone_ends()):
+    if _milestone_ends().isdisjoint(clause_after):
         return False  # most numbers: no milestone word after them
     return (
         _milestone_after().match(clause_after) is not None and _crossing().search(clause_before) is not None
@@ -302,9 +321,9 @@ def _inside_quotes(before: str) -> bool:
     """The number sits inside 《…》 or “…” (a title or a programme name); not inside a quote that
     opens on a predicate, the quoted words of a plan about the measure named before it
     (制造业比重“由2020年的32.7%提高至33.3%左右”)."""
-    if before.count("《") > before.count("》"):
+    if "《" in before and before.count("《") > before.count("》"):
         return True
-    if before.count("“") <= before.count("”"):
+    if "“" not in before or before.count("“") <= before.count("”"):
         return False
     quoted = before[before.rfind("“") + 1 :]
     if _SPOKEN.search(quoted):

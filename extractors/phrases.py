@@ -61,14 +61,20 @@ def trim(phrase: str) -> str:
     """Drop time words, places, verbs and qualifiers from both ends of a phrase (a phrase is trimmed
     again for each number and clause that reads it, hence the cache)."""
     phrase = _drop_times(phrase)
-    phrase = _NUMBERING.sub("", phrase)  # 01交付新船, ·交付新船
+    numbering = _NUMBERING.match(phrase)  # 01交付新船, ·交付新船
+    if numbering:
+        phrase = phrase[numbering.end() :]
     if "]" in phrase or "〕" in phrase or "］" in phrase:
         phrase = _FOOTNOTE.sub("", phrase)  # 年末全国人口[5]: a bulletin's note mark
     if phrase.startswith("【"):
         phrase = _LABEL.sub("", phrase)  # 【数据】全市…: a label before the text
     for _ in range(20):
         before = phrase
-        phrase = _BULLET.sub("", phrase.strip(" \t，,、"))  # ▶, ●, ✅: a list mark, no word
+        phrase = phrase.strip(" \t，,、")
+        # ▶, ●, ✅: a list mark, no word (a letter or a digit, a word character, opens none)
+        bullet = _BULLET.match(phrase) if phrase and not phrase[0].isalnum() else None
+        if bullet:
+            phrase = phrase[bullet.end() :]
         for start, end, _name in place_spans(phrase[:8]):
             # 上海规上工业总产值 -> 规上工业总产值, but 世界级, 全国首个 stay: there the place is an adjective.
             if start == 0 and end < len(phrase) and phrase[end] not in "级一首领性":
@@ -322,9 +328,18 @@ def _head_families() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _head_endings() -> tuple[str, ...]:
+    """How a phrase _GENERIC_AFFIXES reads a generic head from ends: the head, perhaps with 目标/任务."""
+    heads = tuple(_head_families())
+    return heads + tuple(head + goal for head in heads for goal in ("目标", "任务"))
+
+
 def named_before(phrase: str, *earlier: list) -> str | None:
     """The indicator a bare head (营业收入) stands for: the last one of the earlier facts (lists, oldest
     first) whose indicator ends in its family."""
+    if not phrase.endswith(_head_endings()):
+        return None  # most phrases: no generic head ends them (the pattern below reads them whole)
     # 产业营收目标, 全年营业收入: the industry and the goal are the article's; the head is what counts.
     family = _head_families().get(_GENERIC_AFFIXES.fullmatch(phrase).group(1))
     if not family:

@@ -15,6 +15,7 @@ from extractors.numbers import (
     CHINESE,
     NotANumber,
     fraction_percent,
+    parse_arabic,
     parse_chinese,
     parse_fraction,
     parse_number,
@@ -23,6 +24,9 @@ from extractors.rulebook import alternation, rules
 from indicators.units import UnknownUnit, magnitudes, spellings, to_canonical
 
 _CN_CHARS = "〇零一二两三四五六七八九十百千"
+# ARABIC after its first digit: \d(?<!…)ARABIC_REST reads what ARABIC does, its first digit checked.
+assert ARABIC.startswith(r"\d+")
+_ARABIC_REST = r"\d*" + ARABIC.removeprefix(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,14 @@ def _pattern() -> re.Pattern:
     # The digits are read whole (an atomic group): no unit or separator starts with a digit, a comma
     # or a point, so backing off into them could never match and only costs (2025年 tried 4 times).
     whole = f"(?>{ARABIC})"
-    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){whole}"
-    chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}]){CHINESE}"
+    # A number is followed by one of `follows`: 余/多, a unit, a magnitude, a separator or a space.
+    # Looked for first (only where the rest could not match does the lookahead fail): most 一, 三…
+    # (统一, 进一步) start no number, and the lookahead says so at once where the engine would try
+    # every shorter reading of the numeral (its letters: _CN_CHARS and 万); 2025年 fails at once too.
+    follows = {w[0] for w in (*spellings(), *magnitudes(), "余", "多")} | set("-—–~～至到+ \u00a0")
+    follow = re.escape("".join(sorted(follows)))
+    arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){whole}(?=[{follow}])"
+    chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}])(?=[{_CN_CHARS}万]*[{follow}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
     second = rf"(?:{whole}|(?=[{_CN_CHARS}]){CHINESE})"
     sep = r"[-—–~～至到]|\+"
@@ -89,8 +99,10 @@ def _bare_count() -> re.Pattern:
     """个人用户超2亿、月活用户超2700万: a number with a magnitude and no unit, ending its clause, or
     right before the noun it counts (约300万注册用户, 超过1亿用户的网络)."""
     nouns = alternation(rules("measures")["bare_counts"])
+    # The number starts with the digit it reads, the lookbehind looking past it: a pattern that
+    # starts with a character class lets the engine skip in one fast loop to where it can match.
     return re.compile(
-        rf"(?=\d)(?<![\d.])(?P<n>{ARABIC})(?P<m>万亿|亿|万)"
+        rf"(?P<n>\d(?<![\d.]\d){_ARABIC_REST})(?P<m>万亿|亿|万)"
         rf"(?=[、，。；,;）)—]|$|(?:[两三四五六]个)?新?(?:台阶|大关|关口)|(?P<after>[\u4e00-\u9fff]{{0,3}}?(?:{nouns})))"
     )
 
@@ -137,10 +149,13 @@ _TENTHS = re.compile(
     r"|(?<=[占近约超逾达的为有过，；：])([两二三四五六七八九])成(?![为立功果本员交型熟长不效绩就片都])|一半(?=[，。、；]|$)"
     r"|(?<=[近约超逾])(一)成(?=[，。、；]|$))"
 )
+# Every match of _TENTHS holds one of these: the text has none in most sentences with 成 (完成, 成为).
+_TENTHS_HINT = re.compile(r"[一两二三四五六七八九](?:成|(?<=一)半)")
 _CLAUSE_START = re.compile(r"[，。；：,;:]")
 _SHARE_WORD = re.compile(r"占|比重|份额")
-# Not part of a date, a path, a model name or a rate per unit (万吨/年).
-_SLASH_FRACTION = re.compile(r"(?<![A-Za-z\d./-])(\d{1,2})/(\d{1,3})(?![\d/.%])")
+# Not part of a date, a path, a model name or a rate per unit (万吨/年). (Starts with its first digit,
+# the lookbehind looking past it: the engine's fast skip, as _bare_count.)
+_SLASH_FRACTION = re.compile(r"(\d(?<![A-Za-z\d./-]\d)\d?)/(\d{1,3})(?![\d/.%])")
 _FRACTION = re.compile(
     r"(?=[百十一二两三四五六七八九])(?<![一二两三四五六七八九十])(百|十|[一二两三四五六七八九]+)分之"
     r"((?:[一二两三四五六七八九十]+|零)(?:点[〇零一二两三四五六七八九]+)?)"
@@ -160,9 +175,19 @@ def _qualifiers() -> tuple[re.Pattern, dict[str, str], list[tuple[str, str]]]:
 
 def qualifier_before(text: str) -> str | None:
     """The qualifier that ends `text` (the words right before a number): '总投资约' -> approx."""
+    if text[-1:] not in _before_ends():
+        return None  # most numbers: no qualifier or linking word ends here
     pattern, lookup, _ = _qualifiers()
     m = pattern.search(text[-6:])
     return lookup[m.group("q")] if m else None
+
+
+@cache
+def _before_ends() -> frozenset[str]:
+    """The last letters of the `before` and linking words, and the line end `$` matches before."""
+    data = rules("qualifiers")
+    words = [w for q in ("upper_bound", "lower_bound", "approx") for w in data[q]["before"]]
+    return frozenset(w[-1] for w in words + data["linking"]) | {"\n"}
 
 
 @cache
@@ -173,7 +198,7 @@ def _after_starts() -> frozenset[str]:
 def written_span(text: str, q: Quantity) -> tuple[int, int]:
     """The quantity with the words that bound it, as the text writes it: 超36万辆, 约1100亿元, 100家以上."""
     start, end = q.start, q.end
-    if q.role == "single" and q.qualifier != "exact":
+    if q.role == "single" and q.qualifier != "exact" and text[start - 1 : start] in _before_ends():
         m = _qualifiers()[0].search(text[max(0, start - 6) : start])
         if m:
             start -= len(m.group(0))
@@ -257,7 +282,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _multiple_words().finditer(text) if "番" in text or "倍" in text else ():
         value = Decimal(rules("multiples")["words"][m.group(0)])
         out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
-    for m in _TENTHS.finditer(text) if "成" in text or "一半" in text else ():
+    hint = _TENTHS_HINT.search(text) if "成" in text or "一半" in text else None
+    for m in _TENTHS.finditer(text, hint.start()) if hint else ():  # none starts before the hint
         # 八成以上 is 80 % and more; 一半 is 50 %.
         tenths = m.group(1) or m.group(2) or m.group(3)
         value = parse_chinese(tenths) * 10 if tenths else Decimal(50)
@@ -357,7 +383,8 @@ def _shared_units(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_RATIO = re.compile(r"(?<=[为是])\d+(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,4}")
+# (Starts with its first digit, the lookbehind looking past it: the engine's fast skip, as _bare_count.)
+_RATIO = re.compile(r"\d(?<=[为是]\d)\d*(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,4}")
 # An index on a base of 100 (上年=100): a table row "食品 102.3", or 指数为101.8 in a sentence.
 _INDEX = re.compile(
     r"(?:^[\u4e00-\u9fff、（）()]{2,20}\s*|指数为|指数是)(?P<n>\d{2,3}(?:\.\d+)?)(?=\s*$|[，。；])"
@@ -381,15 +408,15 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _from_match(text: str, m: re.Match) -> list[Quantity]:
-    if m.group("n1")[:1] in "-－−":
-        found = _from_match_unsigned(text, m, m.group("n1")[1:])
+    n1 = m.group("n1")
+    if n1[:1] in "-－−":
+        found = _from_match_unsigned(text, m, n1[1:])
         return [replace(q, number=-q.number, value=-q.value) for q in found if q.role == "single"]
-    return _from_match_unsigned(text, m, m.group("n1"))
+    return _from_match_unsigned(text, m, n1)
 
 
 def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
-    n2, sep = m.group("n2"), m.group("sep")
-    u2 = m.group("u2")
+    n2, sep, u2 = m.group("n2", "sep", "u2")
     if not n1 or n2 == "":
         return []  # a lone 百/千 that is no numeral
     chinese = not n1[0].isdigit()
@@ -428,7 +455,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
 
 def _single(text: str, start: int, end: int, number: str, more: str | None, unit_text: str, chinese: bool):
     try:
-        n = parse_number(number) if not chinese else parse_chinese(number)
+        # An Arabic number here is a whole match of ARABIC (the pattern's): no need to check it again.
+        n = parse_arabic(number) if not chinese else parse_chinese(number)
     except NotANumber:
         return []
     unit_clean = unit_text.replace("余", "").replace("多", "") if more else unit_text
@@ -441,7 +469,7 @@ _MORE_AFTER_MAGNITUDE = re.compile(r"^(万亿|千亿|百亿|十亿|亿|千万|�
 
 def _make(text, start, end, number, unit_text, role, chinese, qualifier=None) -> Quantity | None:
     unit_text = unit_text.replace("余", "").replace("多", "") if unit_text[:1] in "余多" else unit_text
-    if _MORE_AFTER_MAGNITUDE.match(unit_text):
+    if ("余" in unit_text or "多" in unit_text) and _MORE_AFTER_MAGNITUDE.match(unit_text):
         unit_text = _MORE_AFTER_MAGNITUDE.sub(r"\1", unit_text)  # 4万多家: more than 40000
         qualifier = qualifier or "lower_bound"
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -41,6 +41,12 @@ def alternation(words, searched: bool = False) -> str:
     tries them longest first too: the same matches, in the same order. A `searched` alternation (a
     whole pattern, searched for) keeps each alternative's first letter its own: the engine then skips
     in one fast loop to where one can start."""
+    return _alternation(tuple(words), searched)
+
+
+@lru_cache(maxsize=1024)
+def _alternation(words: tuple[str, ...], searched: bool) -> str:
+    # Cached: a few callers build their pattern for each call (entities._short_name, layout).
     trie: dict = {}
     for word in words:
         node = trie
