@@ -229,7 +229,8 @@ def _run_after(facts: list[Fact], pos: int, key) -> list[int]:
     return run
 
 
-_COUNT_OF_PLACES = re.compile(r"^[两二三四五六七八九十]+[地省市区国城]")
+# 三地, 三个区的… (or, its count read as a number, 区的…): the places counted before the measure.
+_COUNT_OF_PLACES = re.compile(r"^(?:[两二三四五六七八九十]+个?[地省市区国城]的?|[省市区县]的)")
 
 
 def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:

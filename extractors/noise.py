@@ -41,6 +41,8 @@ _PRODUCT_PRICE = re.compile(r"(?<![平均])(?:售价|起售价|零售价|定价)
 # In a clause opening with 对 (对…的企业，给予…), numbers before 的+企业… say whom a rule is for.
 _QUALIFIED_NOUN = re.compile(rf"的[\u4e00-\u9fff]{{0,8}}(?:{class_nouns()})")
 _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
+_EVENTS_HELD = re.compile(r"活动(?:约|近|超过|超|逾|共|达到|达|累计)?$")
+_BOUND_OF_COUNTED = re.compile(r"的[\d一二两三四五六七八九十]")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
 # 从(虹口全区)4万多家企业中筛选: the set chosen from.
@@ -176,6 +178,8 @@ def noise_reason(
         and not _YEAR_ON_YEAR.search(clause_before)
     ):
         return "anecdote"  # 使客户的维修成本平均降低了30%: what one technology does, not an indicator
+    if not counted and q.qualifier in ("lower_bound", "upper_bound") and _BOUND_OF_COUNTED.match(after):
+        return "threshold"  # 其中营收超10亿元的10家: the bound says which are counted
     if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])
@@ -201,6 +205,8 @@ def noise_reason(
     ):
         return "words"  # 两个方向, 二十多家企业: counts in words describe; 三千多家, 一万五千家 measure
     if counted:
+        if _EVENTS_HELD.search(clause_before, max(0, len(clause_before) - 8)):
+            return "events"  # 开展主题活动120余项: the events held (FACTS: counts of events are no facts)
         sectors_changed = (_SECTORS.match(after) or _PLACES.match(after)) and _words("changes").search(after)
         if (
             q.unit == "item"

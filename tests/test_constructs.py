@@ -858,6 +858,28 @@ def test_a_name_the_text_introduces_outranks_a_known_name_it_starts_with():
     assert [(f.entity, f.indicator) for f in found] == [("腾讯音乐", "总收入")]
 
 
+def test_a_bound_saying_which_are_counted_is_no_amount():
+    """其中营收超5亿元的12家: the bound picks the firms counted; the count is the fact."""
+    found = facts_of(
+        "安徽经济运行", "全年全省培育系统解决方案供应商80家，其中营收超5亿元的12家。", published="2026-02-10"
+    )
+    assert [f.quantity_text for f in found] == ["80家", "12家"]
+
+
+def test_places_counted_before_a_measure_leave_it():
+    """浦东新区、闵行区三个区的…均超过…: each place's, and 三个区的 is no part of the measure."""
+    found = facts_of(
+        "上海工业",
+        "2025年，浦东新区、闵行区、嘉定区三个区的规上工业总产值均超过4000亿元。",
+        published="2026-02-10",
+    )
+    assert [(f.entity, f.indicator) for f in found] == [
+        ("浦东新区", "规上工业总产值"),
+        ("闵行", "规上工业总产值"),
+        ("嘉定", "规上工业总产值"),
+    ]
+
+
 def test_an_account_named_after_its_place_reports_on_that_place():
     """全市 in an export of an account named 宁波统计 (no place in the headline) is 宁波."""
     item = {

@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # Counts of events held are no facts (FACTS.md)
+    pytest.param("全年全市共举办产业对接活动320余项。", id="events-held"),
     # A chip's model name (征程6P) is no computing power
     pytest.param("该车型搭载征程6P芯片，支持高阶智驾。", id="a-chip-model-is-no-computing-power"),
     # The districts whose figures are published are the set looked at, not a count that measures
