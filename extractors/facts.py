@@ -192,6 +192,8 @@ def sentence_facts(
         baseline = bool(_FROM_END.search(before))
         future = stated and is_future(period, reference)
         lead_end = clauses.ends[0]
+        if _CONDITION_BEFORE.search(text, max(0, cs - 8), cs):
+            lead_end = cs - 1  # 项目投产后，年产能将达到10万台: the condition clause before governs it too
         default = sentence.framed_kind() or "actual"
         kind = (
             "target"
@@ -424,6 +426,7 @@ def _share_base(before: str, out: list[Fact], between: str) -> str | None:
     return None
 
 
+_CONDITION_BEFORE = re.compile(r"(?:投产|达产|建成|竣工|完工)后[，,]$")
 _FROM_THEN = re.compile(r"[由从][^，。；]*(?:调整|优化|转变|变化|变)为$")
 
 

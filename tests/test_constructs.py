@@ -1575,6 +1575,16 @@ FIELD_ROWS = [
         "安徽经济运行", "2025年，跨国公司地区总部累计达到120家。", "2026-02-10", "120家",
         {"indicator": "跨国公司地区总部", "entity": "安徽"}, id="multinationals-are-no-firm-name",
     ),
+    # A condition clause before (项目投产后，) makes the clauses after it an outlook, even with 将
+    pytest.param(
+        "安徽产业观察", "据介绍，项目投产后，年产能将达到8万台，年产值可达30亿元。", "2026-04-10", "8万台",
+        {"kind": "estimate", "indicator": "年产能"}, id="condition-clause-before-makes-an-outlook",
+    ),
+    # 目标是 opens a goal: the indicator is what follows it
+    pytest.param(
+        "安徽产业观察", "“今年我们的目标是营收突破60亿元。”公司负责人说。", "2026-04-10", "突破60亿元",
+        {"kind": "target", "indicator": "营收"}, id="the-goal-is",
+    ),
 ]  # fmt: skip
 
 
