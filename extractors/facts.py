@@ -195,6 +195,18 @@ def sentence_facts(
         if _CONDITION_BEFORE.search(text, max(0, cs - 8), cs):
             lead_end = cs - 1  # 项目投产后，年产能将达到10万台: the condition clause before governs it too
         default = sentence.framed_kind() or "actual"
+        if (
+            period
+            and period.guessed_year
+            and _not_over(period, reference)
+            and default == "actual"
+            and not goal
+            and not has_cue(text[: q.start])
+            and not _WILL.search(after[:4])
+        ):
+            # 年末全国共有孵化器1.6万家, 全年…年平均工资 in a text of May that names no year: the year
+            # not over yet states no outcome, so the year read is the one before.
+            period, future = _year_before(period), False
         kind = (
             "target"
             if goal
@@ -424,6 +436,23 @@ def _share_base(before: str, out: list[Fact], between: str) -> str | None:
     if listed and out and out[-1].indicator.endswith("比重") and "占" in out[-1].indicator:
         return out[-1].indicator.rsplit("占", 1)[1].removesuffix("比重")
     return None
+
+
+_WILL = re.compile(r"将")
+
+
+def _not_over(period: Period, reference: str | None) -> bool:
+    pub = parse_published(reference)
+    return bool(pub and period.end) and period.end > f"{pub[0]:04d}-{pub[1]:02d}"
+
+
+def _year_before(period: Period) -> Period:
+    """The same months a year earlier."""
+    return replace(period, start=_month_year_before(period.start), end=_month_year_before(period.end))
+
+
+def _month_year_before(month: str | None) -> str | None:
+    return f"{int(month[:4]) - 1:04d}{month[4:]}" if month else month
 
 
 _CONDITION_BEFORE = re.compile(r"(?:投产|达产|建成|竣工|完工)后[，,]$")

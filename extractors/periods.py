@@ -44,6 +44,7 @@ class Period:
     whole_year: bool = False  # 全年 with no year written: resolved from context
     now: bool = False  # 目前: as of publication
     to_date: bool = False  # 今年以来: from January to the time the text reports on
+    guessed_year: bool = False  # 全年, 年末 with no year in context: the year read from publication
 
     @property
     def year(self) -> int | None:
@@ -348,13 +349,15 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         year = _year_written(g("firstn_y"), g("firstn_rel"), pub) or _year_of_month(last, pub, context_year)
         return Period(ym(year, 1), ym(year, last)) if year else UNPLACED
     if g("year_end"):
-        year = context_year or _year_of_whole(pub)
-        return Period(None, ym(year, 12), until=True) if year else None
+        if context_year:
+            return Period(None, ym(context_year, 12), until=True)
+        year = _year_of_whole(pub)
+        return Period(None, ym(year, 12), until=True, guessed_year=True) if year else None
     if g("whole"):
         if context_year:
             return replace(year_period(context_year), whole_year=True)
         year = _year_of_whole(pub)
-        return replace(year_period(year), whole_year=True) if year else None
+        return replace(year_period(year), whole_year=True, guessed_year=True) if year else None
     if g("season"):
         first, last = data["seasons"][g("season")]
         year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)

@@ -1585,6 +1585,19 @@ FIELD_ROWS = [
         "安徽产业观察", "“今年我们的目标是营收突破60亿元。”公司负责人说。", "2026-04-10", "突破60亿元",
         {"kind": "target", "indicator": "营收"}, id="the-goal-is",
     ),
+    # 全年/年末 with no year, in a text published before that year is over, stating no plan: the year before
+    pytest.param(
+        "全国科技统计", "年末全国共有科技企业孵化器1.4万家。", "2026-05-20", "1.4万家",
+        {"kind": "actual", "period_end": "2025-12"}, id="year-end-not-yet-come-is-last-years",
+    ),
+    pytest.param(
+        "全国工资统计", "全年全国城镇非私营单位就业人员年平均工资12.1万元。", "2026-05-20", "12.1万元",
+        {"kind": "actual", "period_start": "2025-01", "period_end": "2025-12"}, id="whole-year-not-over-is-last-years",
+    ),
+    pytest.param(
+        "全国工资统计", "预计全年全国规上工业增加值增长5.5%左右。", "2026-05-20", "5.5%左右",
+        {"kind": "estimate", "period_end": "2026-12"}, id="whole-year-outlook-stays-this-years",
+    ),
 ]  # fmt: skip
 
 
