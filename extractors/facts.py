@@ -202,7 +202,7 @@ def sentence_facts(
             and default == "actual"
             and not goal
             and not has_cue(text[: q.start])
-            and not _WILL.search(after[:4])
+            and "将" not in after[:4]
         ):
             # 年末全国共有孵化器1.6万家, 全年…年平均工资 in a text of May that names no year: the year
             # not over yet states no outcome, so the year read is the one before.
@@ -436,9 +436,6 @@ def _share_base(before: str, out: list[Fact], between: str) -> str | None:
     if listed and out and out[-1].indicator.endswith("比重") and "占" in out[-1].indicator:
         return out[-1].indicator.rsplit("占", 1)[1].removesuffix("比重")
     return None
-
-
-_WILL = re.compile(r"将")
 
 
 def _not_over(period: Period, reference: str | None) -> bool:

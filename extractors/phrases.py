@@ -104,11 +104,10 @@ def trim(phrase: str) -> str:
                 phrase += "”"  # 占…“三大奖”总数的: the quoted name keeps its closing mark
         if phrase == before:
             break
+    # 规上工业企业实现营业收入: what they earned, not the verb.
     verb = phrase.find("实现", 1)
     if verb > 0 and names_measure(phrase[verb + 2 :]):
-        phrase = (
-            phrase[:verb] + phrase[verb + 2 :]
-        )  # 规上工业企业实现营业收入: what they earned, not the verb
+        phrase = phrase[:verb] + phrase[verb + 2 :]
     return phrase
 
 

@@ -80,7 +80,8 @@ def _pattern() -> re.Pattern:
     return re.compile(
         rf"(?=[-－−\d{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
         # A space may part a number from a unit in Latin letters (60 EFLOPS, 5 GW).
-        rf"(?:(?P<u1>{unit})?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?:[ \u00a0](?=[A-Za-z]))?(?P<u2>{unit})"
+        # The low end of a range may write only the magnitude (100亿至120亿元).
+        rf"(?:(?P<u1>{unit}|万亿|亿|万)?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?:[ \u00a0](?=[A-Za-z]))?(?P<u2>{unit})"
         # 个 before 月/工作日 is a duration, 人 before 一 is an idiom (一人一策): not counters.
         r"(?!多?月|工作日|小时制)"
     )
@@ -312,29 +313,10 @@ def find_quantities(text: str) -> list[Quantity]:
     out.sort(key=lambda q: q.start)
     if "、" in text or "和" in text or "及" in text or "与" in text:
         out = _shared_units(text, out)
-    if "亿" in text or "万" in text:
-        out = _magnitude_ranges(text, out)
     return out
 
 
-# 100亿至120亿元, 500亿—800亿元: the low end writes the magnitude and leaves the unit to the high end.
-_LOW_MAGNITUDE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)[至到—–~～-]$")
-
-
-def _magnitude_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    out: list[Quantity] = []
-    for q in found:
-        m = _LOW_MAGNITUDE.search(text, max(0, q.start - 12), q.start) if q.role == "single" else None
-        if m and q.unit_text.startswith(m.group(2)) and not (out and out[-1].end > m.start()):
-            unit_text = m.group(2) + q.unit_text[len(m.group(2)) :]
-            low = _make(text, m.start(1), q.end, Decimal(m.group(1)), unit_text, "low", False, "lower_bound")
-            if low is not None:
-                out.append(replace(low, text=text[m.start(1) : q.end]))
-                q = replace(
-                    q, start=m.start(1), text=text[m.start(1) : q.end], role="high", qualifier="upper_bound"
-                )
-        out.append(q)
-    return out
+_MAGNITUDES_ALONE = ("万亿", "亿", "万")
 
 
 # A list of numbers may write the unit once, at its end: 分别提高1.2个、2.5个百分点; 增长10.3、12.5%.
@@ -444,6 +426,8 @@ def _from_match_unsigned(text: str, m: re.Match, n1: str) -> list[Quantity]:
         low_n, high_n = parse_number(n1), parse_number(n2)
     except NotANumber:
         return []
+    if u1 in _MAGNITUDES_ALONE and u2.startswith(u1):
+        u1 = u2  # 100亿至120亿元: the low end takes the unit its magnitude begins
     if u1 and u1 != u2 and not u2.endswith(u1):
         # 增长15%至320亿元: no range but a rate and the level it took the indicator to.
         second = _single(text, m.start("n2"), m.end(), n2, m.group("more2"), u2, not n2[:1].isdigit())
