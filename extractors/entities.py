@@ -352,8 +352,10 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
     if not head:
         return None
-    if head.startswith(home_words()):
-        return HOME  # 全省生产总值增长5.6%: the region the document is about, whatever was named before
+    if head.startswith(home_words()) or _regions_looked_at().fullmatch(head):
+        # 全省生产总值增长5.6%: the region the document is about, whatever was named before; and
+        # 17个市州中，有12个…: the set of its parts, after a sentence about one of them.
+        return HOME
     m = _known_orgs().match(head)
     known = m.group(0) if m else None
     if known and reader.names:
@@ -388,6 +390,13 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         zone = next((z for z in word_list("regions", "zones") if head[end:].startswith(z)), None)
         return head[:end] + zone if zone else name
     return None
+
+
+@cache
+def _regions_looked_at() -> re.Pattern:
+    """在17个市州中, 全部11个设区市里: a clause naming only the set of regions a count is taken over."""
+    regions = alternation(word_list("noise", "regions_counted"))
+    return re.compile(rf"(?:在|全部)?[\d一二两三四五六七八九十]+个(?:{regions})(?:中|里|当中)")
 
 
 _COUNTRY_NAMED_FIRMS = re.compile(r"中国[\u4e00-\u9fff]{2,4}、中国")
@@ -535,24 +544,49 @@ _NAME_RUN = re.compile(r"(?<![\u4e00-\u9fffA-Za-z])[\u4e00-\u9fffA-Za-z]{2,8}$")
 
 def titled_names(text: str, reader: EntityReader) -> set[str]:
     """Organisations the text names by the title of someone who speaks for them (阶跃星辰副总裁李璟),
-    when the name recurs and is neither a place nor a common noun (公司副总经理 names no one)."""
+    or as a party signing a deal (某某电气与…签署…合同), when the name recurs and is neither a place, a
+    government nor a common noun (公司副总经理 names no one)."""
     out = set()
     for title in _person_title().finditer(text):
         m = _NAME_RUN.search(text, max(0, title.start() - 8), title.start())
-        if not m:
-            continue
-        name = _NAME_CUT.sub("", m.group(0))
-        if (
-            len(name) >= 2
-            and name not in _generic_names()
-            and not _only_suffixes(name)
-            and not re.match(r"[其该这此本我]", name)
-            and not place_spans(name)
-            and not _verb_inside().search(name)
-            and reader.count(name) >= 2
-        ):
-            out.add(name)
+        if m and _named_firm(_NAME_CUT.sub("", m.group(0)), reader):
+            out.add(_NAME_CUT.sub("", m.group(0)))
+    for deal in _SIGNS.finditer(text):
+        clause = _CLAUSE_START.sub("", text[max(0, deal.start() - 40) : deal.start()])
+        party = _PARTY.match(_strip_time(clause))
+        if party and _named_firm(party.group(1), reader):
+            out.add(party.group(1))
     return out
+
+
+_SIGNS = re.compile(r"签署|签订|签约")
+_CLAUSE_START = re.compile(r".*[，。；！？：\n]")
+# The name opening a clause, then its partner in the deal: 某某电气与沙特某能源企业签署….
+_PARTY = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8}?)(?:与|同|和)")
+
+
+def _named_firm(name: str, reader: EntityReader) -> bool:
+    """A name of an organisation, not a place, a government or a common noun. A place may open it when
+    more of a name follows (上海电气, not 上海 or 上海市政府)."""
+    if (
+        len(name) < 2
+        or name in _generic_names()
+        or _only_suffixes(name)
+        or re.match(r"[其该这此本我]", name)
+        or _verb_inside().search(name)
+        or reader.count(name) < 2
+    ):
+        return False
+    spans = place_spans(name)
+    if not spans:
+        return True
+    rest = name[spans[0][1] :] if spans[0][0] == 0 else ""
+    return (
+        len(rest) >= 2
+        and not rest.startswith(tuple(word_list("regions", "zones")))
+        and not rest.endswith(tuple(word_list("regions", "governments")))
+        and not place_spans(rest)
+    )
 
 
 def _only_suffixes(name: str) -> bool:

@@ -45,7 +45,7 @@ _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元�
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
 _DE_AFTER = re.compile(r"(?:规模)?的")  # 实现了约1.65亿元的交易额
 # Places or sectors counted, and a change said of them (32个行业增加值保持增长, 9个设区市…增速高于…).
-_COUNTED_UNIT_WORDS = r"设区市|地级市|城市|省份|省市区|省区市|行业|大类行业|产业"
+_COUNTED_UNIT_WORDS = r"设区市|地级市|市州|地市|县市区|区县|城市|省份|省市区|省区市|行业|大类行业|产业"
 _COUNTED_UNITS = re.compile(rf"{_COUNTED_UNIT_WORDS}|{BARE_PLACE}")
 _UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|回落|上涨|跑赢|跑输")
 _CONTRIBUTION = re.compile(r"对[^对]*?的?贡献率$")

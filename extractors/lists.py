@@ -238,7 +238,7 @@ def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:
     the k-th place's, when the places before it are as many as the numbers of one indicator."""
     out = list(facts)
     for m in re.finditer("分别", text):
-        run = _run_after(out, m.start(), lambda f: (f.indicator, f.entity))
+        run = _run_after(out, m.start(), lambda f: (f.indicator, f.entity, f.measure))
         places = _place_list(text[: m.start()])
         if len(run) >= 2 and len(places) == len(run):
             for k, place in zip(run, places, strict=True):

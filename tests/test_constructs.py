@@ -37,6 +37,8 @@ ROWS = [
         id="capacity-per-year",
     ),
     pytest.param("2023年，全市港口进出港船舶2.3万艘次。", "2.3万艘次", 2.3e4, "ship_time", "level", {}, id="ship-time"),
+    pytest.param("全年机场保障航班起降28.6万架次。", "28.6万架次", 2.86e5, "aircraft_time", "level", {}, id="aircraft-time"),
+    pytest.param("全年交通卡口监测通行车辆1.2亿辆次。", "1.2亿辆次", 1.2e8, "vehicle_time", "level", {}, id="vehicle-time"),
     pytest.param("2023年，全省粮食总产量820亿斤。", "820亿斤", 4.1e7, "t", "level", {}, id="jin"),
     pytest.param("2023年，全省生猪出栏3200万头。", "3200万头", 3.2e7, "item", "level", {}, id="head"),
     pytest.param("2023年，全省集成电路产量120亿块。", "120亿块", 1.2e10, "item", "level", {}, id="block"),
@@ -773,6 +775,11 @@ ROWS = [
     pytest.param(
         "全年全省医药商品销售总额2100亿元，扣除不可比因素同比增长3.1%。", "3.1%", 3.1, "%", "growth",
         {"indicator": "医药商品销售总额"}, id="comparable-basis-rate",
+    ),
+    # 当月 says which month, not what: the rate is of the indicator the sentence is about
+    pytest.param(
+        "一季度，全省规模以上工业增加值同比增长7.8%，3月份当月增长8.5%。", "8.5%", 8.5, "%", "growth",
+        {"indicator": "规模以上工业增加值"}, id="this-month-is-no-indicator",
     ),
 ]  # fmt: skip
 
@@ -1597,6 +1604,21 @@ FIELD_ROWS = [
     pytest.param(
         "全国工资统计", "预计全年全国规上工业增加值增长5.5%左右。", "2026-05-20", "5.5%左右",
         {"kind": "estimate", "period_end": "2026-12"}, id="whole-year-outlook-stays-this-years",
+    ),
+    # A 分别 hands out the numbers of one measure: the growth rates after the levels are another run
+    pytest.param(
+        "湖北一季度经济数据", "襄阳市、宜昌市分别实现地区生产总值1356.2亿元、1298.5亿元，分别增长6.5%和6.3%。",
+        "2026-04-25", "1298.5亿元", {"entity": "宜昌"}, id="respectively-run-is-of-one-measure",
+    ),
+    # A clause naming only the set of regions counted (17个市州中) is about the whole, not the part before
+    pytest.param(
+        "湖北一季度经济数据", "襄阳市、宜昌市分别实现地区生产总值1356.2亿元、1298.5亿元。17个市州中，有12个市州增速高于全省平均水平。",
+        "2026-04-25", "12个", {"entity": "湖北", "indicator": "增速高于全省平均水平的市州"}, id="count-over-the-set-of-regions",
+    ),
+    # A firm named after its place (place + a weak suffix) is a firm when the text has it sign a deal
+    pytest.param(
+        "这家企业又拿下大单", "3月18日，上海电气与沙特某能源企业签署光伏电站总承包合同。2025年，上海电气实现营业收入1156.8亿元，同比增长3.2%。",
+        "2026-04-25", "1156.8亿元", {"entity": "上海电气", "indicator": "营业收入"}, id="place-named-firm-signing-a-deal",
     ),
 ]  # fmt: skip
 

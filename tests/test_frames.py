@@ -290,3 +290,15 @@ def test_a_label_of_goals_frames_the_paragraphs_after_it_as_targets():
     assert (size.kind, size.period_end) == ("target", "2027-12")
     assert (rate.kind, rate.period_start, rate.period_end) == ("target", "2026-01", "2027-12")
     assert (drugs.kind, drugs.period_end) == ("target", "2027-12")
+
+
+def test_a_party_signing_a_deal_is_named_unless_it_is_a_government():
+    from extractors.entities import EntityReader
+
+    text = (
+        "3月18日，上海电气与某能源企业签署总承包合同。上海电气是老牌装备企业。"
+        "同日，上海市政府与某集团签署战略合作协议，上海市政府表示将全力支持。"
+    )
+    names = EntityReader(text).names
+    assert "上海电气" in names
+    assert not any(name.startswith("上海市") for name in names)
