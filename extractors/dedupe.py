@@ -63,7 +63,9 @@ def _drop_rounded_bounds(facts: list[Fact]) -> list[Fact]:
     """总装机容量突破7亿千瓦，达到7.0452亿千瓦: the bound says the exact value again, rounded."""
     drop = set()
     ordered = sorted(facts, key=lambda f: f.quantity_start)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for before, a, b in zip([None, *ordered], ordered, ordered[1:], strict=False):
+        if before is not None and _bounds_listed(before, a):
+            continue  # 先后跨越2万亿元、2.5万亿元两个台阶，达到2.68万亿元: milestones crossed, not a rounding
         if (
             a.qualifier == "lower_bound"
             and b.qualifier == "exact"
@@ -73,3 +75,12 @@ def _drop_rounded_bounds(facts: list[Fact]) -> list[Fact]:
         ):
             drop.add(id(a))
     return [f for f in facts if id(f) not in drop]
+
+
+def _bounds_listed(a: Fact, b: Fact) -> bool:
+    """Two bounds of one sentence, unit and measure in a row: a list of thresholds passed."""
+    return (
+        a.qualifier == b.qualifier == "lower_bound"
+        and a.evidence_start == b.evidence_start
+        and (a.unit, a.measure) == (b.unit, b.measure)
+    )

@@ -51,6 +51,7 @@ _UNITS_CHANGED = re.compile(r"增长|下降|高于|低于|快于|慢于|超过|�
 _CONTRIBUTION = re.compile(r"对[^对]*?的?贡献率$")
 _BRACKET_BASE = re.compile(r"[（(](?:上年|去年|上年同期|去年同期|上月|上季度)(?:为|是)?$")
 _AVERAGE = re.compile(r"年均|平均每年")
+_AVERAGE_LIST = re.compile(r"(?:年均|平均每年)分别[^，。；]*$")  # 年均分别增长5.6%和7.2%: both are averages
 _DE_OR_WEI = re.compile(r"^(?:(?:规模)?的|为)")
 
 
@@ -186,7 +187,7 @@ def sentence_facts(
         kept_own = owns[-1] if kept else None
         own = own_period(q, sentence.times, text, kept[-1].end if kept else 0)
         period, stated = sentence.period_at(own, rate=measure in ("growth", "pp_change"))
-        if measure == "growth" and _AVERAGE.search(before[-8:]):
+        if measure == "growth" and (_AVERAGE.search(before[-8:]) or _AVERAGE_LIST.search(before)):
             # 年均增长: over the span in force; a plan's to its horizon (到2028年…年均增长5%: 2026–2028).
             period = sentence.span_around(period) or _years_to(period, reference) or period
         baseline = bool(_FROM_END.search(before))

@@ -781,6 +781,16 @@ ROWS = [
         "一季度，全省规模以上工业增加值同比增长7.8%，3月份当月增长8.5%。", "8.5%", 8.5, "%", "growth",
         {"indicator": "规模以上工业增加值"}, id="this-month-is-no-indicator",
     ),
+    # Thresholds crossed in a list are each a fact, not a rounding of the exact level after them
+    pytest.param(
+        "过去五年，全市经济总量先后跨越2万亿元、2.5万亿元两个台阶，2025年达到2.68万亿元。", "2.5万亿元", 2.5e12, "CNY",
+        "level", {"qualifier": "lower_bound"}, id="milestones-listed-are-kept",
+    ),
+    # 城乡居民 with 分别 names two measures: the towns' and the countryside's
+    pytest.param(
+        "2025年，城乡居民人均可支配收入分别达到8.5万元和4.2万元。", "4.2万元", 42000, "CNY/person", "level",
+        {"indicator": "农村居民人均可支配收入"}, id="town-and-country-pair",
+    ),
 ]  # fmt: skip
 
 
@@ -1619,6 +1629,16 @@ FIELD_ROWS = [
     pytest.param(
         "这家企业又拿下大单", "3月18日，上海电气与沙特某能源企业签署光伏电站总承包合同。2025年，上海电气实现营业收入1156.8亿元，同比增长3.2%。",
         "2026-04-25", "1156.8亿元", {"entity": "上海电气", "indicator": "营业收入"}, id="place-named-firm-signing-a-deal",
+    ),
+    # A named valley after a place (张江药谷, 武汉光谷) is a zone of it: the entity keeps it
+    pytest.param(
+        "浦东：打造世界级生物医药产业集群", "其中，张江药谷集聚生物医药企业1800余家。",
+        "2026-01-12", "1800余家", {"entity": "张江药谷"}, id="named-valley-is-a-zone",
+    ),
+    # 年均 before 分别 makes every number of the list an average over the years
+    pytest.param(
+        "2026年某市政府工作报告", "过去五年，一般公共预算收入由2020年的1856亿元增加到2025年的2415亿元。城乡居民人均可支配收入年均分别增长5.6%和7.2%。",
+        "2026-02-03", "7.2%", {"period_start": "2021-01", "period_end": "2025-12"}, id="yearly-average-of-a-list",
     ),
 ]  # fmt: skip
 
