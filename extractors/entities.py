@@ -299,8 +299,11 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
         return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
     # A weak suffix needs the name (or its stem: 沪东中华 of 沪东中华造船) named again elsewhere.
     stem = m.group("stem")
-    if re.search(r"\d|^[一二两三四五六七八九十]|[的是在了和与及或从对把被向于以到再为占]", stem):
-        return None  # 10亿元以上项目, 三大船厂: a description, not a name
+    if re.search(
+        r"\d|^[一二两三四五六七八九十]|[一二两三四五六七八九十]大|[的是在了和与及或从对把被向于以到再为占]",
+        stem,
+    ):
+        return None  # 10亿元以上项目, 三大船厂, 上海三大造船企业: a description, not a name
     strong = any(w in m.group("suffix") for w in _strong_suffixes())
     registered = re.search(r"有限公司|股份|有限责任", m.group("suffix"))  # a registered name says so itself
     if len(stem) < 2 or (_verb_inside().search(stem) and not registered):

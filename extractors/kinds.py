@@ -68,6 +68,8 @@ def _last_fall(before: str) -> bool:
 
 def has_cue(text: str) -> bool:
     """Any estimate or target word in `text`."""
+    if _GOAL_IN_BRACKETS.search(text):
+        return True
     text = _strip_not_target(text)
     return bool(_cue("estimate").search(text) or _cue("target").search(text))
 
@@ -82,6 +84,8 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
     if states_done(clause_before):
         return "actual"
+    if _GOAL_IN_BRACKETS.search(clause_before):
+        return "target"  # 超额完成年度目标任务（下降3%）: the bracket states the goal that was beaten
     for region in (clause_before, lead):
         if _cue("estimate").search(region):
             return "estimate"  # before not_target is taken out: 将会达到 is an outlook, not 将近
@@ -95,6 +99,9 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
     if _WILL_AFTER.match(clause_after):
         return "target"
     return default
+
+
+_GOAL_IN_BRACKETS = re.compile(r"(?:目标|任务|计划)[（(][^）)]{0,6}$")
 
 
 def states_done(clause: str) -> bool:

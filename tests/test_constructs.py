@@ -1640,6 +1640,16 @@ FIELD_ROWS = [
         "2026年某市政府工作报告", "过去五年，一般公共预算收入由2020年的1856亿元增加到2025年的2415亿元。城乡居民人均可支配收入年均分别增长5.6%和7.2%。",
         "2026-02-03", "7.2%", {"period_start": "2021-01", "period_end": "2025-12"}, id="yearly-average-of-a-list",
     ),
+    # A number in brackets right after a goal (目标任务（下降3%）) states the goal beaten: a target
+    pytest.param(
+        "工业节能降碳情况通报", "2025年，全市规模以上工业单位增加值能耗同比下降4.2%，超额完成年度目标任务（下降3%）。",
+        "2026-01-15", "3%", {"kind": "target", "indicator": "规模以上工业单位增加值能耗"}, id="goal-in-brackets",
+    ),
+    # 三大 inside a name before a suffix (上海三大造船企业) describes a group: the place is the entity
+    pytest.param(
+        "船舶工业成绩单", "2025年，上海三大造船企业共完工交付各类船舶68艘。",
+        "2026-01-15", "68艘", {"entity": "上海"}, id="three-big-is-no-firm-name",
+    ),
 ]  # fmt: skip
 
 
