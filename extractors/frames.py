@@ -400,10 +400,15 @@ class DocumentFrames:
         if opening is None and plans and not headline and (not scopes or scopes[-1].period is None):
             # A plan named in a text's first paragraph (《…方案（2026—2030年）》, 到2027年) sets its horizon.
             opening = _horizon(para.text, self.reference) if self._first_paragraph(scopes) else None
+        # The lead of a text with no headings (市商务委数据显示，今年1-10月，…) frames all of it, as a headline would.
+        # Only a lead reporting data: one citing its source, or stating a span of months to date
+        # (a story's lead time, 2023年成立的…, is the time of its story).
+        lead = not plans and not headline and not scopes and self._first_paragraph(scopes)
+        lead = lead and bool(opening) and (bool(_attribution().match(para.text)) or _months_to_date(opening))
         if opening and scopes and not headline:
             scopes[-1].period = opening
             outer[0] = replace(outer[0], period=opening)
-        elif opening and plans and not headline and _frames_document(self):
+        elif opening and (plans or lead) and not headline and _frames_document(self):
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
         self._topic = None
@@ -513,6 +518,9 @@ _DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
 def _opening_period(paragraph: str, reference: str | None, outer: list[Frame]) -> Period | None:
     """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's
     (months without a year are of the year the frames `outer` state, read only when one is named)."""
+    source = _attribution().match(paragraph)
+    if source:
+        paragraph = paragraph[source.end() :]  # 市商务委数据显示，今年1-10月，…: the time after the source
     mark = _CLAUSE_MARK.search(paragraph, 0, 31)  # only the opening 30 characters can hold it
     first = paragraph[: mark.start()] if mark else paragraph
     if len(first) > 30 or not _names_a_time().search(first):
@@ -536,6 +544,23 @@ def _opening_period(paragraph: str, reference: str | None, outer: list[Frame]) -
         and not _event_time(t.period)
     ]  # 1月21日，…, 去年3月，…: the day or month of an event, not the time the paragraph is about
     return periods[0] if len(periods) == 1 else None
+
+
+def _months_to_date(period: Period) -> bool:
+    """1-10月, 前三季度, 上半年: a span of months from January, short of the whole year."""
+    return (
+        bool(period.start and period.end)
+        and period.start.endswith("-01")
+        and period.start < period.end
+        and not period.end.endswith("-12")
+    )
+
+
+@cache
+def _attribution() -> re.Pattern:
+    """A first clause saying where the numbers come from: 据市统计局统计，…; 记者从市经信委获悉，…."""
+    words = alternation(word_list("frames", "attributions"))
+    return re.compile(rf"[^，。；！？\n]{{0,24}}?(?:{words})[，,：:]")
 
 
 def _event_time(period: Period) -> bool:

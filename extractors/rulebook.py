@@ -104,7 +104,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "noise": ("policy", "policy_not", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead", "entries",
               "changes", "reach", "focus", "survey"),
-    "frames": ("review_headings", "plan_headings", "goals_labels"),
+    "frames": ("review_headings", "plan_headings", "goals_labels", "attributions"),
     "measures": (
         "weak_units",
         "heads",

@@ -249,6 +249,20 @@ ROWS = [
         "2026-01-20", "50家", {"entity": "星河机器人谷"},
         id="a-named-valley-is-where-the-firms-gather",
     ),
+    # A lead citing its source, or stating months to date, frames the paragraphs after it (no headings);
+    # a story's lead time does not.
+    pytest.param(
+        "全市消费市场持续回暖", ("市商务委数据显示，今年1-10月，全市社会消费品零售总额15236.5亿元。", "从消费类型看，商品零售13256.2亿元。"),
+        "2025-11-20", "13256.2亿元", {"period_start": "2025-01", "period_end": "2025-10"}, id="a-sourced-lead-frames-the-text",
+    ),
+    pytest.param(
+        "全市消费市场持续回暖", ("1-10月，全市社会消费品零售总额15236.5亿元。", "从消费类型看，商品零售13256.2亿元。"),
+        "2025-11-20", "13256.2亿元", {"period_start": "2025-01", "period_end": "2025-10"}, id="a-lead-of-months-to-date-frames-the-text",
+    ),
+    pytest.param(
+        "一家企业的故事", ("2023年，星河智能落户临港，首年营收2000万元。", "目前，星河智能员工已达300人。", "公司累计获得专利56项。"),
+        "2025-11-20", "56项", {"period_end": "2025-11"}, id="a-story-lead-year-frames-nothing",
+    ),
 ]  # fmt: skip
 
 
