@@ -408,6 +408,10 @@ class DocumentFrames:
         if opening and scopes and not headline:
             scopes[-1].period = opening
             outer[0] = replace(outer[0], period=opening)
+            if plans and opening.until and self.frame.period is None and _frames_document(self):
+                # 一、总体目标 到2027年，…: a plan's first horizon is its own, for the sections after too.
+                self.frame = replace(self.frame, period=opening)
+                outer[-1] = self.frame
         elif opening and (plans or lead) and not headline and _frames_document(self):
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame

@@ -263,6 +263,11 @@ ROWS = [
         "一家企业的故事", ("2023年，星河智能落户临港，首年营收2000万元。", "目前，星河智能员工已达300人。", "公司累计获得专利56项。"),
         "2025-11-20", "56项", {"period_end": "2025-11"}, id="a-story-lead-year-frames-nothing",
     ),
+    # A plan's horizon, stated under its goals heading, holds for the undated targets of its later sections.
+    pytest.param(
+        "关于加快推进新型工业化的实施意见", ("一、总体目标", "到2027年，全市工业增加值达到1.3万亿元。", "二、主要任务", "壮大先导产业。先导产业规模力争达到2.5万亿元。"),
+        "2026-01-12", "2.5万亿元", {"kind": "target", "period_end": "2027-12"}, id="a-plan-horizon-holds-for-later-sections",
+    ),
 ]  # fmt: skip
 
 
