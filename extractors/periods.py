@@ -229,7 +229,7 @@ def find_times(
     return out, context_year
 
 
-_RISEN_TO = re.compile(r"(?:提升|提高|增长|上升|下降|降低|扩大|缩小|跃升|攀升|增|降|升)(?:至|到)$")
+_RISEN_TO = re.compile(r"(?:提升|提高|增长|增加|减少|上升|下降|降低|扩大|缩小|跃升|攀升|增|降|升)(?:至|到)$")
 
 
 @cache

@@ -791,6 +791,11 @@ ROWS = [
         "2025年，城乡居民人均可支配收入分别达到8.5万元和4.2万元。", "4.2万元", 42000, "CNY/person", "level",
         {"indicator": "农村居民人均可支配收入"}, id="town-and-country-pair",
     ),
+    # 增加到2023年的…: the level of that year, not an end date
+    pytest.param(
+        "一般公共预算收入由2018年的1856亿元增加到2023年的2415亿元。", "2415亿元", 2.415e11, "CNY", "level",
+        {"period_start": "2023-01", "period_end": "2023-12"}, id="increased-to-a-years-level",
+    ),
 ]  # fmt: skip
 
 
