@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from extractors.periods import time_chars, time_pattern
-from extractors.regions import first_place, home_words, leading_place, place_spans
+from extractors.regions import event_name, first_place, home_words, leading_place, place_spans
 from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
 
@@ -387,6 +387,10 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     if _COUNTRY_NAMED_FIRMS.match(head):
         return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
+    if lead and lead[1] in ("全国", "全球") and event_name().match(head, lead[0]):
+        return (
+            None  # 世界人工智能大会, 中国国际工业博览会: the name of an event held somewhere, not the world
+        )
     if lead:
         # The most specific of the places that open the clause: 广东东莞 -> 东莞; 上海核心区 keeps its zone.
         end, name = lead

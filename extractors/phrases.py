@@ -180,10 +180,12 @@ def is_bare_verb(phrase: str) -> bool:
     if not is_verb(phrase):
         return False
     rest = phrase[_verb_start().match(phrase).end() :]
-    return not rest or rest[0] in _AFTER_A_BARE_VERB
+    return not rest or (rest[0] in _AFTER_A_BARE_VERB and not rest.startswith(_NOUNS_OPENING_SO))
 
 
 _AFTER_A_BARE_VERB = "了一二两三四五六七八九十几多数批为成出有到至个项家"
+# Nouns that open with one of those letters: 签约项目 is a verb and the noun it counts.
+_NOUNS_OPENING_SO = ("项目", "个人", "家庭", "成果", "出口", "有效")
 
 
 @cache

@@ -62,6 +62,13 @@ def leading_place(text: str) -> tuple[int, str] | None:
     return last[1], last[2]
 
 
+@cache
+def event_name() -> re.Pattern:
+    """The rest of an event's name after the place that opens it: 世界|人工智能大会, 中国|国际工业博览会."""
+    events = alternation(word_list("regions", "events"))
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{events})")
+
+
 def first_place(text: str, local: bool = False) -> str | None:
     """The first place named in `text`, or None; with `local`, a province, city or district first."""
     spans = place_spans(text)
@@ -74,6 +81,7 @@ def first_place(text: str, local: bool = False) -> str | None:
             for s in spans
             if not _base_marker().search(text, max(0, s[0] - 3), s[0])
             and not _attribute_after().match(text, s[1])
+            and not event_name().match(text, s[1])
         ]
     if not spans:
         return None

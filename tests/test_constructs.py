@@ -796,6 +796,11 @@ ROWS = [
         "一般公共预算收入由2018年的1856亿元增加到2023年的2415亿元。", "2415亿元", 2.415e11, "CNY", "level",
         {"period_start": "2023-01", "period_end": "2023-12"}, id="increased-to-a-years-level",
     ),
+    # 签约 before 项目 is a verb and the noun it counts, no bare verb taking the indicator before it
+    pytest.param(
+        "大会共达成签约项目45个，涉及总投资额超过300亿元。徐汇区签约项目12个。", "12个", 12, "project", "level",
+        {"indicator": "签约项目"}, id="signed-projects-are-counted",
+    ),
 ]  # fmt: skip
 
 
@@ -1654,6 +1659,11 @@ FIELD_ROWS = [
     pytest.param(
         "船舶工业成绩单", "2025年，上海三大造船企业共完工交付各类船舶68艘。",
         "2026-01-15", "68艘", {"entity": "上海"}, id="three-big-is-no-firm-name",
+    ),
+    # An event named after the world (世界人工智能大会) is held somewhere: its headline names no place
+    pytest.param(
+        "2025世界人工智能大会圆满落幕", "7月28日，大会在上海圆满落幕。大会共达成签约项目45个。",
+        "2025-07-30", "45个", {"entity": "上海"}, id="event-named-after-the-world",
     ),
 ]  # fmt: skip
 

@@ -9,6 +9,9 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # Exhibitors, products launched at a show and people commended are the event's, not indicators
+    pytest.param("本届大会参展企业超过800家，其中首发首展新品100余款。", id="exhibitors-and-launches"),
+    pytest.param("会议对先进集体和个人进行了表彰，共有60名个人受到表彰。", id="people-commended"),
     # Counts of events held are no facts (FACTS.md)
     pytest.param("全年全市共举办产业对接活动320余项。", id="events-held"),
     # A chip's model name (征程6P) is no computing power
