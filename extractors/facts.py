@@ -10,11 +10,12 @@ from functools import cache
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
-from extractors.measures import is_stock, measures_something, names_measure
+from extractors.measures import is_stock, measure_word, measures_something, names_measure, with_measure_of
 from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason
 from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
     QUALIFIER_LEFT,
+    RECENT,
     ends_with_verb,
     is_bare_verb,
     is_relative,
@@ -168,6 +169,10 @@ def sentence_facts(
             value = -q.value if fall and measure in ("growth", "pp_change") else q.value
         if not indicator:
             continue
+        if measure in ("level", "growth") and (
+            whole := _whole_broken_down(sentence, text[: q.start], earlier)
+        ):
+            indicator = with_measure_of(indicator, whole)  # 分门类看，采矿业下降2.3% -> 采矿业增加值
         if measure == "share" and indicator.endswith("占"):
             indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
         indicator = named_before(indicator, earlier, out) or indicator
@@ -606,6 +611,23 @@ def _indicator(
 
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
+
+
+_BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6}(?:看|来看|分)[，,：:]")
+
+
+def _whole_broken_down(sentence: Sentence, before: str, earlier: list[Fact]) -> str | None:
+    """分经济类型看，…: the indicator of the whole the parts break down — the last one stated in the
+    paragraph before the sentence."""
+    if "分" not in before and "按" not in before or not _BREAKDOWN_OPENER.search(before):
+        return None
+    told = sentence.told.texts[: sentence.index]
+    for fact in reversed(earlier[-RECENT:]):
+        if not any(fact.evidence in t for t in told):
+            return None  # no further back than the paragraph
+        if measure_word(fact.indicator):
+            return fact.indicator  # (the parts before, 股份制企业增加值, are of it too)
+    return None
 
 
 def _years_to(period: Period | None, reference: str | None) -> Period | None:

@@ -57,6 +57,28 @@ def names_measure(phrase: str) -> bool:
     return bool(_heads().search(phrase))
 
 
+def with_measure_of(part: str, whole: str) -> str:
+    """采矿业, under 规模以上工业增加值 broken down by sector -> 采矿业增加值: a sector or a kind of firm
+    named with no measure of its own takes the whole's (rules/measures.yaml breakdown_measures)."""
+    measure = measure_word(whole)
+    if not measure or measure in part or not part.endswith(_SECTOR_ENDS):
+        return part  # 餐饮收入, 国内生产总值: a part that says its own measure
+    return part + measure
+
+
+_SECTOR_ENDS = ("业", "企业")  # 采矿业, 制造业, 股份制企业: sectors and kinds of firm, no measure
+
+
+def measure_word(indicator: str) -> str | None:
+    """The measure an indicator ends with, of rules/measures.yaml breakdown_measures: 规模以上工业增加值 -> 增加值."""
+    return next((w for w in _breakdown_measures() if indicator.endswith(w)), None)
+
+
+@cache
+def _breakdown_measures() -> tuple[str, ...]:
+    return tuple(sorted(word_list("measures", "breakdown_measures"), key=len, reverse=True))
+
+
 def is_stock(indicator: str) -> bool:
     """贷款余额, 高速公路总里程: a level of this indicator is a stock at a date (rules/measures.yaml
     stock_heads); 新增装机容量 is what was added over a time."""

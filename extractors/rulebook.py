@@ -108,6 +108,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "measures": (
         "weak_units",
         "heads",
+        "breakdown_measures",
         "duration_heads",
         "counted_heads",
         "bare_counts",

@@ -801,6 +801,15 @@ ROWS = [
         "大会共达成签约项目45个，涉及总投资额超过300亿元。徐汇区签约项目12个。", "12个", 12, "project", "level",
         {"indicator": "签约项目"}, id="signed-projects-are-counted",
     ),
+    # Sectors listed after 分…看 with no measure of their own are of the whole's measure
+    pytest.param(
+        "全年规模以上工业增加值比上年增长7.2%。分门类看，采矿业下降2.3%，制造业增长7.6%。", "7.6%", 7.6, "%", "growth",
+        {"indicator": "制造业增加值"}, id="sector-of-a-breakdown-takes-the-measure",
+    ),
+    pytest.param(
+        "全年社会消费品零售总额48562.3亿元，比上年增长4.8%。按消费类型分，餐饮收入5100亿元，增长4.5%。", "5100亿元", 5.1e11,
+        "CNY", "level", {"indicator": "餐饮收入"}, id="part-with-its-own-measure-keeps-it",
+    ),
 ]  # fmt: skip
 
 
