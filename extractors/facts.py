@@ -170,7 +170,7 @@ def sentence_facts(
         if not indicator:
             continue
         if measure in ("level", "growth") and (
-            whole := _whole_broken_down(sentence, text[: q.start], earlier)
+            whole := _whole_broken_down(sentence, text[: q.start], out, earlier)
         ):
             indicator = with_measure_of(indicator, whole)  # 分门类看，采矿业下降2.3% -> 采矿业增加值
         if measure == "share" and indicator.endswith("占"):
@@ -616,11 +616,15 @@ _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)
 _BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6}(?:看|来看|分)[，,：:]")
 
 
-def _whole_broken_down(sentence: Sentence, before: str, earlier: list[Fact]) -> str | None:
-    """分经济类型看，…: the indicator of the whole the parts break down — the last one stated in the
-    paragraph before the sentence."""
-    if "分" not in before and "按" not in before or not _BREAKDOWN_OPENER.search(before):
+def _whole_broken_down(sentence: Sentence, before: str, out: list[Fact], earlier: list[Fact]) -> str | None:
+    """分经济类型看，…: the indicator of the whole the parts break down — the last one with a measure
+    stated before it in the sentence (采矿业增加值增长4.1%，制造业增长5.5%) or in the paragraph."""
+    if "分" not in before and "按" not in before or not (opener := _BREAKDOWN_OPENER.search(before)):
         return None
+    own = [f for f in out if f.quantity_start - f.evidence_start > opener.start()]
+    whole = next((f.indicator for f in reversed(own) if measure_word(f.indicator)), None)
+    if whole or own:
+        return whole
     told = sentence.told.texts[: sentence.index]
     for fact in reversed(earlier[-RECENT:]):
         if not any(fact.evidence in t for t in told):

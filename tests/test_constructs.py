@@ -810,6 +810,15 @@ ROWS = [
         "全年社会消费品零售总额48562.3亿元，比上年增长4.8%。按消费类型分，餐饮收入5100亿元，增长4.5%。", "5100亿元", 5.1e11,
         "CNY", "level", {"indicator": "餐饮收入"}, id="part-with-its-own-measure-keeps-it",
     ),
+    pytest.param(
+        "分三大门类看，11月份，采矿业增加值同比增长4.1%，制造业增长5.5%。", "5.5%", 5.5, "%", "growth",
+        {"indicator": "制造业增加值"}, id="breakdown-whole-stated-in-the-sentence",
+    ),
+    # 比上年同月 is the base of the change, not part of what changed
+    pytest.param(
+        "11月份，规模以上工业企业产品销售率为96.8%，比上年同月下降0.3个百分点。", "0.3个", -0.3, "pp", "pp_change",
+        {"indicator": "规模以上工业企业产品销售率"}, id="same-month-last-year-is-a-base",
+    ),
 ]  # fmt: skip
 
 
