@@ -816,7 +816,7 @@ ROWS = [
     ),
     # 比上年同月 is the base of the change, not part of what changed
     pytest.param(
-        "11月份，规模以上工业企业产品销售率为96.8%，比上年同月下降0.3个百分点。", "0.3个", -0.3, "pp", "pp_change",
+        "11月份，规模以上工业企业产品销售率为96.8%，比上年同月下降0.3个百分点。", "0.3个百分点", -0.3, "pp", "pp_change",
         {"indicator": "规模以上工业企业产品销售率"}, id="same-month-last-year-is-a-base",
     ),
 ]  # fmt: skip
