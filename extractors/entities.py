@@ -209,6 +209,12 @@ class SentenceSubjects:
         )
         if own and not _example(own, clause):
             return own  # the clauses before it need not be read
+        whole = _whole_of_counted(self.text, pos)
+        if whole:
+            return whole  # (共有)18个省份增速高于全国: the country the provinces make up
+        base = _BASE_IN_BRACKETS.search(self.text, max(0, pos - 10), pos)
+        if base:
+            return "全国" if base.group(1) == "全国" else HOME  # 高于全国平均水平（5.2%）: the country's own
         if i > 0:
             self._read(i - 1)
         return (self.running[i - 1] if i > 0 else None) or self._after_dash(pos)
@@ -397,6 +403,28 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         zone = next((z for z in word_list("regions", "zones") if head[end:].startswith(z)), None)
         return head[:end] + zone if zone else name
     return None
+
+
+_BASE_IN_BRACKETS = re.compile(r"(全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
+
+
+def _whole_of_counted(text: str, pos: int) -> str | None:
+    """A count of provinces is the country's; of a province's or a city's parts (市州, 区县), its own."""
+    m = _counted_regions().match(text, pos)
+    if not m or not _changed().search(_CLAUSE.split(text[m.end() :], maxsplit=1)[0]):
+        return None  # 业务覆盖10个省份: places reached by whoever the text is about
+    return "全国" if m.group(1) in word_list("regions", "national_parts") else HOME
+
+
+@cache
+def _changed() -> re.Pattern:
+    return any_of("noise", "changes")
+
+
+@cache
+def _counted_regions() -> re.Pattern:
+    regions = alternation(word_list("regions", "national_parts") + word_list("noise", "regions_counted"))
+    return re.compile(rf"[\d一二两三四五六七八九十]+个?({regions})")
 
 
 @cache

@@ -535,6 +535,7 @@ def _indicator(
     if counted_units and _UNITS_CHANGED.search(after_q, counted_units.end()):
         # 有25个省份一般公共预算收入实现正增长: the count of places or sectors that did so.
         what = re.split(r"[，。；、]", after_q[counted_units.end() :], maxsplit=1)[0].lstrip("的")
+        what = _BRACKETED.sub("", what)  # 增速高于全国平均水平（5.2%）: the note is no part of it
         return f"{what}的{counted_units.group(0)}", counted_units.group(0)
     if counted or described:
         right, head = right_phrase(_DE_OR_WEI.sub("", after_q))
@@ -557,9 +558,19 @@ def _indicator(
     labelled = _LIST_OPENER.search(left) if left else None
     if labelled and _is_label(left[labelled.end() :]):
         left = left[labelled.end() :]  # 排名前五的城市分别是上海5.67万亿元、北京…: 上海 labels the first
+    if previous and previous[-1].unit == "item" and q.unit == "%" and _BASE_IN_BRACKETS.search(before):
+        # 共有18个省份增速高于全国平均水平（5.2%）: the country's own rate of what the places beat
+        measure = _measure_of_counted(previous[-1].indicator)
+        return measure, measure
     if left and (previous or topic) and _is_label(left):
-        # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about.
-        return (previous[-1].indicator, previous[-1].indicator) if previous else (topic, topic)
+        # 分别为：华东36.3%，中南27.0%: a place labels the value of the indicator the list is about
+        # (after a count of the places that changed, of what changed: 其中西藏增长6.8%).
+        if not previous:
+            return topic, topic
+        base = previous[-1].indicator
+        if previous[-1].unit == "item" and q.unit != "item":
+            base = _measure_of_counted(base)
+        return base, base
     if left and not is_relative(left) and not is_bare_verb(left):
         if previous and q.unit == "x" and left.startswith(_MULTIPLE_OF):
             # 工业机器人密度…，是全球平均水平的2.8倍: the level before, as a multiple of the one named.
@@ -609,6 +620,8 @@ def _indicator(
     return left or None, left
 
 
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_BASE_IN_BRACKETS = re.compile(r"(?:全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
 

@@ -209,6 +209,8 @@ def _indicators_respectively(facts: list[Fact], text: str) -> list[Fact]:
         if not before or not run:
             continue
         stated = list(dict.fromkeys(out[k].indicator for k in before))
+        if len(_place_list(text[max(0, m.start() - 12) : m.start()])) == len(run):
+            continue  # 甘肃、湖北分别增长…: the numbers are the places', of one indicator
         # …，分别高于全省平均3.2个和5.4个百分点: the run may add the comparison to the last one stated.
         shared = out[run[0]].indicator
         if len(run) >= 2 and len(stated) == len(run) and shared.startswith(stated[-1]):

@@ -126,6 +126,10 @@ def _at_start(key: str) -> re.Pattern:
     return re.compile(rf"^(?:{alternation(long)}|(?:{alternation(short) or '(?!)'})(?!级))")
 
 
+# 以 governing a list of amounts: the later ones are by-amounts too, not sizes naming a noun.
+_BY_A_LIST = re.compile(r"以[^，。；以]{0,20}、$")
+
+
 def noise_reason(
     q: Quantity, clause_before: str, clause_after: str, sentence_before: str, head: str = ""
 ) -> str | None:
@@ -214,8 +218,12 @@ def noise_reason(
             and not sectors_changed
         ):
             return "structure"  # (32个行业增加值保持增长: the count of sectors that grew is a fact)
-        if clause_before.endswith(("共", "共有", "分为", "包括")) and q.unit == "item":
-            return "structure"
+        if (
+            clause_before.endswith(("共", "共有", "分为", "包括"))
+            and q.unit == "item"
+            and not sectors_changed
+        ):
+            return "structure"  # (共有18个省份增速高于全国: a count of the places that did so)
         if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(
             clause_before[-8:]
         ):
@@ -246,6 +254,7 @@ def noise_reason(
         and _NOUN_START.match(after[0])
         and not _PREDICATE_FOLLOWERS.match(after)
         and not clause_before.endswith("以")  # 江苏以13.9万亿元紧随其后: by that amount
+        and not _BY_A_LIST.search(clause_before)  # 山东、浙江分别以7.36万亿元、6.52万亿元位列…
         and not crosses_milestone(clause_before, after)
     ):
         # 17.4万立方米LNG运输船, 4万亿元台阶, 100%清洁能源: the quantity describes the noun after it.

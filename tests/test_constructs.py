@@ -1683,6 +1683,25 @@ FIELD_ROWS = [
         "2025世界人工智能大会圆满落幕", "7月28日，大会在上海圆满落幕。大会共达成签约项目45个。",
         "2025-07-30", "45个", {"entity": "上海"}, id="event-named-after-the-world",
     ),
+    # 以 governing a list of amounts: each is the level of its place, none a size naming a noun
+    pytest.param(
+        "31省份前三季度GDP出炉", "从经济总量看，山东、浙江分别以7.36万亿元、6.52万亿元位列第三、第四。",
+        "2025-11-02", "6.52万亿元", {"entity": "浙江", "indicator": "经济总量"}, id="by-a-list-of-amounts",
+    ),
+    # A count of provinces that beat the country is the country's; the rate in brackets after the
+    # national average is the country's own; the provinces named after it have rates of what they beat
+    pytest.param(
+        "31省份前三季度GDP出炉", "从增速看，共有18个省份增速高于全国平均水平（5.2%），其中西藏以6.8%的增速领跑全国。",
+        "2025-11-02", "18个", {"entity": "全国"}, id="count-of-provinces-is-the-countrys",
+    ),
+    pytest.param(
+        "31省份前三季度GDP出炉", "从增速看，共有18个省份增速高于全国平均水平（5.2%），其中西藏以6.8%的增速领跑全国。",
+        "2025-11-02", "5.2%", {"entity": "全国", "indicator": "GDP增速"}, id="national-average-in-brackets",
+    ),
+    pytest.param(
+        "31省份前三季度GDP出炉", "前三季度，共有18个省份GDP增速高于全国平均水平，其中西藏增长6.8%，甘肃、湖北分别增长6.2%和6.0%。",
+        "2025-11-02", "6.0%", {"entity": "湖北", "indicator": "GDP增速"}, id="places-after-a-count-have-the-rate",
+    ),
 ]  # fmt: skip
 
 

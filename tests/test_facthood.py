@@ -89,6 +89,16 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # A bound before 的省份 says which provinces are counted: the count is the fact, not the bound
+    pytest.param(
+        "经济总量超过5万亿元的省份有6个，分别是广东、江苏、山东、浙江、河南、四川。",
+        ["6个"],
+        id="bound-of-the-provinces-counted",
+    ),
+    # 共有18个省份增速高于全国: the count of the places that did so is no structure of the text
+    pytest.param(
+        "从增速看，共有18个省份增速高于全国平均水平。", ["18个"], id="provinces-counted-after-in-all"
+    ),
     # Satellites in orbit are counted like stations and sites
     pytest.param("截至2025年末，全省在轨运行卫星超过120颗。", ["超过120颗"], id="satellites-in-orbit"),
     # Medicines approved are counted like new drugs
