@@ -819,6 +819,11 @@ ROWS = [
         "11月份，规模以上工业企业产品销售率为96.8%，比上年同月下降0.3个百分点。", "0.3个百分点", -0.3, "pp", "pp_change",
         {"indicator": "规模以上工业企业产品销售率"}, id="same-month-last-year-is-a-base",
     ),
+    # 共计 after the noun says how many, not what
+    pytest.param(
+        "截至2023年末，全国规模以上汽车零部件企业共计1.86万家。", "1.86万家", 18600, "enterprise", "level",
+        {"indicator": "规模以上汽车零部件企业"}, id="in-all-is-no-part-of-the-noun",
+    ),
 ]  # fmt: skip
 
 
@@ -1701,6 +1706,11 @@ FIELD_ROWS = [
     pytest.param(
         "31省份前三季度GDP出炉", "前三季度，共有18个省份GDP增速高于全国平均水平，其中西藏增长6.8%，甘肃、湖北分别增长6.2%和6.0%。",
         "2025-11-02", "6.0%", {"entity": "湖北", "indicator": "GDP增速"}, id="places-after-a-count-have-the-rate",
+    ),
+    # 中南地区 is one region: the share after it is the indicator of the list, not 地区占比
+    pytest.param(
+        "汽车零部件行业运行分析报告", "按地区划分，华东地区零部件企业营业收入占全国的比重为46.3%，中南地区占21.5%。",
+        "2026-06-15", "21.5%", {"entity": "中南地区", "indicator": "零部件企业营业收入占全国的比重"}, id="central-south-region",
     ),
 ]  # fmt: skip
 
