@@ -824,6 +824,16 @@ ROWS = [
         "截至2023年末，全国规模以上汽车零部件企业共计1.86万家。", "1.86万家", 18600, "enterprise", "level",
         {"indicator": "规模以上汽车零部件企业"}, id="in-all-is-no-part-of-the-noun",
     ),
+    # 不到/不足 bound the number; 已经 says when: neither is part of the indicator
+    pytest.param(
+        "十年前，上海集成电路产业规模不到1000亿元。", "不到1000亿元", 1e11, "CNY", "level",
+        {"indicator": "集成电路产业规模", "qualifier": "upper_bound"}, id="less-than-is-no-part-of-the-noun",
+    ),
+    # 这一数字 stands for the indicator just stated
+    pytest.param(
+        "2015年，上海集成电路产业规模不到1000亿元；2023年，这一数字已突破4000亿元。", "突破4000亿元", 4e11, "CNY", "level",
+        {"indicator": "集成电路产业规模"}, id="this-figure-is-the-one-before",
+    ),
 ]  # fmt: skip
 
 

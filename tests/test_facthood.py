@@ -147,3 +147,9 @@ def test_not_a_fact(sentence):
 @pytest.mark.parametrize(("sentence", "quantities"), FACTS)
 def test_a_fact(sentence, quantities):
     assert [f.quantity_text for f in facts_of("安徽产业观察", sentence)] == quantities
+
+
+def test_a_call_for_applications_states_criteria_not_outcomes():
+    sentence = "支持建设行业级工业互联网平台，连接设备数量超过10万台（套），服务企业不少于500家。"
+    assert facts_of("申报启动｜2026年度工业互联网创新发展专项", sentence) == []
+    assert facts_of("工业互联网创新发展成效", sentence) != []  # the same words elsewhere are outcomes
