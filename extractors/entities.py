@@ -366,7 +366,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         # 17个市州中，有12个…: the set of its parts, after a sentence about one of them.
         return HOME
     m = _known_orgs().match(head)
-    known = m.group(0) if m else None
+    known = m.group(0) if m and not head.startswith(_SECTOR_WORDS, m.end()) else None
     if known and reader.names:
         # 华虹宏力 introduced by the text (以下简称“华虹宏力”) is more of the name than the known 华虹.
         known = next((n for n in reader.names if len(n) > len(known) and head.startswith(n)), known)

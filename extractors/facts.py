@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from extractors.entities import HOME
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
@@ -175,7 +176,7 @@ def sentence_facts(
             indicator = with_measure_of(indicator, whole)  # 分门类看，采矿业下降2.3% -> 采矿业增加值
         if measure == "share" and indicator.endswith("占"):
             indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
-        indicator = named_before(indicator, earlier, out) or indicator
+        indicator = named_before(indicator, _same_subjects(sentence, q, earlier), out) or indicator
         if is_relative(indicator) and (named := _headline_measure(sentence.document.document.title)):
             indicator = named + indicator  # 从总量看，杭州以2.26万亿元…, under 浙江11市GDP出炉: GDP总量
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)
@@ -624,6 +625,15 @@ _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _BASE_IN_BRACKETS = re.compile(r"(?:全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
+
+
+def _same_subjects(sentence: Sentence, q: Quantity, earlier: list[Fact]) -> list[Fact]:
+    """The facts a bare head (营业收入) may stand for: when the sentence names an organisation of its
+    own (上海建工…实现营业收入), only that organisation's (the firm before it had another)."""
+    own = sentence.subjects.at(q.start)
+    if not own or own == HOME or any(s == 0 and e == len(own) for s, e, _ in place_spans(own)):
+        return earlier  # (a place: what was said of it before, 全市…营业收入, may be meant)
+    return [f for f in earlier if f.entity == own]
 
 
 _BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6}(?:看|来看|分)[，,：:]")

@@ -1722,6 +1722,20 @@ FIELD_ROWS = [
         "汽车零部件行业运行分析报告", "按地区划分，华东地区零部件企业营业收入占全国的比重为46.3%，中南地区占21.5%。",
         "2026-06-15", "21.5%", {"entity": "中南地区", "indicator": "零部件企业营业收入占全国的比重"}, id="central-south-region",
     ),
+    # Known firms with no suffix (东方航空); one that opens with a place names the sector before 产业
+    pytest.param(
+        "上海国企2025年成绩单", "东方航空全年运输旅客1.42亿人次，同比增长12.5%。",
+        "2026-01-20", "1.42亿人次", {"entity": "东方航空"}, id="known-firm-with-no-suffix",
+    ),
+    pytest.param(
+        "上海生物医药产业发展报告", "2025年，上海医药产业规模达到9800亿元。",
+        "2026-01-20", "9800亿元", {"entity": "上海"}, id="place-named-firm-before-a-sector-word",
+    ),
+    # A bare 营业收入 of a firm the sentence names is its own, not the one stated before of others
+    pytest.param(
+        "上海国企2025年成绩单", "全市国资委系统企业实现营业收入3.56万亿元。上海建工全年新签合同额4826亿元，实现营业收入3102亿元。",
+        "2026-01-20", "3102亿元", {"entity": "上海建工", "indicator": "营业收入"}, id="bare-head-of-another-firm",
+    ),
 ]  # fmt: skip
 
 

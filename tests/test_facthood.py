@@ -89,6 +89,10 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # A builder's newly signed contracts are its orders, no contract value a subsidy is reckoned on
+    pytest.param(
+        "上海建工全年新签合同额4826亿元，同比增长5.3%。", ["4826亿元", "5.3%"], id="contracts-newly-signed"
+    ),
     # A bound before 的省份 says which provinces are counted: the count is the fact, not the bound
     pytest.param(
         "经济总量超过5万亿元的省份有6个，分别是广东、江苏、山东、浙江、河南、四川。",
