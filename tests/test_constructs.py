@@ -1736,6 +1736,15 @@ FIELD_ROWS = [
         "上海国企2025年成绩单", "全市国资委系统企业实现营业收入3.56万亿元。上海建工全年新签合同额4826亿元，实现营业收入3102亿元。",
         "2026-01-20", "3102亿元", {"entity": "上海建工", "indicator": "营业收入"}, id="bare-head-of-another-firm",
     ),
+    # 已完成 states what was done so far, even after the year's plan
+    pytest.param(
+        "全市投资运行情况", "全年计划完成工业投资1500亿元，截至11月底已完成1380亿元，完成全年计划的92%。",
+        "2025-12-10", "1380亿元", {"kind": "actual"}, id="done-so-far-after-a-plan",
+    ),
+    pytest.param(
+        "全市投资运行情况", "全年计划完成工业投资1500亿元，截至11月底已完成1380亿元，完成全年计划的92%。",
+        "2025-12-10", "92%", {"kind": "actual"}, id="share-of-the-plan-done",
+    ),
 ]  # fmt: skip
 
 
