@@ -356,6 +356,11 @@ def _known_orgs() -> re.Pattern:
     return re.compile(alternation(word_list("regions", "known_orgs")))
 
 
+def subject_of(phrase: str, reader: EntityReader) -> str | None:
+    """The place or organisation a phrase opens with (某某工厂下线 -> 某某工厂)."""
+    return _subject(phrase, reader)
+
+
 def _subject(clause: str, reader: EntityReader) -> str | None:
     clause = _strip_time(clause)
     head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)

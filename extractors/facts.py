@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.entities import HOME
+from extractors.entities import HOME, subject_of
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import is_stock, measure_word, measures_something, names_measure, with_measure_of
-from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason
+from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason, ordinal_milestone
 from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
     QUALIFIER_LEFT,
@@ -278,8 +278,8 @@ def sentence_facts(
             if pub and not named and not sentence.framed_period():
                 period = year_period(pub[0])  # 确保全年新增…: the plan is for the year of publication
         period_start, period_end = bounds(period, q, measure, before, text[: q.start])
-        if measure == "level" and is_stock(indicator):
-            period_start = None  # 高速公路总里程达到9000公里: a stock at the period's end
+        if measure == "level" and (is_stock(indicator) or indicator.startswith("累计")):
+            period_start = None  # 高速公路总里程达到9000公里, 第900万辆下线: a stock at the period's end
         if kind == "actual":
             period_start, period_end = cap_at_publication(period_start, period_end, reference)
         if change:
@@ -289,6 +289,8 @@ def sentence_facts(
         entity = label.group(1) if label and _is_label(label.group(1)) else sentence.entity_at(q.start)
         if entity and entity == indicator:  # 活跃开源项目超过50万个: what is counted, not who
             entity = sentence.entity_before_clause(q.start)
+        if indicator.startswith("累计") and (maker := _maker_of_milestone(after_q, sentence)):
+            entity = maker  # 第900万辆整车于某某超级工厂下线: the plant that made it
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
@@ -523,6 +525,11 @@ def _indicator(
 ) -> tuple[str | None, str]:
     """(indicator phrase, head noun): right of a counted number, else left of it, else the one before it,
     else the topic of the clause before."""
+    verb = ordinal_milestone(before, after_q) if before.endswith("第") else None
+    if verb:
+        # 第900万辆整车于…下线 -> 累计下线整车: the running total of what the verb did, to that day
+        noun = _AT_OR_BY.split(right_phrase(after_q)[0], maxsplit=1)[0].split(verb)[0]
+        return f"累计{verb}{noun}", noun or verb
     left = left_phrase(before)
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
@@ -622,6 +629,7 @@ def _indicator(
 
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_AT_OR_BY = re.compile(r"[于在由从]")
 _BASE_IN_BRACKETS = re.compile(r"(?:全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
@@ -631,9 +639,22 @@ def _same_subjects(sentence: Sentence, q: Quantity, earlier: list[Fact]) -> list
     """The facts a bare head (营业收入) may stand for: when the sentence names an organisation of its
     own (上海建工…实现营业收入), only that organisation's (the firm before it had another)."""
     own = sentence.subjects.at(q.start)
-    if not own or own == HOME or any(s == 0 and e == len(own) for s, e, _ in place_spans(own)):
+    if not own or own == HOME or _a_place(own):
         return earlier  # (a place: what was said of it before, 全市…营业收入, may be meant)
     return [f for f in earlier if f.entity == own]
+
+
+def _maker_of_milestone(after: str, sentence: Sentence) -> str | None:
+    """The organisation after 于/在 in the clause of a running total (…于某某工厂下线), if one is named."""
+    at = _AT_OR_BY.search(after)
+    if not at or at.group(0) not in "于在":
+        return None
+    name = subject_of(re.split(r"[，。；]", after[at.end() :], maxsplit=1)[0], sentence.document.reader)
+    return name if name and name != HOME and not _a_place(name) else None
+
+
+def _a_place(name: str) -> bool:
+    return any(s == 0 and e == len(name) for s, e, _ in place_spans(name))
 
 
 _BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6}(?:看|来看|分)[，,：:]")

@@ -139,6 +139,8 @@ def noise_reason(
     head: the noun a counted number counts (15项具体任务 -> 具体任务).
     """
     after = clause_after
+    if clause_before.endswith("第") and ordinal_milestone(clause_before, after):
+        return None  # 第900万辆整车下线, 获得的第三份订单: the running total reached, a fact
     counted = q.unit in COUNT_UNITS
     listed = clause_before.endswith("等")  # 中翊日化、雀巢等四家: the total of the names listed
     if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
@@ -266,6 +268,22 @@ def noise_reason(
     if _inside_quotes(sentence_before):
         return "name"
     return None
+
+
+def ordinal_milestone(clause_before: str, clause_after: str) -> str | None:
+    """第900万辆整车…下线, 今年交付的第10艘船舶: the verb of a running total an ordinal names — after
+    the number in its clause, or right before its 的第 — else None (排名第3位 is a rank)."""
+    if not clause_before.endswith("第"):
+        return None
+    verbs = _words("milestone_verbs")
+    before = _VERB_DE_ORDINAL.search(clause_before)
+    if before and verbs.fullmatch(before.group(1)):
+        return before.group(1)
+    after = verbs.search(clause_after)
+    return after.group(0) if after else None
+
+
+_VERB_DE_ORDINAL = re.compile(r"([\u4e00-\u9fff]{2})的第$")
 
 
 def crosses_milestone(clause_before: str, clause_after: str) -> bool:

@@ -103,7 +103,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "kinds": ("actual", "target", "not_target", "plan_titles", "rule_titles", "estimate", "growth", "fall", "level_after", "share_rates"),
     "noise": ("policy", "policy_not", "policy_right_before", "threshold_after", "threshold_before", "structure", "attendance",
               "media", "spec", "conventional", "quoted_names", "hypothetical", "obligation", "anecdote", "regions_counted", "outcome_lead", "entries",
-              "changes", "reach", "focus", "survey"),
+              "changes", "reach", "focus", "survey", "milestone_verbs"),
     "frames": ("review_headings", "plan_headings", "goals_labels", "attributions"),
     "measures": (
         "weak_units",

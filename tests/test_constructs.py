@@ -834,6 +834,15 @@ ROWS = [
         "2015年，上海集成电路产业规模不到1000亿元；2023年，这一数字已突破4000亿元。", "突破4000亿元", 4e11, "CNY", "level",
         {"indicator": "集成电路产业规模"}, id="this-figure-is-the-one-before",
     ),
+    # An ordinal with a verb of making (第900万辆…下线) names the running total reached; 第 alone is a rank
+    pytest.param(
+        "全球第900万辆整车于特斯拉上海超级工厂下线。", "900万辆", 9e6, "vehicle", "level",
+        {"indicator": "累计下线整车", "entity": "特斯拉上海超级工厂", "period_start": None}, id="ordinal-running-total",
+    ),
+    pytest.param(
+        "这是江南造船今年交付的第10艘船舶。", "10艘", 10, "ship", "level",
+        {"indicator": "累计交付船舶"}, id="ordinal-after-its-verb",
+    ),
 ]  # fmt: skip
 
 

@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # An ordinal with no verb of making is a rank
+    pytest.param("该市工业总产值排名第3位，位居全国第二。", id="ordinal-rank"),
     # Exhibitors, products launched at a show and people commended are the event's, not indicators
     pytest.param("本届大会参展企业超过800家，其中首发首展新品100余款。", id="exhibitors-and-launches"),
     pytest.param("会议对先进集体和个人进行了表彰，共有60名个人受到表彰。", id="people-commended"),
