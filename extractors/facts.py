@@ -41,7 +41,7 @@ _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台|名))")
 # 工业机器人密度达到每万名工人500台: the denominator right before the number ends no indicator.
 _PER_AT_END = re.compile(r"(?:达到|达|为)?每(?:百|千|万|亿)?(?:元|人|户|家|台|名)[\u4e00-\u9fff]{0,3}$")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
-_DE_NOUN = re.compile(r"的[\u4e00-\u9fff]")  # 的 and the noun it describes
+_DE_NOUN = re.compile(r"的[\u4e00-\u9fffA-Z]")  # 的 and the noun it describes (的GDP too)
 _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a growth rate, though a percent level
 _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
@@ -127,6 +127,7 @@ def sentence_facts(
             q.unit == "%"
             and (base := _share_base(before, out, _between(text, kept[-1], q) if kept else ""))
             and _DE_NOUN.match(after_q)
+            and not _COMPARED.search(before)  # 高于全国5%的GDP增速: the other region's rate
         ):
             # 汇聚了全国约40%的产业人才和50%的创新资源: each share names what it is a share of.
             measure, value = "share", q.value
@@ -441,7 +442,7 @@ def _share_base(before: str, out: list[Fact], between: str) -> str | None:
     m = _WHOLE.search(before)
     if m:
         return m.group(1)
-    listed = re.fullmatch(r"的[^，。；、和及与]{1,12}[和、及与](?:约|近|超)?", between)
+    listed = re.fullmatch(r"(?:以上|以下|左右)?的[^，。；、和及与]{1,12}[和、及与](?:约|近|超)?", between)
     if listed and out and out[-1].indicator.endswith("比重") and "占" in out[-1].indicator:
         return out[-1].indicator.rsplit("占", 1)[1].removesuffix("比重")
     return None

@@ -127,6 +127,8 @@ def _at_start(key: str) -> re.Pattern:
 
 
 # 以 governing a list of amounts: the later ones are by-amounts too, not sizes naming a noun.
+# 50%以上的税收, 60%以上的GDP: a percent of a measure, not the bound of a class (…以上的企业).
+_SHARE_OF_A_MEASURE = re.compile(rf"(?:及)?(?:以上|以下)的(?![\u4e00-\u9fff]{{0,6}}(?:{class_nouns()}))")
 _BY_A_LIST = re.compile(r"以[^，。；以]{0,20}、$")
 
 
@@ -155,8 +157,8 @@ def noise_reason(
         and not _SHORT_OF.search(clause_before)
     ):
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
-    if after.startswith(_threshold_after()):
-        return "threshold"
+    if after.startswith(_threshold_after()) and not (q.unit == "%" and _SHARE_OF_A_MEASURE.match(after)):
+        return "threshold"  # (贡献了全市50%以上的税收: a share of the tax, not a class of things)
     if "价" in clause_before[-8:] and _PRODUCT_PRICE.search(clause_before, max(0, len(clause_before) - 8)):
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
     if clause_before.startswith("对") and _QUALIFIED_NOUN.search(after):
@@ -186,7 +188,12 @@ def noise_reason(
         return "anecdote"  # 使客户的维修成本平均降低了30%: what one technology does, not an indicator
     if not counted and q.qualifier in ("lower_bound", "upper_bound") and _BOUND_OF_COUNTED.match(after):
         return "threshold"  # 其中营收超10亿元的10家: the bound says which are counted
-    if not counted and not q.text.endswith("成") and _BOUND_BEFORE_NOUN.match(after):
+    if (
+        not counted
+        and not q.text.endswith("成")
+        and _BOUND_BEFORE_NOUN.match(after)
+        and not (q.unit == "%" and _SHARE_OF_A_MEASURE.match(after))
+    ):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
     bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])
     if (

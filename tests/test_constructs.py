@@ -843,6 +843,10 @@ ROWS = [
         "这是江南造船今年交付的第10艘船舶。", "10艘", 10, "ship", "level",
         {"indicator": "累计交付船舶"}, id="ordinal-after-its-verb",
     ),
+    pytest.param(
+        "民营经济贡献了全市50%以上的税收、60%以上的GDP。", "60%以上", 60, "%", "share",
+        {"indicator": "GDP占全市比重", "qualifier": "lower_bound"}, id="share-of-a-latin-named-measure",
+    ),
 ]  # fmt: skip
 
 

@@ -91,6 +91,13 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # 50%以上的税收 is a share of a measure; 5%以上的企业 still bounds the class counted
+    pytest.param(
+        "民营经济贡献了全市50%以上的税收、60%以上的GDP。",
+        ["50%以上", "60%以上"],
+        id="shares-of-measures-at-least",
+    ),
+    pytest.param("研发投入强度达到5%以上的企业有120家。", ["120家"], id="percent-bound-of-a-class"),
     # A builder's newly signed contracts are its orders, no contract value a subsidy is reckoned on
     pytest.param(
         "上海建工全年新签合同额4826亿元，同比增长5.3%。", ["4826亿元", "5.3%"], id="contracts-newly-signed"
