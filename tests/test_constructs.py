@@ -847,6 +847,11 @@ ROWS = [
         "民营经济贡献了全市50%以上的税收、60%以上的GDP。", "60%以上", 60, "%", "share",
         {"indicator": "GDP占全市比重", "qualifier": "lower_bound"}, id="share-of-a-latin-named-measure",
     ),
+    # A rank in the clause before (连续15年位居全球第一) is no part of the measure the next clause states
+    pytest.param(
+        "上海港集装箱吞吐量连续15年位居全球第一，2023年达到4916万标准箱。", "4916万标准箱", 4.916e7, "TEU", "level",
+        {"indicator": "港集装箱吞吐量"}, id="rank-before-is-no-measure",
+    ),
 ]  # fmt: skip
 
 
