@@ -17,6 +17,7 @@ from extractors.periods import Period, parse_published, year_period
 from extractors.phrases import (
     QUALIFIER_LEFT,
     RECENT,
+    ends_in_a_head,
     ends_with_verb,
     is_bare_verb,
     is_relative,
@@ -177,7 +178,8 @@ def sentence_facts(
             indicator = with_measure_of(indicator, whole)  # 分门类看，采矿业下降2.3% -> 采矿业增加值
         if measure == "share" and indicator.endswith("占"):
             indicator = indicator[:-1].rstrip("约近超") + "占比"  # 中成药类占14.6%: its share
-        indicator = named_before(indicator, _same_subjects(sentence, q, earlier), out) or indicator
+        if ends_in_a_head(indicator):  # (most do not: the sentence's subjects need not be read)
+            indicator = named_before(indicator, _same_subjects(sentence, q, earlier), out) or indicator
         if is_relative(indicator) and (named := _headline_measure(sentence.document.document.title)):
             indicator = named + indicator  # 从总量看，杭州以2.26万亿元…, under 浙江11市GDP出炉: GDP总量
         unit = _per_unit(_counter_unit(q.unit, head or indicator, q.unit_text), indicator)

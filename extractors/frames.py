@@ -522,7 +522,7 @@ _DIGIT_OR_PERCENT = re.compile(r"[\d%％]")
 def _opening_period(paragraph: str, reference: str | None, outer: list[Frame]) -> Period | None:
     """The time a paragraph opens with (2024年，…; 这五年，…; “十四五”时期是…): its first clause's
     (months without a year are of the year the frames `outer` state, read only when one is named)."""
-    source = _attribution().match(paragraph)
+    source = _attribution().match(paragraph) if _attribution_word().search(paragraph, 0, 32) else None
     if source:
         paragraph = paragraph[source.end() :]  # 市商务委数据显示，今年1-10月，…: the time after the source
     mark = _CLAUSE_MARK.search(paragraph, 0, 31)  # only the opening 30 characters can hold it
@@ -558,6 +558,11 @@ def _months_to_date(period: Period) -> bool:
         and period.start < period.end
         and not period.end.endswith("-12")
     )
+
+
+@cache
+def _attribution_word() -> re.Pattern:
+    return re.compile(alternation(word_list("frames", "attributions")))
 
 
 @cache

@@ -336,6 +336,11 @@ def _head_endings() -> tuple[str, ...]:
     return heads + tuple(head + goal for head in heads for goal in ("目标", "任务"))
 
 
+def ends_in_a_head(phrase: str) -> bool:
+    """The phrase ends in a generic head (营业收入, 产值): named_before may name it."""
+    return phrase.endswith(_head_endings())
+
+
 def named_before(phrase: str, *earlier: list) -> str | None:
     """The indicator a bare head (营业收入) stands for: the last one of the earlier facts (lists, oldest
     first) whose indicator ends in its family."""
