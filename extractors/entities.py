@@ -366,7 +366,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
     if not head:
         return None
-    if head.startswith(home_words()) or _regions_looked_at().fullmatch(head):
+    if head.startswith(home_words()) or ("个" in head and _regions_looked_at().fullmatch(head)):
         # 全省生产总值增长5.6%: the region the document is about, whatever was named before; and
         # 17个市州中，有12个…: the set of its parts, after a sentence about one of them.
         return HOME
@@ -399,9 +399,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
     if lead and lead[1] in ("全国", "全球") and event_name().match(head, lead[0]):
-        return (
-            None  # 世界人工智能大会, 中国国际工业博览会: the name of an event held somewhere, not the world
-        )
+        # 世界人工智能大会, 中国国际工业博览会: the name of an event held somewhere, not the world
+        return None
     if lead:
         # The most specific of the places that open the clause: 广东东莞 -> 东莞; 上海核心区 keeps its zone.
         end, name = lead
