@@ -852,6 +852,10 @@ ROWS = [
         "上海港集装箱吞吐量连续15年位居全球第一，2023年达到4916万标准箱。", "4916万标准箱", 4.916e7, "TEU", "level",
         {"indicator": "港集装箱吞吐量"}, id="rank-before-is-no-measure",
     ),
+    # A growth target stated as 增长预期目标为… is a growth rate
+    pytest.param(
+        "2024年全市经济增长预期目标为5%左右。", "5%左右", 5, "%", "growth", {"kind": "target"}, id="growth-target-is-growth",
+    ),
 ]  # fmt: skip
 
 
