@@ -856,6 +856,11 @@ ROWS = [
     pytest.param(
         "2024年全市经济增长预期目标为5%左右。", "5%左右", 5, "%", "growth", {"kind": "target"}, id="growth-target-is-growth",
     ),
+    # 展望2035年 sets a horizon, like 到2035年
+    pytest.param(
+        "展望2035年，全市数字经济增加值占地区生产总值比重达到60%。", "60%", 60, "%", "share",
+        {"kind": "target", "period_start": None, "period_end": "2035-12"}, id="looking-ahead-to-a-year",
+    ),
 ]  # fmt: skip
 
 
