@@ -534,6 +534,9 @@ def _indicator(
         # 第900万辆整车于…下线 -> 累计下线整车: the running total of what the verb did, to that day
         noun = _AT_OR_BY.split(right_phrase(after_q)[0], maxsplit=1)[0].split(verb)[0]
         return f"累计{verb}{noun}", noun or verb
+    by = _BY_MEASURE.match(after_q) if before.endswith("以") else None
+    if by and names_measure(by.group(1)) and not is_relative(by.group(1)):
+        return by.group(1), by.group(1)  # 某某集团以7465亿元营业收入位居榜首: the measure it ranks by
     left = left_phrase(before)
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
@@ -634,6 +637,9 @@ def _indicator(
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _AT_OR_BY = re.compile(r"[于在由从]")
+_BY_MEASURE = re.compile(
+    r"的?([\u4e00-\u9fffA-Za-z]{2,12}?)(?:位居|位列|居|排名|排在|领跑|领先|紧随|名列|稳居)"
+)
 _BASE_IN_BRACKETS = re.compile(r"(?:全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")

@@ -1772,6 +1772,11 @@ FIELD_ROWS = [
         "全市投资运行情况", "全年计划完成工业投资1500亿元，截至11月底已完成1380亿元，完成全年计划的92%。",
         "2025-12-10", "92%", {"kind": "actual"}, id="share-of-the-plan-done",
     ),
+    # 以X亿元营业收入位居榜首: the noun after the amount is what the firm ranks by
+    pytest.param(
+        "制造业企业100强榜单发布", "活动现场发布了榜单，上汽集团以7465亿元营业收入位居榜首。",
+        "2026-01-25", "7465亿元", {"indicator": "营业收入", "entity": "上汽集团"}, id="ranked-by-an-amount-of",
+    ),
 ]  # fmt: skip
 
 
