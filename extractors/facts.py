@@ -42,7 +42,7 @@ _PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台|名))")
 # 工业机器人密度达到每万名工人500台: the denominator right before the number ends no indicator.
 _PER_AT_END = re.compile(r"(?:达到|达|为)?每(?:百|千|万|亿)?(?:元|人|户|家|台|名)[\u4e00-\u9fff]{0,3}$")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
-_DE_NOUN = re.compile(r"的[\u4e00-\u9fffA-Z]")  # 的 and the noun it describes (的GDP too)
+_DE_NOUN = re.compile(r"的(?:[\u4e00-\u9fff]|GDP)")  # 的 and the noun it describes (的GDP too)
 _RATE_WORD = re.compile(r"增速|增幅|增长率")  # 增速提升至5.0%: a growth rate, though a percent level
 _FROM_END = re.compile(r"(?:由|从)(?:近|约|超|逾)?$")  # 从近600亿元…: a baseline
 _NOUN_OR_NAME = re.compile(r"[\u4e00-\u9fff“A-Za-z\d+＋]")  # a counted noun right after the number
