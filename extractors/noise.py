@@ -227,11 +227,7 @@ def noise_reason(
             and not sectors_changed
         ):
             return "structure"  # (32个行业增加值保持增长: the count of sectors that grew is a fact)
-        if (
-            clause_before.endswith(("共", "共有", "分为", "包括"))
-            and q.unit == "item"
-            and not sectors_changed
-        ):
+        if clause_before.endswith(("分为", "包括")) and q.unit == "item" and not sectors_changed:
             return "structure"  # (共有18个省份增速高于全国: a count of the places that did so)
         if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(
             clause_before[-8:]

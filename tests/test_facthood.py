@@ -91,6 +91,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # 共有 before a count is no sign of text structure: 共有15款创新药获批上市 counts an outcome
+    pytest.param("全年共有15款创新药获批上市。", ["15款"], id="in-all-there-were"),
     # 50%以上的税收 is a share of a measure; 5%以上的企业 still bounds the class counted
     pytest.param(
         "民营经济贡献了全市50%以上的税收、60%以上的GDP。",

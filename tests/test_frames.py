@@ -268,6 +268,11 @@ ROWS = [
         "关于加快推进新型工业化的实施意见", ("一、总体目标", "到2027年，全市工业增加值达到1.3万亿元。", "二、主要任务", "壮大先导产业。先导产业规模力争达到2.5万亿元。"),
         "2026-01-12", "2.5万亿元", {"kind": "target", "period_end": "2027-12"}, id="a-plan-horizon-holds-for-later-sections",
     ),
+    # 重大项目 in a heading is no name of a firm: an adjective opens it
+    pytest.param(
+        "2025年上海生物医药产业十件大事", ("01", "重大项目加快落地", "全年新开工生物医药重大项目32个，总投资超过420亿元。"),
+        "2026-01-18", "32个", {"entity": "上海"}, id="major-projects-are-no-firm",
+    ),
 ]  # fmt: skip
 
 
