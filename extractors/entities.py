@@ -317,6 +317,8 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
     rest = head[m.end() :]
     if not strong and (_place_or_verb(stem) or rest.startswith(_SECTOR_WORDS)):
         return None  # 上海软件…: a place before a weak suffix is no name; 民用航空产业 is a sector
+    if _SECTORS_LISTED.match(rest):
+        return None  # 长兴岛船舶与海洋工程装备产业: sectors joined, then 产业 — no firm
     if not strong and not _recurs(m.group("org"), stem, reader):
         return None
     owner = rest.find("旗下")
@@ -329,6 +331,7 @@ def _organisation(head: str, reader: EntityReader) -> str | None:
 
 
 _SECTOR_WORDS = ("产业", "行业", "领域", "市场", "板块", "赛道", "集群", "产业链")
+_SECTORS_LISTED = re.compile(r"[与和及、][\u4e00-\u9fff]{1,10}?(?:产业|行业|领域|板块|集群)")
 # The rest of a registered name after a suffix met early in it: 船舶|修造有限公司.
 _REGISTERED_TAIL = re.compile(r"(?:(?![与和及同的是在对为、])[\u4e00-\u9fff]){0,8}?(?:有限责任公司|有限公司)")
 

@@ -1777,6 +1777,11 @@ FIELD_ROWS = [
         "制造业企业100强榜单发布", "活动现场发布了榜单，上汽集团以7465亿元营业收入位居榜首。",
         "2026-01-25", "7465亿元", {"indicator": "营业收入", "entity": "上汽集团"}, id="ranked-by-an-amount-of",
     ),
+    # Sectors joined before 产业 (船舶与海洋工程装备产业) name no firm, whatever suffix the first ends in
+    pytest.param(
+        "上海市建设长兴岛世界级造船基地的实施方案", "到2027年，长兴岛船舶与海洋工程装备产业规模超过1200亿元。",
+        "2026-01-18", "超过1200亿元", {"entity": "上海"}, id="sectors-joined-are-no-firm",
+    ),
 ]  # fmt: skip
 
 
