@@ -66,7 +66,7 @@ def leading_place(text: str) -> tuple[int, str] | None:
 def event_name() -> re.Pattern:
     """The rest of an event's name after the place that opens it: 世界|人工智能大会, 中国|国际工业博览会."""
     events = alternation(word_list("regions", "events"))
-    return re.compile(rf"[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{events})")
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z·]{{0,14}}?(?:{events})")
 
 
 def first_place(text: str, local: bool = False) -> str | None:
