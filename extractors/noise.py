@@ -44,6 +44,7 @@ _GRANT = re.compile(r"给予|奖励|补贴|资助|不超过|共支持")
 _EVENTS_HELD = re.compile(r"活动(?:约|近|超过|超|逾|共|达到|达|累计)?$")
 _BOUND_OF_COUNTED = re.compile(r"的[\d一二两三四五六七八九十]")
 _BOUND_BEFORE_NOUN = re.compile(r"(?:及)?(?:以上|以下)[\u4e00-\u9fff“]")
+_POLICY_ARTICLES = re.compile(r"(?:政策|措施|举措|意见|办法|规定|条例)(?:共|共计)?$")
 _CHAPTERS = re.compile(r"共[\d一二三四五六七八九十]+[章节篇部分]+$")
 # 从(虹口全区)4万多家企业中筛选: the set chosen from.
 _FROM_BEFORE = re.compile(r"从[\u4e00-\u9fff]{0,8}$")
@@ -233,8 +234,10 @@ def noise_reason(
             clause_before[-8:]
         ):
             return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
-        if _CHAPTERS.search(clause_before):
-            return "structure"  # 共4章16条
+        if _CHAPTERS.search(clause_before) or (
+            q.unit_text == "条" and _POLICY_ARTICLES.search(clause_before)
+        ):
+            return "structure"  # 共4章16条, 出台产业政策16条: articles of a document
         if after.startswith("单位") and _NAMES_LISTED.fullmatch(clause_before):
             return "listing"  # 某某管委会、某某中心、某某供应站3家单位…: the count of the names just listed
         if _AMONG.match(after) or (_FROM_BEFORE.search(clause_before) and _CHOSEN_FROM.match(after)):

@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # The articles of a policy (出台产业政策16条) are document structure
+    pytest.param("2025年，市区两级合力出台具身智能产业政策16条。", id="articles-of-a-policy"),
     # An ordinal with no verb of making is a rank
     pytest.param("该市工业总产值排名第3位，位居全国第二。", id="ordinal-rank"),
     # Exhibitors, products launched at a show and people commended are the event's, not indicators
@@ -91,6 +93,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # Subsidy money paid out (拨付资金) is a policy amount; the projects supported are counted
+    pytest.param("2025年，已累计支持项目165项，拨付资金1515万元。", ["165项"], id="subsidy-paid-out"),
     # 共有 before a count is no sign of text structure: 共有15款创新药获批上市 counts an outcome
     pytest.param("全年共有15款创新药获批上市。", ["15款"], id="in-all-there-were"),
     # 50%以上的税收 is a share of a measure; 5%以上的企业 still bounds the class counted
