@@ -166,9 +166,10 @@ class SentenceSubjects:
         if i not in self._own:
             pos = self.starts[i]
             clause = self.text[pos : self._ends[i]]
-            self._own[i] = (
-                anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
-            )
+            own = anaphor(clause, self.text[:pos]) or _subject(clause, self.reader) or _agent_place(clause)
+            # 某某大学等8家单位…: the first of the names counted is an example, no subject to carry on
+            at = clause.find(own) if own else -1
+            self._own[i] = None if at >= 0 and _NAMES_THEN_COUNT.match(clause, at + len(own)) else own
         return self._own[i]
 
     def _read(self, upto: int) -> None:
@@ -235,6 +236,7 @@ class SentenceSubjects:
         return None
 
 
+_NAMES_THEN_COUNT = re.compile(r"(?:、[^、，。；等]{1,12})*等(?:约|近|超过|超|逾)?[\d一二两三四五六七八九十]")
 _EXAMPLES_BEFORE = re.compile(r"等(?:约|近|超过|超|逾)?$")
 
 

@@ -861,6 +861,10 @@ ROWS = [
         "展望2035年，全市数字经济增加值占地区生产总值比重达到60%。", "60%", 60, "%", "share",
         {"kind": "target", "period_start": None, "period_end": "2035-12"}, id="looking-ahead-to-a-year",
     ),
+    pytest.param(
+        "其间服务上海央国企、民企工会110多家。", "110多家", 110, "enterprise", "level",
+        {"indicator": "服务上海央国企、民企工会"}, id="meanwhile-is-no-part-of-it",
+    ),
 ]  # fmt: skip
 
 
@@ -1785,6 +1789,11 @@ FIELD_ROWS = [
     pytest.param(
         "2025年上海新材料产业十件大事", "2025年9月，中国·上海新材料产业发展高峰论坛同期举行。论坛上，某某股份有限公司等10家单位获评新材料专业奖。",
         "2026-01-18", "10家", {"entity": "上海"}, id="event-named-after-the-country-and-a-city",
+    ),
+    # A name given as an example of those counted (某某大学等8家单位) is no subject the next clauses carry
+    pytest.param(
+        "2025年上海生物制造十件大事", "华东理工大学等8家单位入围揭榜挂帅；昇合建物、合创绿洲、弈柯莱3家入选中试能力建设平台。",
+        "2026-01-18", "3家", {"entity": "上海"}, id="example-name-is-not-carried",
     ),
 ]  # fmt: skip
 
