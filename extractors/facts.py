@@ -38,7 +38,9 @@ from indicators.catalogue import Catalogue, load_catalogue
 from indicators.model import Fact
 from indicators.units import UnknownUnit, canonical_code, canonical_per
 
-_PER = re.compile(r"每((?:百|千|万|亿)?(?:元|人|户|家|台|名))")
+_PER = re.compile(
+    r"每((?:百|千|万|亿)?(?:元|人|户|家|台|名))|^(万人)(?=拥有|[\u4e00-\u9fff]{2,}拥有量)"
+)  # 万人发明专利拥有量
 # 工业机器人密度达到每万名工人500台: the denominator right before the number ends no indicator.
 _PER_AT_END = re.compile(r"(?:达到|达|为)?每(?:百|千|万|亿)?(?:元|人|户|家|台|名)[\u4e00-\u9fff]{0,3}$")
 _BRACKET_NOTE = re.compile(r"^[（(][^）)]{1,8}[）)]")  # 2万家（含加盟）线下药店
@@ -779,7 +781,7 @@ def _per_unit(unit: str, indicator: str) -> str:
     if not m:
         return unit
     try:
-        return f"{unit}/{canonical_per(m.group(1))}"
+        return f"{unit}/{canonical_per(m.group(1) or m.group(2))}"
     except UnknownUnit:
         return unit
 

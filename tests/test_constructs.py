@@ -865,6 +865,10 @@ ROWS = [
         "其间服务上海央国企、民企工会110多家。", "110多家", 110, "enterprise", "level",
         {"indicator": "服务上海央国企、民企工会"}, id="meanwhile-is-no-part-of-it",
     ),
+    # 万人…拥有量 is per ten thousand people, as 每万人口…拥有量 is
+    pytest.param(
+        "全市万人发明专利拥有量达到56.2件。", "56.2件", 56.2, "item/10k_person", "level", {}, id="per-ten-thousand-people",
+    ),
 ]  # fmt: skip
 
 
