@@ -71,6 +71,8 @@ def _shared_tail(part: str, last: str) -> str:
     if sector_end >= 0:
         # 住宿和餐饮业、批发和零售业用电增速 -> 用电增速; 设计业、…封测业实现销售收入 -> 销售收入
         return trim(last[sector_end + 1 :]) or last[sector_end + 1 :]
+    if head and part.endswith("业"):
+        return head  # 第一、二、三产业和居民生活用电: a sector takes the measure the last item ends on
     if part.endswith(_measure_heads()):
         return ""  # the item ends on a measure of its own
     if head:

@@ -869,6 +869,11 @@ ROWS = [
     pytest.param(
         "全市万人发明专利拥有量达到56.2件。", "56.2件", 56.2, "item/10k_person", "level", {}, id="per-ten-thousand-people",
     ),
+    # Sectors listed before the last item's measure take it (第一、二、三产业和居民生活用电 -> 第一产业用电)
+    pytest.param(
+        "1-7月，南方五省区第一、二、三产业和居民生活用电分别同比增长20.0%、17.9%、27.7%和6.3%。", "17.9%", 17.9, "%",
+        "growth", {"indicator": "第二产业用电"}, id="sectors-take-the-last-items-measure",
+    ),
 ]  # fmt: skip
 
 
