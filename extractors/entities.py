@@ -369,6 +369,8 @@ def subject_of(phrase: str, reader: EntityReader) -> str | None:
 def _subject(clause: str, reader: EntityReader) -> str | None:
     clause = _strip_time(clause)
     head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
+    if "最" in head[:8] and (best := _SUPERLATIVE.match(head)):
+        head = head[best.end() :]  # 增幅最大的湖北省…: the place that did best is the subject
     if not head:
         return None
     if head.startswith(home_words()) or ("个" in head and _regions_looked_at().fullmatch(head)):
@@ -414,6 +416,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     return None
 
 
+_SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
 _BASE_IN_BRACKETS = re.compile(r"(全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 
 

@@ -298,6 +298,13 @@ def sentence_facts(
             entity = maker  # 第900万辆整车于某某超级工厂下线: the plant that made it
         agent = indicator.removeprefix("由")  # 由某某公司投资50亿元: the firm invests
         rest = agent[len(entity) :] if entity and agent.startswith(entity) else ""
+        if (
+            rest[:1] in ("省", "市")
+            and (span := place_spans(agent))
+            and span[0][0] == 0
+            and span[0][2] == entity
+        ):
+            rest = agent[span[0][1] :]  # 湖北省一般公共预算收入: the place's full name, not 省一般…
         if len(rest) > 1 and rest[0] not in "与和及、":  # 长兴岛船舶与海洋工程装备: one phrase
             indicator = trim(rest) or rest  # 上汽集团销售整车 -> 销售整车; 某某实现营业收入 -> 营业收入
         indicator = _without_name_tail(indicator, entity)
@@ -540,6 +547,8 @@ def _indicator(
     if by and names_measure(by.group(1)) and not is_relative(by.group(1)):
         return by.group(1), by.group(1)  # 某某集团以7465亿元营业收入位居榜首: the measure it ranks by
     left = left_phrase(before)
+    if "最" in left[:8] and (best := _SUPERLATIVE.match(left)):
+        left = trim(left[best.end() :])  # 增速最快的湖北省一般公共预算收入: the place is whose, not what
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
     # 全球80%的AI初创公司…: a place before the number is whose, the noun after 的 what is measured.
@@ -639,6 +648,7 @@ def _indicator(
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _AT_OR_BY = re.compile(r"[于在由从]")
+_SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
 _BY_MEASURE = re.compile(
     r"的?([\u4e00-\u9fffA-Za-z]{2,12}?)(?:位居|位列|居|排名|排在|领跑|领先|紧随|名列|稳居)"
 )

@@ -21,7 +21,7 @@ def _cue(key: str) -> re.Pattern:
 def _growth_before() -> re.Pattern:
     """A growth word, then at most a few linking characters, at the end of the text before a percent."""
     return re.compile(
-        rf"(?P<w>{alternation(word_list('kinds', 'growth'))})(?P<link>了|分别|分别为|分别达|为|达|达到|约|近|超|超过|逾|高达|(?:预期)?目标(?:为|是)?)?$"
+        rf"(?P<w>{alternation(word_list('kinds', 'growth'))})(?P<link>了|分别|分别为|分别达|为|达|达到|约|近|超|超过|逾|高达|甚至达到了|甚至达到|甚至达|(?:预期)?目标(?:为|是)?)?$"
     )
 
 

@@ -874,6 +874,11 @@ ROWS = [
         "1-7月，南方五省区第一、二、三产业和居民生活用电分别同比增长20.0%、17.9%、27.7%和6.3%。", "17.9%", 17.9, "%",
         "growth", {"indicator": "第二产业用电"}, id="sectors-take-the-last-items-measure",
     ),
+    # A province's full name (江苏省) comes off the indicator whole, not leaving 省
+    pytest.param(
+        "1-8月，江苏省一般贸易方式进出口18727.3亿元，增长24.3%。", "18727.3亿元", 1.87273e12, "CNY", "level",
+        {"indicator": "一般贸易方式进出口", "entity": "江苏"}, id="province-full-name-off-the-indicator",
+    ),
 ]  # fmt: skip
 
 
@@ -1803,6 +1808,11 @@ FIELD_ROWS = [
     pytest.param(
         "2025年上海生物制造十件大事", "华东理工大学等8家单位入围揭榜挂帅；昇合建物、合创绿洲、弈柯莱3家入选中试能力建设平台。",
         "2026-01-18", "3家", {"entity": "上海"}, id="example-name-is-not-carried",
+    ),
+    # 增幅最大的湖北省…: the place after a superlative is whose number it is, not part of the indicator
+    pytest.param(
+        "31省份财政收入出炉", "1-2月，全国31个省市区的一般公共预算收入全部实现正增长，增幅最大的湖北省一般公共预算收入相比去年1-2月的增幅甚至达到了61.8%。",
+        "2021-03-10", "61.8%", {"entity": "湖北", "indicator": "一般公共预算收入"}, id="place-after-a-superlative",
     ),
 ]  # fmt: skip
 
