@@ -45,7 +45,7 @@ from extractors.periods import (
     year_period,
     ym,
 )
-from extractors.quantities import may_hold_quantity
+from extractors.quantities import may_state_quantity
 from extractors.regions import place_spans, zone_after
 from extractors.rulebook import alternation, any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
@@ -407,10 +407,11 @@ class DocumentFrames:
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
         self._topic = None
-        # A paragraph with no numeral states no quantity: its sentences are not split (nor yielded).
-        numbered = may_hold_quantity(para.text)
-        told = _Paragraph(self, outer) if numbered else None
-        for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if numbered else ()):
+        # A paragraph where no quantity can be read (under 上年=100, an index can) is not split into
+        # sentences, nor are they yielded.
+        stating = self.index_base or "100" in para.text or may_state_quantity(para.text)
+        told = _Paragraph(self, outer) if stating else None
+        for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if stating else ()):
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
