@@ -394,9 +394,11 @@ class DocumentFrames:
             scopes.append(_Scope(_GOALS_LEVEL, Frame(period=horizon, kind="target")))
         outer = [s.framed() for s in reversed(scopes)]
         outer.append(self.frame)
-        # The time a paragraph opens with holds for the paragraphs after it under the same heading.
-        opening = _opening_period(para.text, self.reference, outer)
+        # The time a paragraph opens with holds for the paragraphs after it under the same heading, or
+        # in a plan for all of it: a headline's, or one under neither, is not read.
         plans = self.frame.kind == "target"
+        read = not headline and (scopes or plans)
+        opening = _opening_period(para.text, self.reference, outer) if read else None
         if opening is None and plans and not headline and (not scopes or scopes[-1].period is None):
             # A plan named in a text's first paragraph (《…方案（2026—2030年）》, 到2027年) sets its horizon.
             opening = _horizon(para.text, self.reference) if self._first_paragraph(scopes) else None
