@@ -13,6 +13,7 @@ from functools import cache
 from extractors.numbers import (
     ARABIC,
     CHINESE,
+    DIGIT_LETTERS,
     NotANumber,
     fraction_percent,
     parse_arabic,
@@ -77,7 +78,7 @@ def _pattern() -> re.Pattern:
     sep = r"[-—–~～至到]|\+"
     # The lookahead lets the engine skip, in one test, every position no number can start at.
     return re.compile(
-        rf"(?=[-－−\d{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
+        rf"(?=[-－−{DIGIT_LETTERS}{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
         # A space may part a number from a unit in Latin letters (60 EFLOPS, 5 GW).
         # The low end of a range may write only the magnitude (100亿至120亿元).
         rf"(?:(?P<u1>{unit}|万亿|亿|万)?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?:[ \u00a0](?=[A-Za-z]))?(?P<u2>{unit})"
@@ -243,7 +244,7 @@ def _side_by_side() -> re.Pattern:
     and a ratio's colon or a fraction's slash; a numeral and 成/半 (八成, 一半)."""
     # Opening on a class of letters, the engine skips fast to where one is.
     firsts = _CN_CHARS + "".join(sorted({w[-1] for w in _BOUNDING})) + "上"
-    return re.compile(rf"[\d{re.escape(firsts)}][{re.escape(_follows())}：:/成半]")
+    return re.compile(rf"[{DIGIT_LETTERS}{re.escape(firsts)}][{re.escape(_follows())}：:/成半]")
 
 
 def may_state_quantity(text: str) -> bool:
