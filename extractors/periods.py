@@ -138,8 +138,12 @@ def time_pattern() -> re.Pattern:
         # 两年多过去: the text has come to now
         (numerals, r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))"),
     ]
+    # A digit starts a time only before 年, 度, 月, 多, 季 or a range's separator (2025年, 3-5月, 1季度,
+    # 10多年来): looked for once, where each alternative would read the number to find out. (A new
+    # alternative a digit starts otherwise is to be allowed here too.)
+    digit = rf"(?![0-9])|(?=\d{{4}}(?:年|度|{sep})|\d{{1,2}}(?:{sep}|[年月多])|[1-4]季)"
     return re.compile(
-        f"(?=[{re.escape(time_chars())}])(?:"
+        f"(?=[{re.escape(time_chars())}])(?:{digit})(?:"
         + "|".join(f"(?=[{first}]){alternative}" for first, alternative in alternatives)
         + ")"
     )
