@@ -371,7 +371,7 @@ class DocumentFrames:
             if para.start < title_end:
                 level = None  # the document's own headline: its frame is the document's
             if level is not None:
-                if any(pattern.match(para.text) for _, pattern in _NUMBERED):
+                if _NUMBERED.match(para.text):
                     self.index_base = False  # a numbered heading ends the table of indices
                 while scopes and scopes[-1].level >= level:
                     scopes.pop()
@@ -570,10 +570,9 @@ def _horizon(paragraph: str, reference: str | None) -> Period | None:
     )
 
 
-_NUMBERED = (
-    (1, re.compile(r"^[一二三四五六七八九十]+、")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (3, re.compile(r"^\d{1,2}[、.．](?!\d)")),
+# A numbered heading: 一、 is level 1, （一） is 2, 1. is 3 (the number of the group that matched).
+_NUMBERED = re.compile(
+    r"([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|(\d{1,2}[、.．](?!\d))"
 )
 
 
@@ -592,7 +591,8 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
 
 def _level(title: str) -> int:
-    return next((level for level, pattern in _NUMBERED if pattern.match(title)), 1)
+    numbered = _NUMBERED.match(title)
+    return numbered.lastindex if numbered else 1
 
 
 def _heading_kind(heading: str) -> str | None:
