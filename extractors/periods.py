@@ -60,7 +60,7 @@ class TimeMention:
 
 
 def ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+    return f"{str(year).zfill(4)}-{str(month).zfill(2)}"  # as {year:04d}, without parsing a format
 
 
 def year_period(year: int) -> Period:
@@ -359,9 +359,9 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         return Period(None, ym(year, 12), until=True, guessed_year=True) if year else None
     if g("whole"):
         if context_year:
-            return replace(year_period(context_year), whole_year=True)
+            return Period(ym(context_year, 1), ym(context_year, 12), whole_year=True)
         year = _year_of_whole(pub)
-        return replace(year_period(year), whole_year=True, guessed_year=True) if year else None
+        return Period(ym(year, 1), ym(year, 12), whole_year=True, guessed_year=True) if year else None
     if g("season"):
         first, last = data["seasons"][g("season")]
         year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)
