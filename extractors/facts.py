@@ -81,7 +81,9 @@ def sentence_facts(
         before = text[cs : q.start]
         after = text[q.end : ce]
         _, post_len = qualifier_after(after)
-        after_q = _BRACKET_NOTE.sub("", after[post_len:])  # 2万家（含加盟）线下药店
+        after_q = after[post_len:]
+        if after_q.startswith(("（", "(")):
+            after_q = _BRACKET_NOTE.sub("", after_q)  # 2万家（含加盟）线下药店
         head = right_phrase(after_q)[1] if q.unit in COUNT_UNITS else ""
         if noise_reason(q, before, after, text[: q.start], head):
             continue
@@ -525,7 +527,9 @@ def _topic(text: str, clauses: Clauses, clause_start: int) -> str:
     viewed = _viewed(clause)
     if viewed and names_measure(viewed):
         return viewed  # 从GDP总量看，…: the measure viewed, not the words that view it
-    topic = trim(_NOT_ONLY.split(clause, maxsplit=1)[0])  # 进出口增速不仅较去年大幅增长，而且…
+    if any(c in clause for c in "不连位稳排居"):  # (the letters _NOT_ONLY's words open with)
+        clause = _NOT_ONLY.split(clause, maxsplit=1)[0]  # 进出口增速不仅较去年大幅增长，而且…
+    topic = trim(clause)
     return topic if 2 <= len(topic) <= 25 and not is_verb(topic) else ""
 
 
@@ -784,7 +788,8 @@ def _per_unit(unit: str, indicator: str) -> str:
     """每百元营业收入成本 81.5元 is CNY per 100 CNY: the 每… of the indicator is the unit's denominator."""
     if "/" in unit or unit in ("%", "pp", "x", "year", "day", "hour", "min"):
         return unit  # 人均预期寿命82.5岁 is an age, not years per person
-    average = next((per for word, per in _AVERAGES.items() if word in indicator), None)
+    # (Each of _AVERAGES ends in 均, which most indicators do not hold.)
+    average = "均" in indicator and next((per for word, per in _AVERAGES.items() if word in indicator), None)
     if average:
         return f"{unit}/{average}"
     m = _PER.search(indicator)

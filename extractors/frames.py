@@ -45,7 +45,7 @@ from extractors.periods import (
     year_period,
     ym,
 )
-from extractors.quantities import may_hold_quantity
+from extractors.quantities import may_state_quantity
 from extractors.regions import place_spans, zone_after
 from extractors.rulebook import alternation, any_of, rules, word_list
 from extractors.sentences import Span, paragraphs, sentences
@@ -371,7 +371,7 @@ class DocumentFrames:
             if para.start < title_end:
                 level = None  # the document's own headline: its frame is the document's
             if level is not None:
-                if any(pattern.match(para.text) for _, pattern in _NUMBERED):
+                if _NUMBERED.match(para.text):
                     self.index_base = False  # a numbered heading ends the table of indices
                 while scopes and scopes[-1].level >= level:
                     scopes.pop()
@@ -394,17 +394,20 @@ class DocumentFrames:
             scopes.append(_Scope(_GOALS_LEVEL, Frame(period=horizon, kind="target")))
         outer = [s.framed() for s in reversed(scopes)]
         outer.append(self.frame)
-        # The time a paragraph opens with holds for the paragraphs after it under the same heading.
-        opening = _opening_period(para.text, self.reference, outer)
+        # The time a paragraph opens with holds for the paragraphs after it under the same heading, or
+        # in a plan for all of it: a headline's, or one under neither, is not read.
         plans = self.frame.kind == "target"
+        # The lead of a text with no headings (市商务委数据显示，今年1-10月，…) may frame all of it, as a
+        # headline would.
+        first = not plans and not headline and not scopes and self._first_paragraph(scopes)
+        read = not headline and (scopes or plans or first)
+        opening = _opening_period(para.text, self.reference, outer) if read else None
         if opening is None and plans and not headline and (not scopes or scopes[-1].period is None):
             # A plan named in a text's first paragraph (《…方案（2026—2030年）》, 到2027年) sets its horizon.
             opening = _horizon(para.text, self.reference) if self._first_paragraph(scopes) else None
-        # The lead of a text with no headings (市商务委数据显示，今年1-10月，…) frames all of it, as a headline would.
-        # Only a lead reporting data: one citing its source, or stating a span of months to date
+        # Only a lead reporting data does: one citing its source, or stating a span of months to date
         # (a story's lead time, 2023年成立的…, is the time of its story).
-        lead = not plans and not headline and not scopes and self._first_paragraph(scopes)
-        lead = lead and bool(opening) and (bool(_attribution().match(para.text)) or _months_to_date(opening))
+        lead = first and bool(opening) and (bool(_attribution().match(para.text)) or _months_to_date(opening))
         if opening and scopes and not headline:
             scopes[-1].period = opening
             outer[0] = replace(outer[0], period=opening)
@@ -416,10 +419,11 @@ class DocumentFrames:
             self.frame = replace(self.frame, period=opening)  # a plan's horizon, for all of it
             outer[-1] = self.frame
         self._topic = None
-        # A paragraph with no numeral states no quantity: its sentences are not split (nor yielded).
-        numbered = may_hold_quantity(para.text)
-        told = _Paragraph(self, outer) if numbered else None
-        for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if numbered else ()):
+        # A paragraph where no quantity can be read (under 上年=100, an index can) is not split into
+        # sentences, nor are they yielded.
+        stating = self.index_base or "100" in para.text or may_state_quantity(para.text)
+        told = _Paragraph(self, outer) if stating else None
+        for index, sent in enumerate(sentences(self.document.text, para.start, para.end) if stating else ()):
             told.texts.append(sent.text)
             if "100" in sent.text and _INDEX_BASE.search(sent.text):
                 self.index_base = True  # until the next heading
@@ -601,10 +605,9 @@ def _horizon(paragraph: str, reference: str | None) -> Period | None:
     )
 
 
-_NUMBERED = (
-    (1, re.compile(r"^[一二三四五六七八九十]+、")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (3, re.compile(r"^\d{1,2}[、.．](?!\d)")),
+# A numbered heading: 一、 is level 1, （一） is 2, 1. is 3 (the number of the group that matched).
+_NUMBERED = re.compile(
+    r"([一二三四五六七八九十]+、)|([（(][一二三四五六七八九十]+[）)])|(\d{1,2}[、.．](?!\d))"
 )
 
 
@@ -623,7 +626,8 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d")
 
 
 def _level(title: str) -> int:
-    return next((level for level, pattern in _NUMBERED if pattern.match(title)), 1)
+    numbered = _NUMBERED.match(title)
+    return numbered.lastindex if numbered else 1
 
 
 def _heading_kind(heading: str) -> str | None:

@@ -6,6 +6,23 @@ import re
 from decimal import Decimal, InvalidOperation
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _digit_letters() -> str:
+    """A character class body holding every letter \\d matches (the decimal digits of the BMP, and
+    every letter past it): where a pattern only looks for where a number may start, the engine tests
+    such a set in one lookup, and \\d by its Unicode category, letter by letter."""
+    runs: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isdecimal():
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    return "".join(f"{chr(a)}-{chr(b)}" for a, b in runs) + "\U00010000-\U0010ffff"
+
+
+DIGIT_LETTERS = _digit_letters()
 # Chinese digits, with the multipliers 十/百/千 (万/亿 are magnitudes, written into the unit).
 CN_DIGITS = {
     "〇": 0,

@@ -60,7 +60,7 @@ class TimeMention:
 
 
 def ym(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
+    return f"{str(year).zfill(4)}-{str(month).zfill(2)}"  # as {year:04d}, without parsing a format
 
 
 def year_period(year: int) -> Period:
@@ -138,8 +138,12 @@ def time_pattern() -> re.Pattern:
         # 两年多过去: the text has come to now
         (numerals, r"(?P<since>(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多年(?:来|以来)|年多?过去))"),
     ]
+    # A digit starts a time only before 年, 度, 月, 多, 季 or a range's separator (2025年, 3-5月, 1季度,
+    # 10多年来): looked for once, where each alternative would read the number to find out. (A new
+    # alternative a digit starts otherwise is to be allowed here too.)
+    digit = rf"(?![0-9])|(?=\d{{4}}(?:年|度|{sep})|\d{{1,2}}(?:{sep}|[年月多])|[1-4]季)"
     return re.compile(
-        f"(?=[{re.escape(time_chars())}])(?:"
+        f"(?=[{re.escape(time_chars())}])(?:{digit})(?:"
         + "|".join(f"(?=[{first}]){alternative}" for first, alternative in alternatives)
         + ")"
     )
@@ -355,9 +359,9 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
         return Period(None, ym(year, 12), until=True, guessed_year=True) if year else None
     if g("whole"):
         if context_year:
-            return replace(year_period(context_year), whole_year=True)
+            return Period(ym(context_year, 1), ym(context_year, 12), whole_year=True)
         year = _year_of_whole(pub)
-        return replace(year_period(year), whole_year=True, guessed_year=True) if year else None
+        return Period(ym(year, 1), ym(year, 12), whole_year=True, guessed_year=True) if year else None
     if g("season"):
         first, last = data["seasons"][g("season")]
         year = context_year or (pub[0] if pub and last <= pub[1] else pub[0] - 1 if pub else None)
@@ -382,7 +386,9 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
     return None
 
 
-_REPORTED_YEAR = re.compile(r"(?<![到至止\d—–~-])((?:19|20)\d\d)年(?!前|底|末|年底|年末|\d|[—–~-])")
+# (The lookbehind looks past the 19/20 it follows: a pattern that opens on letters lets the engine
+# skip fast to where they are, one that opens on a lookbehind tries every position of the document.)
+_REPORTED_YEAR = re.compile(r"((?:19|20)(?<![到至止\d—–~-]..)\d\d)年(?!前|底|末|年底|年末|\d|[—–~-])")
 
 
 def reference_date(text: str) -> str | None:

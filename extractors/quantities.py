@@ -13,6 +13,7 @@ from functools import cache
 from extractors.numbers import (
     ARABIC,
     CHINESE,
+    DIGIT_LETTERS,
     NotANumber,
     fraction_percent,
     parse_arabic,
@@ -69,8 +70,7 @@ def _pattern() -> re.Pattern:
     # Looked for first (only where the rest could not match does the lookahead fail): most 一, 三…
     # (统一, 进一步) start no number, and the lookahead says so at once where the engine would try
     # every shorter reading of the numeral (its letters: _CN_CHARS and 万); 2025年 fails at once too.
-    follows = {w[0] for w in (*spellings(), *magnitudes(), "余", "多")} | set("-—–~～至到+ \u00a0")
-    follow = re.escape("".join(sorted(follows)))
+    follow = re.escape(_follows())
     arabic = rf"(?:(?<=[为是：:（(，,\s])[-－−](?=\d)|(?<=[A-Z]{{2}})|(?<![\d.A-Za-z-])){whole}(?=[{follow}])"
     chinese = rf"(?<![{_CN_CHARS}万亿数几第每])(?=[{_CN_CHARS}])(?=[{_CN_CHARS}万]*[{follow}]){CHINESE}"
     number = rf"(?:{arabic}|{chinese})"
@@ -78,7 +78,7 @@ def _pattern() -> re.Pattern:
     sep = r"[-—–~～至到]|\+"
     # The lookahead lets the engine skip, in one test, every position no number can start at.
     return re.compile(
-        rf"(?=[-－−\d{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
+        rf"(?=[-－−{DIGIT_LETTERS}{_CN_CHARS}])(?P<n1>{number})(?P<more1>{more})?"
         # A space may part a number from a unit in Latin letters (60 EFLOPS, 5 GW).
         # The low end of a range may write only the magnitude (100亿至120亿元).
         rf"(?:(?P<u1>{unit}|万亿|亿|万)?(?P<sep>{sep})(?P<n2>{second}))?(?P<more2>{more})?(?:[ \u00a0](?=[A-Za-z]))?(?P<u2>{unit})"
@@ -88,10 +88,20 @@ def _pattern() -> re.Pattern:
 
 
 @cache
+def _follows() -> str:
+    """The letters a number is followed by: 余/多, a unit, a magnitude, a separator or a space."""
+    follows = {w[0] for w in (*spellings(), *magnitudes(), "余", "多")} | set("-—–~～至到+ \u00a0")
+    return "".join(sorted(follows))
+
+
+_BOUNDING = ("超", "超过", "突破", "逾", "近", "破", "过", "达到", "达")  # before a bare magnitude
+
+
+@cache
 def _bare_magnitude() -> re.Pattern:
     """超万亿元, 突破千亿元: a magnitude with no number means one of it, after a bounding word."""
     units = alternation(spellings())
-    quals = alternation(["超", "超过", "突破", "逾", "近", "破", "过", "达到", "达"])
+    quals = alternation(_BOUNDING)
     return re.compile(rf"(?:{quals})(?P<u>(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)(?:{units}))")
 
 
@@ -226,19 +236,27 @@ def qualifier_after(text: str, pos: int = 0) -> tuple[str | None, int]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-# Every quantity holds one of these: a digit, a numeral, a magnitude, a multiple or a part word.
-_ANY_NUMBER = re.compile(r"[\d〇零一二两三四五六七八九十百千万亿半成倍番]")
+@cache
+def _side_by_side() -> re.Pattern:
+    """Two letters side by side that every quantity of find_quantities holds, but a multiple in words
+    or a fraction (番, 倍, 分之): a numeral and a letter a number is followed by (_follows); the last
+    letter of a bounding word (_bare_magnitude's) or 上 and a magnitude (超万亿元, 上百家); a digit
+    and a ratio's colon or a fraction's slash; a numeral and 成/半 (八成, 一半)."""
+    # Opening on a class of letters, the engine skips fast to where one is.
+    firsts = _CN_CHARS + "".join(sorted({w[-1] for w in _BOUNDING})) + "上"
+    return re.compile(rf"[{DIGIT_LETTERS}{re.escape(firsts)}][{re.escape(_follows())}：:/成半]")
 
 
-def may_hold_quantity(text: str) -> bool:
-    """False when `text` holds no character any quantity is written with: it holds none."""
-    return _ANY_NUMBER.search(text) is not None
+def may_state_quantity(text: str) -> bool:
+    """False when find_quantities finds nothing in `text` nor in any part of it (a paragraph's
+    sentences): the letters it needs do not stand side by side (统一, 进一步, 2025年)."""
+    return _side_by_side().search(text) is not None or "番" in text or "倍" in text or "分之" in text
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right."""
-    if not may_hold_quantity(text):
-        return []  # most sentences of a feature article: no pattern below can match
+    if not may_state_quantity(text):
+        return []  # most sentences, with a numeral (进一步) or none: no pattern below can match
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for m in _pattern().finditer(text):
