@@ -187,11 +187,35 @@ def stated_with(fact: dict) -> str:
 
 def stated(keyword: str, text: str) -> bool:
     """The keyword is in the text, or its grade and its noun are (7300余家先进级、…和15家领航级智能工厂
-    states 先进级智能工厂: the grades of a list share the noun it ends on)."""
+    states 先进级智能工厂: the grades of a list share the noun it ends on), or its two-letter pieces
+    are, in order and close together (第一、二、三产业和居民生活用电 states 第一产业用电)."""
     grade, _, noun = keyword.rpartition("级")
-    return keyword in text or (
-        bool(grade) and f"{grade}级" in text and noun in text[text.index(f"{grade}级") :]
+    return (
+        keyword in text
+        or (bool(grade) and f"{grade}级" in text and noun in text[text.index(f"{grade}级") :])
+        or _pieces_in_order(keyword, text)
     )
+
+
+def _pieces_in_order(keyword: str, text: str) -> bool:
+    text = re.sub(  # 第一、二、三产业 names 第二 too
+        r"第([一二三四五六七八九十])((?:、[一二三四五六七八九十])+)",
+        lambda m: "、".join("第" + n for n in [m.group(1), *m.group(2).split("、")[1:]]),
+        text,
+    )
+    pieces = [keyword[i : i + 2] for i in range(0, len(keyword), 2)]
+    start = text.find(pieces[0])
+    while start >= 0:
+        at, ok = start, True
+        for piece in pieces[1:]:
+            at = text.find(piece, at, start + 3 * len(keyword))
+            if at < 0:
+                ok = False
+                break
+        if ok:
+            return True
+        start = text.find(pieces[0], start + 1)
+    return False
 
 
 async def test_every_fact_on_the_home_page_is_its_indicator_by_the_head_of_its_phrase(db_path, db):
