@@ -126,8 +126,8 @@ def time_pattern() -> re.Pattern:
         (numerals, r"(?P<ago>(?P<ago_n>[一二两三四五六七八九十]|\d{1,2})年前)"),
         # 未来3至5年, 未来三年: the years ahead from the publication year, as 未来五年 in the rules
         (
-            "未",
-            r"(?P<ahead>未来(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
+            "未今",
+            r"(?P<ahead>(?:未来|今后)(?:[一二两三四五六七八九十]|\d{1,2})?(?:至|到|-|—|~)?(?P<ahead_n>[一二两三四五六七八九十]|\d{1,2})年(?:内|间)?)",
         ),
         (
             "通用经再",
@@ -291,6 +291,8 @@ def _period(m: re.Match, pub: tuple[int, int] | None, context_year: int | None) 
     data = rules("periods")
     if g("fyp"):
         start = _FYP_START[g("fyp_n")]
+        if g("fyp").rstrip('”"').endswith("末"):
+            return Period(None, ym(start + 4, 12), until=True)  # “十五五”末: the plan's last year's end
         return Period(ym(start, 1), ym(start + 4, 12), span=True)
     if g("ys"):
         y1, y2 = _year(g("ys1")), _year(g("ys2"))

@@ -1814,6 +1814,19 @@ FIELD_ROWS = [
         "31省份财政收入出炉", "1-2月，全国31个省市区的一般公共预算收入全部实现正增长，增幅最大的湖北省一般公共预算收入相比去年1-2月的增幅甚至达到了61.8%。",
         "2021-03-10", "61.8%", {"entity": "湖北", "indicator": "一般公共预算收入"}, id="place-after-a-superlative",
     ),
+    # “十五五”末 is the end of the plan's last year; 今后三年 the three years ahead; 2026—2028年…累计 a flow over them
+    pytest.param(
+        "商业航天产业观察", "预计到“十五五”末，上海商业航天产业规模将达到1500亿元。",
+        "2026-02-10", "1500亿元", {"period_start": None, "period_end": "2030-12"}, id="end-of-the-plan-years",
+    ),
+    pytest.param(
+        "智能工厂建设", "今后三年，全市将新增智能工厂300家。",
+        "2026-02-10", "300家", {"period_start": "2026-01", "period_end": "2028-12"}, id="the-next-three-years",
+    ),
+    pytest.param(
+        "数字化转型行动", "2026—2028年，全市累计推动1000家以上企业实施数字化转型。",
+        "2026-02-10", "1000家以上", {"period_start": "2026-01", "period_end": "2028-12"}, id="total-over-a-span-of-years",
+    ),
 ]  # fmt: skip
 
 
