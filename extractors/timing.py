@@ -86,12 +86,32 @@ def own_period(q: Quantity, times: list[TimeMention], text: str, previous_end: i
     ]
     if bracket:
         return bracket[-1].period  # 较2020年（软信业营业收入6841亿元）
+    if before and "分别" in text:
+        listed = _times_listed(before, text)
+        respectively = text.find("分别", listed[-1].end, q.start) if len(listed) > 1 else -1
+        if respectively >= 0:
+            # 2025年全年及四季度，GDP分别增长5.4%和5.8%: the k-th number after 分别 is of the k-th time
+            k = len(_NUMBER.findall(text, respectively, q.start))
+            return listed[min(k, len(listed) - 1)].period
     if before:
         return before[-1].period
     after = [t for t in times if t.start >= q.end and not t.comparison]
     if after and after[0].period.until:
         return after[0].period
     return None
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _times_listed(times: list[TimeMention], text: str) -> list[TimeMention]:
+    """The last run of times joined by 及/和/、/与 (2025年全年及四季度 -> both)."""
+    run = times[-1:]
+    for t in reversed(times[:-1]):
+        if text[t.end : run[0].start] not in ("及", "和", "、", "与", "以及"):
+            break
+        run.insert(0, t)
+    return run
 
 
 def _after_from(text: str, t: TimeMention) -> bool:

@@ -879,6 +879,11 @@ ROWS = [
         "1-8月，江苏省一般贸易方式进出口18727.3亿元，增长24.3%。", "18727.3亿元", 1.87273e12, "CNY", "level",
         {"indicator": "一般贸易方式进出口", "entity": "江苏"}, id="province-full-name-off-the-indicator",
     ),
+    # 持续回升 says how, not what
+    pytest.param(
+        "四季度以来，全市工业生产持续回升，12月份当月增长7.2%。", "7.2%", 7.2, "%", "growth",
+        {"indicator": "工业生产"}, id="recovering-is-no-part-of-it",
+    ),
 ]  # fmt: skip
 
 
@@ -1826,6 +1831,15 @@ FIELD_ROWS = [
     pytest.param(
         "数字化转型行动", "2026—2028年，全市累计推动1000家以上企业实施数字化转型。",
         "2026-02-10", "1000家以上", {"period_start": "2026-01", "period_end": "2028-12"}, id="total-over-a-span-of-years",
+    ),
+    # Times listed before 分别 go to the numbers after it in order
+    pytest.param(
+        "全市经济运行", "2025年全年及四季度，全市GDP分别增长5.4%和5.8%。",
+        "2026-01-20", "5.4%", {"period_start": "2025-01", "period_end": "2025-12"}, id="times-listed-respectively",
+    ),
+    pytest.param(
+        "全市经济运行", "2025年全年及四季度，全市GDP分别增长5.4%和5.8%。",
+        "2026-01-20", "5.8%", {"period_start": "2025-10", "period_end": "2025-12"}, id="times-listed-respectively-second",
     ),
 ]  # fmt: skip
 
