@@ -170,14 +170,15 @@ def bounds(
     period: Period | None, q: Quantity, measure: str, before: str, sentence_before: str = ""
 ) -> tuple[str | None, str | None]:
     """(start, end) of a fact: a count said to exist (累计, 现有, 截至…) is a stock at the end date,
-    unless the time of a total dates the 累计 itself (全年累计交付, 1—12月，…累计完成): a flow."""
+    unless the time of a total dates the 累计 itself (全年累计交付, 1—12月，…累计完成, 五年来累计, a
+    span of years): a flow."""
     if period is None:
         return None, None
     if period.until:
         return None, period.end
     if measure == "level" and q.unit in COUNT_UNITS:
         stock = _STOCK_WORDS.search(before)
-        if stock and not (stock.group(0) == "累计" and _DATED_TOTAL.search(sentence_before)):
+        if stock and not (stock.group(0) == "累计" and (period.span or _DATED_TOTAL.search(sentence_before))):
             return None, period.end
     return period.start, period.end
 

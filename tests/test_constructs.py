@@ -1841,6 +1841,15 @@ FIELD_ROWS = [
         "全市经济运行", "2025年全年及四季度，全市GDP分别增长5.4%和5.8%。",
         "2026-01-20", "5.8%", {"period_start": "2025-10", "period_end": "2025-12"}, id="times-listed-respectively-second",
     ),
+    # A total over a span of years (五年累计, 三年来…累计, 十四五期间…累计) is a flow over the span
+    pytest.param(
+        "政府工作报告", "五年累计新增城镇就业300万人。",
+        "2026-01-25", "300万人", {"period_start": "2021-01", "period_end": "2025-12"}, id="total-over-five-years",
+    ),
+    pytest.param(
+        "政府工作报告", "“十四五”期间，全市累计引进外资项目2.5万个。",
+        "2026-01-25", "2.5万个", {"period_start": "2021-01", "period_end": "2025-12"}, id="total-over-the-plan-years",
+    ),
 ]  # fmt: skip
 
 
