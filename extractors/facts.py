@@ -95,7 +95,8 @@ def sentence_facts(
             continue  # 上年度营业收入总额达5000万元以上: a criterion of the rules, not an outcome
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
-        goal = _GOAL_AFTER.match(after_q) is not None
+        # 超额完成14%的既定目标; 超额完成目标任务（下降16%）: the plan figure of what was just stated
+        goal = _GOAL_AFTER.match(after_q) is not None or _GOAL_BRACKET.search(before) is not None
         # The level a change is of: the last stated, unless it sat in brackets (保有量3.5亿辆（包括…700万辆）).
         change = _CHANGE.search(before) if out else None
         level = _level_before(out, kept, text, q) if change else None
@@ -438,6 +439,7 @@ def _level_before(out: list[Fact], kept: list[Quantity], text: str, q: Quantity)
 
 _BRACKET_CLOSE = re.compile(r"[）)]")
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
+_GOAL_BRACKET = re.compile(r"(?:目标|任务|计划)[（(](?:下降|降低|增长|提高|减少)?$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
 

@@ -1850,6 +1850,10 @@ FIELD_ROWS = [
         "政府工作报告", "“十四五”期间，全市累计引进外资项目2.5万个。",
         "2026-01-25", "2.5万个", {"period_start": "2021-01", "period_end": "2025-12"}, id="total-over-the-plan-years",
     ),
+    pytest.param(
+        "工业节能降碳", "“十四五”期间，全市规模以上工业单位增加值能耗累计下降17.2%，超额完成国家下达的目标任务（下降16%）。",
+        "2026-01-22", "16%", {"kind": "target", "indicator": "规模以上工业单位增加值能耗"}, id="goal-in-brackets-after-a-long-name",
+    ),
 ]  # fmt: skip
 
 
