@@ -9,6 +9,10 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # An unnamed firm given as an example, and one machine, tell a case: no indicator
+    pytest.param("比如，某汽车零部件企业通过引入AI质检系统，产品不良率下降了60%。", id="an-unnamed-firm-as-an-example"),
+    pytest.param("以某家电企业为例，实施数字化改造后，生产效率提升35%。", id="taking-an-unnamed-firm-for-example"),
+    pytest.param("这台机器人每小时可分拣包裹3000件。", id="one-machine-per-hour"),
     # The articles of a policy (出台产业政策16条) are document structure
     pytest.param("2025年，市区两级合力出台具身智能产业政策16条。", id="articles-of-a-policy"),
     # An ordinal with no verb of making is a rank
@@ -93,6 +97,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # A named district as an example is still a fact
+    pytest.param("比如，浦东新区规上工业总产值增长5.2%。", ["5.2%"], id="a-named-district-as-an-example"),
     # Subsidy money paid out (拨付资金) is a policy amount; the projects supported are counted
     pytest.param("2025年，已累计支持项目165项，拨付资金1515万元。", ["165项"], id="subsidy-paid-out"),
     # 共有 before a count is no sign of text structure: 共有15款创新药获批上市 counts an outcome
