@@ -1854,6 +1854,11 @@ FIELD_ROWS = [
         "工业节能降碳", "“十四五”期间，全市规模以上工业单位增加值能耗累计下降17.2%，超额完成国家下达的目标任务（下降16%）。",
         "2026-01-22", "16%", {"kind": "target", "indicator": "规模以上工业单位增加值能耗"}, id="goal-in-brackets-after-a-long-name",
     ),
+    # The places a grouping counts (三省一市, 四地) are no part of the indicator; 沪苏浙皖 is one grouping
+    pytest.param(
+        "长三角一体化发展", "沪苏浙皖四地新能源汽车产量合计超过600万辆。",
+        "2026-01-25", "超过600万辆", {"entity": "沪苏浙皖", "indicator": "新能源汽车产量"}, id="places-of-a-grouping-counted",
+    ),
 ]  # fmt: skip
 
 
