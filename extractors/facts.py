@@ -748,6 +748,7 @@ def _is_label(phrase: str) -> bool:
 
 
 _RELATIVE_OPENERS = (
+    "影响",  # 食品价格下降0.3%，影响CPI下降约0.09个百分点: the contribution of the item before
     "持平",
     "上涨的",
     "下降的",

@@ -884,6 +884,11 @@ ROWS = [
         "四季度以来，全市工业生产持续回升，12月份当月增长7.2%。", "7.2%", 7.2, "%", "growth",
         {"indicator": "工业生产"}, id="recovering-is-no-part-of-it",
     ),
+    # 影响CPI…个百分点 is the contribution of the item just stated, like 拉动
+    pytest.param(
+        "11月份，鲜菜价格上涨7.5%，影响CPI上涨约0.15个百分点。", "约0.15个百分点", 0.15, "pp", "pp_change",
+        {"indicator": "鲜菜价格影响CPI"}, id="effect-on-cpi-is-a-contribution",
+    ),
 ]  # fmt: skip
 
 
