@@ -441,7 +441,8 @@ _BRACKET_CLOSE = re.compile(r"[）)]")
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
 _GOAL_BRACKET = re.compile(r"(?:目标|任务|计划)[（(](?:下降|降低|增长|提高|减少)?$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
-_LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:和|、|及|与|以及|，|,)")
+# (A bracket after the unit is a note on it: 40万套（间）和15万套（间）.)
+_LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:[（(][^）)]{1,4}[）)])?(?:和|、|及|与|以及|，|,)")
 
 
 def _between(text: str, first: Quantity, second: Quantity) -> str:

@@ -1864,6 +1864,11 @@ FIELD_ROWS = [
         "长三角一体化发展", "沪苏浙皖四地新能源汽车产量合计超过600万辆。",
         "2026-01-25", "超过600万辆", {"entity": "沪苏浙皖", "indicator": "新能源汽车产量"}, id="places-of-a-grouping-counted",
     ),
+    # A note in brackets after the unit (40万套（间）) does not break the list after it
+    pytest.param(
+        "保障性租赁住房建设方案", "“十四五”期间，全省计划筹集建设保障性租赁住房120万套（间），其中杭州、宁波分别筹集建设40万套（间）和15万套（间）。",
+        "2021-09-12", "15万套", {"entity": "宁波", "indicator": "筹集建设保障性租赁住房"}, id="note-after-the-unit-in-a-list",
+    ),
 ]  # fmt: skip
 
 
