@@ -47,9 +47,21 @@ def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+@cache
+def _first_letters() -> frozenset[str]:
+    """Every letter a place name starts with."""
+    return frozenset(name[0] for key in PLACE_KEYS for name in word_list("regions", key))
+
+
+def may_open_with_place(text: str) -> bool:
+    """False when no place can open `text`, its first letter opening no place name (most phrases and
+    clauses): matched at a start, the pattern would try its names there one by one."""
+    return text[:1] in _first_letters()
+
+
 def leading_place(text: str) -> tuple[int, str] | None:
     """(end, name) of the most specific of the places that open `text`: 广东东莞… -> 东莞."""
-    if _place_pattern().match(text, 0, 16) is None:
+    if not may_open_with_place(text) or _place_pattern().match(text, 0, 16) is None:
         return None  # no place at the start (most clauses): the first of the spans would not be there
     spans = place_spans(text[:16])
     if not spans or spans[0][0] != 0:
