@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from extractors.periods import time_chars, time_pattern
+from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.regions import event_name, first_place, home_words, leading_place, place_spans
 from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
@@ -15,6 +15,8 @@ from indicators.model import Document
 _LEAD = re.compile(
     r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|同期|在|由)?[，,\s]*"
 )
+# The letters _LEAD can open with, besides a space.
+_LEAD_LETTERS = frozenset('，,、“”"（）()其同此另据数目当在由')
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 
@@ -28,6 +30,13 @@ def _org_pattern() -> re.Pattern:
         rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>(?:{suffixes})+))"
         rf"(?=[\u4e00-\u9fff\d“（(]|$)"
     )
+
+
+@cache
+def _any_suffix() -> tuple[re.Pattern, int]:
+    """A search for any org suffix (its letters skipped to fast), and the longest one's length."""
+    suffixes = word_list("regions", "org_suffixes") + word_list("regions", "weak_org_suffixes")
+    return re.compile(alternation(suffixes, searched=True)), max(map(len, suffixes))
 
 
 @cache
@@ -302,6 +311,12 @@ def anaphor(clause: str, before: str) -> str | None:
 
 
 def _organisation(head: str, reader: EntityReader) -> str | None:
+    # The name's suffix starts after a stem of 1 to 10 letters: with none there (most clauses), the
+    # pattern, which tries each stem length, need not run.
+    suffix, longest = _any_suffix()
+    first = suffix.search(head, 1, 10 + longest)
+    if first is None or first.start() > 10:
+        return None
     m = _org_pattern().match(head)
     if not m or head[m.end() : m.end() + 1] == "的":
         return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
@@ -361,6 +376,11 @@ def _known_orgs() -> re.Pattern:
     return re.compile(alternation(word_list("regions", "known_orgs")))
 
 
+@cache
+def _known_org_letters() -> frozenset[str]:
+    return frozenset(name[0] for name in word_list("regions", "known_orgs"))
+
+
 def subject_of(phrase: str, reader: EntityReader) -> str | None:
     """The place or organisation a phrase opens with (某某工厂下线 -> 某某工厂)."""
     return _subject(phrase, reader)
@@ -368,7 +388,9 @@ def subject_of(phrase: str, reader: EntityReader) -> str | None:
 
 def _subject(clause: str, reader: EntityReader) -> str | None:
     clause = _strip_time(clause)
-    head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
+    # (the lead matches at the start, if only nothing; opening on none of its letters, nothing)
+    lead = _LEAD.match(clause).end() if clause[:1] in _LEAD_LETTERS or clause[:1].isspace() else 0
+    head = clause[lead:]
     if "最" in head[:8] and (best := _SUPERLATIVE.match(head)):
         head = head[best.end() :]  # 增幅最大的湖北省…: the place that did best is the subject
     if not head:
@@ -377,7 +399,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         # 全省生产总值增长5.6%: the region the document is about, whatever was named before; and
         # 17个市州中，有12个…: the set of its parts, after a sentence about one of them.
         return HOME
-    m = _known_orgs().match(head)
+    # Matched only when the head opens on a letter a known organisation opens with.
+    m = _known_orgs().match(head) if head[0] in _known_org_letters() else None
     known = m.group(0) if m and not head.startswith(_SECTOR_WORDS, m.end()) else None
     if known and reader.names:
         # 华虹宏力 introduced by the text (以下简称“华虹宏力”) is more of the name than the known 华虹.
@@ -402,7 +425,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
             return org + site.group(0)
     if org:
         return org
-    if _COUNTRY_NAMED_FIRMS.match(head):
+    if head.startswith("中国") and _COUNTRY_NAMED_FIRMS.match(head):
         return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
     if lead and lead[1] in ("全国", "全球") and event_name().match(head, lead[0]):
@@ -458,6 +481,8 @@ _LATIN_NAME = re.compile(r"[A-Z]?[a-z]*[A-Z]?[a-z]+[A-Za-z]*(?: ?\d+(?:\.\d+)?)?
 
 
 def _latin_name(head: str, reader: EntityReader) -> str | None:
+    if not head[:1].isascii():
+        return None  # a Chinese letter first (most heads): no Latin name opens it
     m = _LATIN_NAME.match(head)
     if not m or len(m.group(0)) < 3 or reader.count(m.group(0)) < 2:
         return None
@@ -482,6 +507,8 @@ def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
 
 
 def _modified_name(head: str, reader: EntityReader) -> str | None:
+    if "的" not in head:
+        return None  # no 的 (most heads): no name after one
     m = _MODIFIED.search(head)
     if not m:
         return None
@@ -493,6 +520,8 @@ def _strip_time(text: str) -> str:
     """Drop time expressions that open a clause: 2025年，上海… -> 上海…."""
     if text[:1] not in _strip_starts():
         return text  # most clauses: no time and no comma can open them
+    if not may_state_time(text):
+        return text.lstrip("，, ")  # no time anywhere in it: only the commas go
     for _ in range(3):
         text = text.lstrip("，, ")
         m = time_pattern().match(text)
