@@ -263,16 +263,20 @@ def _example(name: str, clause: str) -> bool:
 
 def _agent_place(clause: str) -> str | None:
     """带动所在徐汇区集聚超1500家AI企业: a district or city inside the clause that does the counting."""
+    if not _AGENT_WORD.search(clause):
+        return None  # no word that marks one (most clauses): its places need not be read
     for start, end, name in place_spans(clause):
         if name in ("全国", "全球"):
             continue
-        if clause[max(0, start - 2) : start] in ("所在", "位于") or clause[end : end + 2] in (
-            "集聚",
-            "拥有",
-            "共有",
-        ):
+        if clause[max(0, start - 2) : start] in _AGENT_BEFORE or clause[end : end + 2] in _AGENT_AFTER:
             return clause[start:end]
     return None
+
+
+# The words right before or after an agent place.
+_AGENT_BEFORE = ("所在", "位于")
+_AGENT_AFTER = ("集聚", "拥有", "共有")
+_AGENT_WORD = re.compile("|".join(_AGENT_BEFORE + _AGENT_AFTER))
 
 
 # The subject of a clause that opens with 全市, 全省, 本市…: the document's own region.
