@@ -495,14 +495,16 @@ def _latin_name(head: str, reader: EntityReader) -> str | None:
 
 # A firm's Latin name in brackets after its Chinese one: 稀宇科技（MiniMax）. Found from the bracket,
 # then the Chinese name before it (a pattern opening on the name would retry at every character).
-_LATIN_IN_BRACKETS = re.compile(r"[（(]([A-Za-z][A-Za-z0-9 .\-]{1,20})[）)]")
+# One pattern for each bracket: opening on a letter, the engine skips fast to it (on a class of two,
+# it tests every letter of the text).
+_LATIN_IN_BRACKETS = tuple(re.compile(rf"{b}([A-Za-z][A-Za-z0-9 .\-]{{1,20}})[）)]") for b in ("（", r"\("))
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
 def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
     """Latin name -> the organisation's Chinese name, for the text's later mentions by the former."""
     out = {}
-    for m in _LATIN_IN_BRACKETS.finditer(text):
+    for m in sorted((m for p in _LATIN_IN_BRACKETS for m in p.finditer(text)), key=lambda m: m.start()):
         before = _HAN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         name = _organisation(before.group(0), reader) if before else None
         if name and before.group(0).endswith(name):
@@ -581,8 +583,12 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         ):
             continue
         out[before.start()] = (name, "short" if short else "verb")
-    for m in _quoted_name().finditer(text):
-        out.setdefault(m.start(1), (m.group(1), "quoted"))
+    # Found from the quote (the engine skips fast to one letter, not to the first letters of the
+    # places), then the place word right before it.
+    places, longest = _named_place_before()
+    for m in _QUOTED.finditer(text):
+        if places.search(text, max(0, m.start() - longest), m.start()):
+            out.setdefault(m.start(1), (m.group(1), "quoted"))
     for m in _launched().finditer(text) if "「" in text else ():  # (most texts have no 「: no scan)
         out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
@@ -599,12 +605,17 @@ def _launched() -> re.Pattern:
     )
 
 
+# A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place the
+# sentences after it (这里, 成立2年多来…) are about.
+_QUOTED = re.compile(r"“([\u4e00-\u9fffA-Za-z0-9]{2,12})”")
+
+
 @cache
-def _quoted_name() -> re.Pattern:
-    """A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place
-    the sentences after it (这里, 成立2年多来…) are about."""
-    places = alternation(word_list("regions", "named_places"), searched=True)
-    return re.compile(rf"(?:{places})“([\u4e00-\u9fffA-Za-z0-9]{{2,12}})”")
+def _named_place_before() -> tuple[re.Pattern, int]:
+    """A word of regions.yaml named_places ending the text searched (\\Z: at its end, not before a
+    line end), and the longest one's length."""
+    words = word_list("regions", "named_places")
+    return re.compile(rf"(?:{alternation(words)})\Z"), max(map(len, words))
 
 
 _BAR = re.compile(r"[｜|丨]")
