@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from extractors.periods import time_chars, time_pattern
+from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.regions import event_name, first_place, home_words, leading_place, place_spans
 from extractors.rulebook import alternation, any_of, rules, word_list
 from indicators.model import Document
@@ -15,6 +15,8 @@ from indicators.model import Document
 _LEAD = re.compile(
     r"^[\s，,、“”\"（）()]*(?:其中|同时|此外|另外|据统计|数据显示|据悉|目前|当前|同期|在|由)?[，,\s]*"
 )
+# The letters _LEAD can open with, besides a space.
+_LEAD_LETTERS = frozenset('，,、“”"（）()其同此另据数目当在由')
 _CLAUSE = re.compile(r"[，,；;：:]")
 
 
@@ -28,6 +30,13 @@ def _org_pattern() -> re.Pattern:
         rf"^(?!{not_start})(?P<org>(?P<stem>[\u4e00-\u9fffA-Za-z0-9]{{1,10}}?)(?P<suffix>(?:{suffixes})+))"
         rf"(?=[\u4e00-\u9fff\d“（(]|$)"
     )
+
+
+@cache
+def _any_suffix() -> tuple[re.Pattern, int]:
+    """A search for any org suffix (its letters skipped to fast), and the longest one's length."""
+    suffixes = word_list("regions", "org_suffixes") + word_list("regions", "weak_org_suffixes")
+    return re.compile(alternation(suffixes, searched=True)), max(map(len, suffixes))
 
 
 @cache
@@ -254,16 +263,20 @@ def _example(name: str, clause: str) -> bool:
 
 def _agent_place(clause: str) -> str | None:
     """带动所在徐汇区集聚超1500家AI企业: a district or city inside the clause that does the counting."""
+    if not _AGENT_WORD.search(clause):
+        return None  # no word that marks one (most clauses): its places need not be read
     for start, end, name in place_spans(clause):
         if name in ("全国", "全球"):
             continue
-        if clause[max(0, start - 2) : start] in ("所在", "位于") or clause[end : end + 2] in (
-            "集聚",
-            "拥有",
-            "共有",
-        ):
+        if clause[max(0, start - 2) : start] in _AGENT_BEFORE or clause[end : end + 2] in _AGENT_AFTER:
             return clause[start:end]
     return None
+
+
+# The words right before or after an agent place.
+_AGENT_BEFORE = ("所在", "位于")
+_AGENT_AFTER = ("集聚", "拥有", "共有")
+_AGENT_WORD = re.compile("|".join(_AGENT_BEFORE + _AGENT_AFTER))
 
 
 # The subject of a clause that opens with 全市, 全省, 本市…: the document's own region.
@@ -302,6 +315,12 @@ def anaphor(clause: str, before: str) -> str | None:
 
 
 def _organisation(head: str, reader: EntityReader) -> str | None:
+    # The name's suffix starts after a stem of 1 to 10 letters: with none there (most clauses), the
+    # pattern, which tries each stem length, need not run.
+    suffix, longest = _any_suffix()
+    first = suffix.search(head, 1, 10 + longest)
+    if first is None or first.start() > 10:
+        return None
     m = _org_pattern().match(head)
     if not m or head[m.end() : m.end() + 1] == "的":
         return None  # 中远海运集运有限公司的12艘…: the customer of a list item, not the subject
@@ -361,6 +380,11 @@ def _known_orgs() -> re.Pattern:
     return re.compile(alternation(word_list("regions", "known_orgs")))
 
 
+@cache
+def _known_org_letters() -> frozenset[str]:
+    return frozenset(name[0] for name in word_list("regions", "known_orgs"))
+
+
 def subject_of(phrase: str, reader: EntityReader) -> str | None:
     """The place or organisation a phrase opens with (某某工厂下线 -> 某某工厂)."""
     return _subject(phrase, reader)
@@ -368,7 +392,9 @@ def subject_of(phrase: str, reader: EntityReader) -> str | None:
 
 def _subject(clause: str, reader: EntityReader) -> str | None:
     clause = _strip_time(clause)
-    head = clause[_LEAD.match(clause).end() :]  # (the lead matches at the start, if only nothing)
+    # (the lead matches at the start, if only nothing; opening on none of its letters, nothing)
+    lead = _LEAD.match(clause).end() if clause[:1] in _LEAD_LETTERS or clause[:1].isspace() else 0
+    head = clause[lead:]
     if "最" in head[:8] and (best := _SUPERLATIVE.match(head)):
         head = head[best.end() :]  # 增幅最大的湖北省…: the place that did best is the subject
     if not head:
@@ -377,7 +403,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
         # 全省生产总值增长5.6%: the region the document is about, whatever was named before; and
         # 17个市州中，有12个…: the set of its parts, after a sentence about one of them.
         return HOME
-    m = _known_orgs().match(head)
+    # Matched only when the head opens on a letter a known organisation opens with.
+    m = _known_orgs().match(head) if head[0] in _known_org_letters() else None
     known = m.group(0) if m and not head.startswith(_SECTOR_WORDS, m.end()) else None
     if known and reader.names:
         # 华虹宏力 introduced by the text (以下简称“华虹宏力”) is more of the name than the known 华虹.
@@ -402,7 +429,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
             return org + site.group(0)
     if org:
         return org
-    if _COUNTRY_NAMED_FIRMS.match(head):
+    if head.startswith("中国") and _COUNTRY_NAMED_FIRMS.match(head):
         return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
     if lead and lead[1] in ("全国", "全球") and event_name().match(head, lead[0]):
@@ -458,6 +485,8 @@ _LATIN_NAME = re.compile(r"[A-Z]?[a-z]*[A-Z]?[a-z]+[A-Za-z]*(?: ?\d+(?:\.\d+)?)?
 
 
 def _latin_name(head: str, reader: EntityReader) -> str | None:
+    if not head[:1].isascii():
+        return None  # a Chinese letter first (most heads): no Latin name opens it
     m = _LATIN_NAME.match(head)
     if not m or len(m.group(0)) < 3 or reader.count(m.group(0)) < 2:
         return None
@@ -466,14 +495,16 @@ def _latin_name(head: str, reader: EntityReader) -> str | None:
 
 # A firm's Latin name in brackets after its Chinese one: 稀宇科技（MiniMax）. Found from the bracket,
 # then the Chinese name before it (a pattern opening on the name would retry at every character).
-_LATIN_IN_BRACKETS = re.compile(r"[（(]([A-Za-z][A-Za-z0-9 .\-]{1,20})[）)]")
+# One pattern for each bracket: opening on a letter, the engine skips fast to it (on a class of two,
+# it tests every letter of the text).
+_LATIN_IN_BRACKETS = tuple(re.compile(rf"{b}([A-Za-z][A-Za-z0-9 .\-]{{1,20}})[）)]") for b in ("（", r"\("))
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 
 def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
     """Latin name -> the organisation's Chinese name, for the text's later mentions by the former."""
     out = {}
-    for m in _LATIN_IN_BRACKETS.finditer(text):
+    for m in sorted((m for p in _LATIN_IN_BRACKETS for m in p.finditer(text)), key=lambda m: m.start()):
         before = _HAN_BEFORE.search(text, max(0, m.start() - 12), m.start())
         name = _organisation(before.group(0), reader) if before else None
         if name and before.group(0).endswith(name):
@@ -482,6 +513,8 @@ def latin_aliases(text: str, reader: EntityReader) -> dict[str, str]:
 
 
 def _modified_name(head: str, reader: EntityReader) -> str | None:
+    if "的" not in head:
+        return None  # no 的 (most heads): no name after one
     m = _MODIFIED.search(head)
     if not m:
         return None
@@ -493,6 +526,8 @@ def _strip_time(text: str) -> str:
     """Drop time expressions that open a clause: 2025年，上海… -> 上海…."""
     if text[:1] not in _strip_starts():
         return text  # most clauses: no time and no comma can open them
+    if not may_state_time(text):
+        return text.lstrip("，, ")  # no time anywhere in it: only the commas go
     for _ in range(3):
         text = text.lstrip("，, ")
         m = time_pattern().match(text)
@@ -548,8 +583,12 @@ def introductions(text: str, title: str | None, reader: EntityReader) -> dict[in
         ):
             continue
         out[before.start()] = (name, "short" if short else "verb")
-    for m in _quoted_name().finditer(text):
-        out.setdefault(m.start(1), (m.group(1), "quoted"))
+    # Found from the quote (the engine skips fast to one letter, not to the first letters of the
+    # places), then the place word right before it.
+    places, longest = _named_place_before()
+    for m in _QUOTED.finditer(text):
+        if places.search(text, max(0, m.start() - longest), m.start()):
+            out.setdefault(m.start(1), (m.group(1), "quoted"))
     for m in _launched().finditer(text) if "「" in text else ():  # (most texts have no 「: no scan)
         out.setdefault(m.start(1), (m.group(1).strip(), "verb"))
     name = colon_name(title or "", reader)
@@ -566,12 +605,17 @@ def _launched() -> re.Pattern:
     )
 
 
+# A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place the
+# sentences after it (这里, 成立2年多来…) are about.
+_QUOTED = re.compile(r"“([\u4e00-\u9fffA-Za-z0-9]{2,12})”")
+
+
 @cache
-def _quoted_name() -> re.Pattern:
-    """A community, park or platform given a name in quotes (大模型创新生态社区“模速空间”): the place
-    the sentences after it (这里, 成立2年多来…) are about."""
-    places = alternation(word_list("regions", "named_places"), searched=True)
-    return re.compile(rf"(?:{places})“([\u4e00-\u9fffA-Za-z0-9]{{2,12}})”")
+def _named_place_before() -> tuple[re.Pattern, int]:
+    """A word of regions.yaml named_places ending the text searched (\\Z: at its end, not before a
+    line end), and the longest one's length."""
+    words = word_list("regions", "named_places")
+    return re.compile(rf"(?:{alternation(words)})\Z"), max(map(len, words))
 
 
 _BAR = re.compile(r"[｜|丨]")

@@ -32,6 +32,8 @@ _PREDICATE_FOLLOWERS = re.compile(
 _SHORT_OF = re.compile(r"(?:不足|不到|少于)$")
 # A rule's bound right before a number (不超过70平方米的小户型); 超200万台的企业 is an achievement.
 _RULE_BOUND = re.compile(r"(?:不超过|不高于|不大于|不少于|不低于|不小于|最多|最少|至少)$")
+# The last letters of its words (and the line end, which $ matches before).
+_RULE_BOUND_ENDS = frozenset("过于多少\n")
 _SURVEYED_BEFORE = re.compile(r"[对以][^，。；]{0,20}$")  # 对…开展调查, 以…为研究对象
 _ONE_EXAMPLE = re.compile(r"(?:^|[，。；])一(?:块|个|家|座|台|条|位|名)(?:约|近|超|逾)?$")
 _BRACKET_CLOSE = re.compile(r"(?:以上|以下|以内)?[）)]")
@@ -75,9 +77,9 @@ def _words(key: str) -> re.Pattern:
 
 def _policy_word(text: str) -> bool:
     """A word of a subsidy or rule in text, not inside a word that only contains one (券 in 债券)."""
-    if not _words("policy").search(text):
+    if not _POLICY.search(text):
         return False
-    return _words("policy").search(_words("policy_not").sub("", text)) is not None
+    return _POLICY.search(_POLICY_NOT.sub("", text)) is not None
 
 
 def _ends_with(pattern: re.Pattern, text: str, longest: int) -> bool:
@@ -96,6 +98,13 @@ def _story_words() -> re.Pattern:
 @cache
 def _at_end(key: str, linking: str = "") -> re.Pattern:
     return re.compile(rf"(?:{alternation(word_list('noise', key))}){linking}$")
+
+
+def _last_letters(key: str, linking: str) -> frozenset[str]:
+    """The letters a match of _at_end(key, "(?:<linking>)?") ends on, linking being words joined by |
+    (and the line end, which $ matches before)."""
+    words = word_list("noise", key) + linking.split("|")
+    return frozenset(word[-1] for word in words) | {"\n"}
 
 
 @cache
@@ -132,6 +141,31 @@ def _at_start(key: str) -> re.Pattern:
 _SHARE_OF_A_MEASURE = re.compile(rf"(?:及)?(?:以上|以下)的(?![\u4e00-\u9fff]{{0,6}}(?:{class_nouns()}))")
 _BY_A_LIST = re.compile(r"以[^，。；以]{0,20}、$")
 
+# The patterns noise_reason reads for every quantity, bound once (a cached builder called with
+# arguments hashes them before each search).
+_POLICY = _words("policy")
+_POLICY_NOT = _words("policy_not")
+_POLICY_RIGHT_BEFORE = _at_end("policy_right_before", "(?:给予|可获|为|达)?")
+_POLICY_RIGHT_BEFORE_ENDS = _last_letters("policy_right_before", "给予|可获|为|达")
+_THRESHOLD_AFTER = _threshold_after()
+_THRESHOLD_BEFORE = _at_end("threshold_before", "(?:过|超)?")
+_THRESHOLD_BEFORE_ENDS = _last_letters("threshold_before", "过|超")
+_OBLIGATION = _words("obligation")
+_STORY = _story_words()
+_HYPOTHETICAL = _words("hypothetical")
+_ANECDOTE = _words("anecdote")
+_CONVENTIONAL = _words("conventional")
+_MEDIA = _words("media")
+_SPEC = _at_end("spec", ".{0,8}")
+_CHANGES = _words("changes")
+_STRUCTURE_START = _at_start("structure")
+_FOCUS = _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?")
+_SURVEY = _words("survey")
+_REACH = _at_end("reach", "(?:了|到|至)?(?:全国|全球|全省)?(?:约|近|超)?")
+_REGIONS_COUNTED = _at_start("regions_counted")
+_ATTENDANCE = _words("attendance")
+_ENTRIES = _words("entries")
+
 
 def noise_reason(
     q: Quantity, clause_before: str, clause_after: str, sentence_before: str, head: str = ""
@@ -146,7 +180,8 @@ def noise_reason(
         return None  # 第900万辆整车下线, 获得的第三份订单: the running total reached, a fact
     counted = q.unit in COUNT_UNITS
     listed = clause_before.endswith("等")  # 中翊日化、雀巢等四家: the total of the names listed
-    if _at_end("policy_right_before", "(?:给予|可获|为|达)?").search(clause_before[-8:]):
+    # Searched only when the clause ends on a letter a match may end on.
+    if clause_before[-1:] in _POLICY_RIGHT_BEFORE_ENDS and _POLICY_RIGHT_BEFORE.search(clause_before[-8:]):
         return "policy"  # 最高500万元, 最多1年
     policy = _policy_word(clause_before) or _policy_word(after[:12])
     if policy and (not counted or _GRANT.search(clause_before)):
@@ -158,7 +193,7 @@ def noise_reason(
         and not _SHORT_OF.search(clause_before)
     ):
         return "policy"  # 不超过50项, 最多3个区: a cap in a rule (已不足10家 is an outcome)
-    if after.startswith(_threshold_after()) and not (q.unit == "%" and _SHARE_OF_A_MEASURE.match(after)):
+    if after.startswith(_THRESHOLD_AFTER) and not (q.unit == "%" and _SHARE_OF_A_MEASURE.match(after)):
         return "threshold"  # (贡献了全市50%以上的税收: a share of the tax, not a class of things)
     if "价" in clause_before[-8:] and _PRODUCT_PRICE.search(clause_before, max(0, len(clause_before) - 8)):
         return "spec"  # 售价3999元: one product's price (平均售价 is an indicator)
@@ -166,20 +201,25 @@ def noise_reason(
         return "threshold"  # 对年营业收入首次突破10亿元、50亿元的企业，给予…: whom a rule is for
     if q.qualifier == "lower_bound" and not counted and _BOUND_OF_A_CLASS.match(after):
         return "threshold"  # 营收超百亿元的链主企业: the bound says which firms
-    if _ends_with(_RULE_BOUND, clause_before, 3) and _BOUND_NOUN_DE.match(after):
+    if (  # searched only when the clause ends on a letter a match may end on (as below)
+        clause_before[-1:] in _RULE_BOUND_ENDS
+        and _ends_with(_RULE_BOUND, clause_before, 3)
+        and _BOUND_NOUN_DE.match(after)
+    ):
         return "threshold"  # 不超过70平方米的小户型, 不少于1000例的数据集: a bound that qualifies a noun
     bounded = q.qualifier in ("lower_bound", "upper_bound")
-    if bounded and _words("obligation").search(sentence_before):
+    if bounded and _OBLIGATION.search(sentence_before):
         return "threshold"  # 原则上应…建筑面积不少于3000平方米且不少于50套: a criterion
     if bounded and clause_before.endswith(("（", "(")) and _BRACKET_CLOSE.match(after):
         return "threshold"  # 从土地出让收益（10%以上）中提取: a bracketed criterion
     # One search for the words of three lists, each searched for only when one is there.
-    story = _story_words().search(sentence_before) is not None
-    if story and _words("hypothetical").search(sentence_before):
+    story = _STORY.search(sentence_before) is not None
+    if story and _HYPOTHETICAL.search(sentence_before):
         return "hypothetical"  # 如果用于房地产开发，大约能拿到10-20亿元
-    if _ends_with(_ONE_EXAMPLE, sentence_before, 4):
+    # Searched only when 一, which every match has, is in the sentence's last letters.
+    if "一" in sentence_before[-5:] and _ends_with(_ONE_EXAMPLE, sentence_before, 4):
         return "anecdote"  # 一块约50亩的建设用地，如果…: one example, its size is the example's
-    if story and _words("anecdote").search(sentence_before):
+    if story and _ANECDOTE.search(sentence_before):
         return "anecdote"  # 为一家企业定制过一款绑带，成本降低60%: a case, not an indicator
     if (
         q.unit == "%"
@@ -196,7 +236,8 @@ def noise_reason(
         and not (q.unit == "%" and _SHARE_OF_A_MEASURE.match(after))
     ):
         return "threshold"  # 10亿元以上项目, 年产值10亿元以上制造业企业
-    bound = _at_end("threshold_before", "(?:过|超)?").search(clause_before[-6:])
+    # Searched only when the clause ends on a letter a match may end on.
+    bound = clause_before[-1:] in _THRESHOLD_BEFORE_ENDS and _THRESHOLD_BEFORE.search(clause_before[-6:])
     if (
         bound
         and not _dated_annual(clause_before, bound.group(0))
@@ -204,11 +245,9 @@ def noise_reason(
         and not _brought_about(bound.group(0), clause_before, after, sentence_before)
     ):
         return "threshold"
-    if _words("media").search(clause_before) or _words("media").search(after[:8]):
+    if _MEDIA.search(clause_before) or _MEDIA.search(after[:8]):
         return "media"
-    if _at_end("spec", ".{0,8}").search(clause_before[-14:]) or (
-        story and _words("conventional").search(sentence_before)
-    ):
+    if _SPEC.search(clause_before[-14:]) or (story and _CONVENTIONAL.search(sentence_before)):
         return "spec"
     if (
         q.chinese
@@ -221,18 +260,16 @@ def noise_reason(
     if counted:
         if _EVENTS_HELD.search(clause_before, max(0, len(clause_before) - 8)):
             return "events"  # 开展主题活动120余项: the events held (FACTS: counts of events are no facts)
-        sectors_changed = (_SECTORS.match(after) or _PLACES.match(after)) and _words("changes").search(after)
+        sectors_changed = (_SECTORS.match(after) or _PLACES.match(after)) and _CHANGES.search(after)
         if (
             q.unit == "item"
-            and (_is_structure(head) or _at_start("structure").match(after))
+            and (_is_structure(head) or _STRUCTURE_START.match(after))
             and not sectors_changed
         ):
             return "structure"  # (32个行业增加值保持增长: the count of sectors that grew is a fact)
         if clause_before.endswith(("分为", "包括")) and q.unit == "item" and not sectors_changed:
             return "structure"  # (共有18个省份增速高于全国: a count of the places that did so)
-        if q.unit == "item" and _at_end("focus", "(?:了|于)?(?:全国|全市|全省)?(?:约|近|超)?").search(
-            clause_before[-8:]
-        ):
+        if q.unit == "item" and _FOCUS.search(clause_before[-8:]):
             return "structure"  # 瞄准10条重点产业链, 聚焦5大领域: what a plan is organised around
         if _CHAPTERS.search(clause_before) or (
             q.unit_text == "条" and _POLICY_ARTICLES.search(clause_before)
@@ -242,15 +279,15 @@ def noise_reason(
             return "listing"  # 某某管委会、某某中心、某某供应站3家单位…: the count of the names just listed
         if _AMONG.match(after) or (_FROM_BEFORE.search(clause_before) and _CHOSEN_FROM.match(after)):
             return "universe"  # 70个大中城市中，…: the set surveyed, not an outcome
-        if _SURVEYED_BEFORE.search(clause_before) and _words("survey").search(after):
+        if _SURVEYED_BEFORE.search(clause_before) and _SURVEY.search(after):
             return "universe"  # 对630家药品批发企业…开展典型调查: the sample of a survey
-        reached = _at_end("reach", "(?:了|到|至)?(?:全国|全球|全省)?(?:约|近|超)?").search(clause_before[-8:])
-        if _at_start("regions_counted").match(after) and not (_words("changes").search(after) or reached):
+        reached = _REACH.search(clause_before[-8:])
+        if _REGIONS_COUNTED.match(after) and not (_CHANGES.search(after) or reached):
             # 31个省份三季报出炉: the regions looked at; 25个省份增速高于全国, 业务覆盖10个省份 are facts
             return "universe"
-        if _words("attendance").search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
+        if _ATTENDANCE.search(after) and q.unit in ("person", "person_time", "enterprise", "item"):
             return "attendance"
-        if _words("entries").search(clause_before[-10:]):
+        if _ENTRIES.search(clause_before[-10:]):
             return "entries"  # 共收到参赛项目860个: a contest's entries
         if q.text.endswith("人") and _NOUN_START.match(after[:1]) and not _PREDICATE_FOLLOWERS.match(after):
             return "attribute"  # 50人论坛, 30人团队

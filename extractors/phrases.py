@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from extractors.measures import class_nouns, names_measure
 from extractors.periods import may_state_time, time_chars, time_pattern
 from extractors.quantities import find_quantities
-from extractors.regions import place_spans, zone_after
+from extractors.regions import opening_place_end, zone_after
 from extractors.rulebook import alternation, any_of, rules, word_list
 
 MAX_PHRASE = 30
@@ -24,6 +24,12 @@ _RIGHT_END = re.compile(r"[，。；：,;:！？]")
 @cache
 def _lead() -> re.Pattern:
     return any_of("phrases", "lead")
+
+
+@cache
+def _lead_letters() -> frozenset[str]:
+    """The letters the leading words start with."""
+    return frozenset(w[0] for w in word_list("phrases", "lead"))
 
 
 @cache
@@ -75,16 +81,16 @@ def trim(phrase: str) -> str:
         bullet = _BULLET.match(phrase) if phrase and not phrase[0].isalnum() else None
         if bullet:
             phrase = phrase[bullet.end() :]
-        for start, end, _name in place_spans(phrase[:8]):
-            # 上海规上工业总产值 -> 规上工业总产值, but 世界级, 全国首个 stay: there the place is an adjective.
-            if start == 0 and end < len(phrase) and phrase[end] not in "级一首领性":
-                phrase = phrase[end:]
-                # 张江科学城已集聚…: the zone goes with its place (上海核心区与全域… lists parts: kept)
-                zone = zone_after().match(phrase)
-                if zone and zone.end() < len(phrase) and phrase[zone.end()] not in "与和、及":
-                    phrase = phrase[zone.end() :]
-                break
-        lead = _lead().match(phrase)
+        end = opening_place_end(phrase, 8)
+        # 上海规上工业总产值 -> 规上工业总产值, but 世界级, 全国首个 stay: there the place is an adjective.
+        if end and end < len(phrase) and phrase[end] not in "级一首领性":
+            phrase = phrase[end:]
+            # 张江科学城已集聚…: the zone goes with its place (上海核心区与全域… lists parts: kept)
+            zone = zone_after().match(phrase)
+            if zone and zone.end() < len(phrase) and phrase[zone.end()] not in "与和、及":
+                phrase = phrase[zone.end() :]
+        # Matched only when the phrase opens on a letter a leading word opens with.
+        lead = _lead().match(phrase) if phrase[:1] in _lead_letters() else None
         # 《药品经营许可证》持证企业 keeps its title, “绿色伙伴”队伍 its quoted name; 最终消费支出 is the
         # statistics' own term.
         kept = (

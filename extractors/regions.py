@@ -47,19 +47,37 @@ def place_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+@cache
+def _first_letters() -> frozenset[str]:
+    """Every letter a place name starts with."""
+    return frozenset(name[0] for key in PLACE_KEYS for name in word_list("regions", key))
+
+
+def may_open_with_place(text: str) -> bool:
+    """False when no place can open `text`, its first letter opening no place name (most phrases and
+    clauses): matched at a start, the pattern would try its names there one by one."""
+    return text[:1] in _first_letters()
+
+
+def opening_place_end(text: str, within: int) -> int:
+    """The end of the place that opens text[:within] (the first of its place_spans, when that starts
+    at 0), else 0: matched at the start alone."""
+    m = _place_pattern().match(text, 0, within) if may_open_with_place(text) else None
+    return m.end() if m else 0
+
+
 def leading_place(text: str) -> tuple[int, str] | None:
     """(end, name) of the most specific of the places that open `text`: 广东东莞… -> 东莞."""
-    if _place_pattern().match(text, 0, 16) is None:
-        return None  # no place at the start (most clauses): the first of the spans would not be there
-    spans = place_spans(text[:16])
-    if not spans or spans[0][0] != 0:
-        return None
-    last = spans[0]
-    for span in spans[1:]:
-        if span[0] != last[1]:
-            break
-        last = span
-    return last[1], last[2]
+    pattern = _place_pattern()
+    m = pattern.match(text, 0, 16) if may_open_with_place(text) else None
+    if m is None:
+        return None  # no place at the start (most clauses)
+    # The places right after it, as place_spans(text[:16]) finds them (the 中 of 其中 opens none):
+    # each matched where the one before ends.
+    while (after := pattern.match(text, m.end(), 16)) and text[m.end() - 1 : m.end() + 1] != "其中":
+        m = after
+    name = m.group("name")
+    return m.end(), _canonical().get(name, name)
 
 
 @cache

@@ -133,6 +133,7 @@ class Catalogue:
             for kw in ind.keywords:
                 self._by_keyword.setdefault(kw, ind)
         self._longest = max((len(k) for k in self._by_keyword), default=0)
+        self._last_letters = frozenset(k[-1] for k in self._by_keyword)
 
     def __iter__(self):
         return iter(self.indicators)
@@ -148,6 +149,8 @@ class Catalogue:
         in a unit of the entry's kind (a count of 开工项目 is not 总投资 money).
         """
         for text, suffixes in self.rules.readings(phrase):
+            if text[-1:] not in self._last_letters:
+                continue  # no keyword ends on its last letter: none ends it
             for start in range(max(0, len(text) - self._longest), len(text)):
                 ind = self._by_keyword.get(text[start:])
                 if ind is None:
