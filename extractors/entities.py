@@ -53,6 +53,7 @@ def document_region(doc: Document) -> str | None:
         first_place(doc.title or "", local=True)
         or _publisher_place(doc.publisher)
         or _not_country_of_home(_opening_place(doc.text), doc.text)
+        or _national_source(doc.text)
     )
 
 
@@ -68,7 +69,19 @@ def document_entity(doc: Document, reader: EntityReader) -> str | None:
         or (publishers.get(doc.publisher) if doc.publisher else None)
         or _publisher_place(doc.publisher)
         or _not_country_of_home(_opening_place(doc.text), doc.text)
+        or _national_source(doc.text)
     )
+
+
+def _national_source(text: str) -> str | None:
+    """据国家统计局消息，5月份，制造业PMI为49.6%: a national body's figures, named by no place, are the
+    country's (rules/regions.yaml national_sources) — unless the text speaks of its own city (我市…)."""
+    return _not_country_of_home("全国" if _national_sources().search(text, 0, 200) else None, text)
+
+
+@cache
+def _national_sources() -> re.Pattern:
+    return re.compile(alternation(word_list("regions", "national_sources")))
 
 
 def _publisher_place(publisher: str | None) -> str | None:

@@ -95,7 +95,7 @@ SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
     "regions": ("national", "world", "countries", "groupings", "provinces", "cities", "districts", "home", "suffixes", "publishers",
                 "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start",
-                "person_titles", "governments", "events", "national_parts", "generic_names", "launch_verbs", "named_places", "product_anaphors", "base_markers", "attribute_after"),
+                "person_titles", "governments", "events", "national_parts", "national_sources", "generic_names", "launch_verbs", "named_places", "product_anaphors", "base_markers", "attribute_after"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),
     "multiples": ("words",),
     "periods": ("relative_years", "context_years", "relative_spans", "to_date", "whole_year", "bare_year_end", "seasons", "anaphora", "year_of_span", "now", "until",

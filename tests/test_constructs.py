@@ -1869,6 +1869,15 @@ FIELD_ROWS = [
         "保障性租赁住房建设方案", "“十四五”期间，全省计划筹集建设保障性租赁住房120万套（间），其中杭州、宁波分别筹集建设40万套（间）和15万套（间）。",
         "2021-09-12", "15万套", {"entity": "宁波", "indicator": "筹集建设保障性租赁住房"}, id="note-after-the-unit-in-a-list",
     ),
+    # A national body's figures, in a text naming no place, are the country's; not when the text is a city's
+    pytest.param(
+        "5月份制造业PMI为49.6%", "据国家统计局消息，5月份，制造业采购经理指数（PMI）为49.6%。",
+        "2022-06-01", "49.6%", {"entity": "全国"}, id="national-source-is-the-country",
+    ),
+    pytest.param(
+        "喜报！62家企业入选", "近日，工业和信息化部公布了名单，我市共有62家企业入选。",
+        "2026-02-03", "62家", {"entity": None}, id="national-source-in-a-citys-text",
+    ),
 ]  # fmt: skip
 
 
