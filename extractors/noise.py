@@ -156,6 +156,7 @@ _HYPOTHETICAL = _words("hypothetical")
 _ANECDOTE = _words("anecdote")
 _CONVENTIONAL = _words("conventional")
 _MEDIA = _words("media")
+_PART_OF = re.compile(r"[，,\s]*其中")
 _SPEC = _at_end("spec", ".{0,8}")
 _CHANGES = _words("changes")
 _STRUCTURE_START = _at_start("structure")
@@ -247,6 +248,10 @@ def noise_reason(
         return "threshold"
     if _MEDIA.search(clause_before) or _MEDIA.search(after[:8]):
         return "media"
+    if _PART_OF.match(clause_before) and _MEDIA.search(
+        sentence_before, 0, len(sentence_before) - len(clause_before)
+    ):
+        return "media"  # 共组织37家企业参展，其中“小巨人”企业22家: a part of the show's exhibitors
     if _SPEC.search(clause_before[-14:]) or (story and _CONVENTIONAL.search(sentence_before)):
         return "spec"
     if (

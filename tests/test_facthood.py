@@ -9,6 +9,8 @@ import pytest
 from article_samples import facts_of
 
 NOT_FACTS = [
+    # A part of a show's exhibitors (其中…22家) is the show's too
+    pytest.param("此次展区共组织37家专精特新中小企业参展，其中专精特新“小巨人”企业22家。", id="part-of-the-exhibitors"),
     # An unnamed firm given as an example, and one machine, tell a case: no indicator
     pytest.param("比如，某汽车零部件企业通过引入AI质检系统，产品不良率下降了60%。", id="an-unnamed-firm-as-an-example"),
     pytest.param("以某家电企业为例，实施数字化改造后，生产效率提升35%。", id="taking-an-unnamed-firm-for-example"),
