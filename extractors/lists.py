@@ -237,13 +237,21 @@ def _run_after(facts: list[Fact], pos: int, key) -> list[int]:
 _COUNT_OF_PLACES = re.compile(r"^(?:[两二三四五六七八九十]+个?[地省市区国城]的?|[省市区县]的)")
 
 
+def _members_named(text: str) -> list[str]:
+    """京津冀三地…分别为a、b、c: the members of the last grouping named (rules/regions.yaml
+    grouping_members), in the order its name gives them."""
+    spans = place_spans(text)
+    members = rules("regions")["grouping_members"]
+    return list(members.get(spans[-1][2], ())) if spans else []
+
+
 def _places_respectively(facts: list[Fact], text: str) -> list[Fact]:
     """上海、北京、深圳三地…规模分别达到1200亿元、2800亿元和1600亿元: the k-th number after 分别 is
     the k-th place's, when the places before it are as many as the numbers of one indicator."""
     out = list(facts)
     for m in re.finditer("分别", text):
         run = _run_after(out, m.start(), lambda f: (f.indicator, f.entity, f.measure))
-        places = _place_list(text[: m.start()])
+        places = _place_list(text[: m.start()]) or _members_named(text[: m.start()])
         if len(run) >= 2 and len(places) == len(run):
             for k, place in zip(run, places, strict=True):
                 out[k] = replace(out[k], entity=place, indicator=_COUNT_OF_PLACES.sub("", out[k].indicator))

@@ -93,7 +93,7 @@ def word_list(name: str, key: str) -> list[str]:
 # The keys each rules file must have, and no others.
 SCHEMAS: dict[str, tuple[str, ...]] = {
     "layout": ("bulletin_sections", "story_openers", "boilerplate", "not_headline_starts"),
-    "regions": ("national", "world", "countries", "groupings", "provinces", "cities", "districts", "home", "suffixes", "publishers",
+    "regions": ("national", "world", "countries", "groupings", "provinces", "cities", "districts", "home", "suffixes", "publishers", "grouping_members",
                 "org_suffixes", "weak_org_suffixes", "known_orgs", "introductions", "zones", "not_org_start",
                 "person_titles", "governments", "events", "national_parts", "national_sources", "generic_names", "launch_verbs", "named_places", "product_anaphors", "base_markers", "attribute_after"),
     "qualifiers": ("lower_bound", "approx", "upper_bound", "linking", "after_at_end"),

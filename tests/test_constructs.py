@@ -1878,6 +1878,11 @@ FIELD_ROWS = [
         "喜报！62家企业入选", "近日，工业和信息化部公布了名单，我市共有62家企业入选。",
         "2026-02-03", "62家", {"entity": None}, id="national-source-in-a-citys-text",
     ),
+    # A grouping that names its members (京津冀) hands the numbers after 分别 to them in order
+    pytest.param(
+        "京津冀协同发展", "京津冀三地研发经费投入合计4800亿元，研发投入强度分别为6.5%、3.6%和2.2%。",
+        "2026-01-25", "2.2%", {"entity": "河北"}, id="members-of-a-grouping-respectively",
+    ),
 ]  # fmt: skip
 
 
