@@ -235,7 +235,7 @@ class SentenceSubjects:
         whole = _whole_of_counted(self.text, pos)
         if whole:
             return whole  # (共有)18个省份增速高于全国: the country the provinces make up
-        base = _BASE_IN_BRACKETS.search(self.text, max(0, pos - 10), pos)
+        base = BASE_IN_BRACKETS.search(self.text, max(0, pos - 10), pos)
         if base:
             return "全国" if base.group(1) == "全国" else HOME  # 高于全国平均水平（5.2%）: the country's own
         if i > 0:
@@ -457,7 +457,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
 
 
 _SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
-_BASE_IN_BRACKETS = re.compile(r"(全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
+# 高于全国平均水平（5.2%）: the rate in brackets is the named whole's own.
+BASE_IN_BRACKETS = re.compile(r"(全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 
 
 def _whole_of_counted(text: str, pos: int) -> str | None:

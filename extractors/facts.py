@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.entities import HOME, subject_of
+from extractors.entities import BASE_IN_BRACKETS, HOME, subject_of
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
@@ -591,7 +591,7 @@ def _indicator(
     labelled = _LIST_OPENER.search(left) if left else None
     if labelled and _is_label(left[labelled.end() :]):
         left = left[labelled.end() :]  # 排名前五的城市分别是上海5.67万亿元、北京…: 上海 labels the first
-    if previous and previous[-1].unit == "item" and q.unit == "%" and _BASE_IN_BRACKETS.search(before):
+    if previous and previous[-1].unit == "item" and q.unit == "%" and BASE_IN_BRACKETS.search(before):
         # 共有18个省份增速高于全国平均水平（5.2%）: the country's own rate of what the places beat
         measure = _measure_of_counted(previous[-1].indicator)
         return measure, measure
@@ -659,7 +659,6 @@ _SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|�
 _BY_MEASURE = re.compile(
     r"的?([\u4e00-\u9fffA-Za-z]{2,12}?)(?:位居|位列|居|排名|排在|领跑|领先|紧随|名列|稳居)"
 )
-_BASE_IN_BRACKETS = re.compile(r"(?:全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 _DE_GROWTH = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:增长|增速|增幅|涨幅|降幅|下降)")
 _RATE_AT_END = re.compile(r"(?:年均|复合|平均)?(?:增长率|增速|增幅)$")
 
@@ -692,7 +691,7 @@ _BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6
 def _whole_broken_down(sentence: Sentence, before: str, out: list[Fact], earlier: list[Fact]) -> str | None:
     """分经济类型看，…: the indicator of the whole the parts break down — the last one with a measure
     stated before it in the sentence (采矿业增加值增长4.1%，制造业增长5.5%) or in the paragraph."""
-    if "分" not in before and "按" not in before or not (opener := _BREAKDOWN_OPENER.search(before)):
+    if ("分" not in before and "按" not in before) or not (opener := _BREAKDOWN_OPENER.search(before)):
         return None
     own = [f for f in out if f.quantity_start - f.evidence_start > opener.start()]
     whole = next((f.indicator for f in reversed(own) if measure_word(f.indicator)), None)
