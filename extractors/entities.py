@@ -408,7 +408,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     # (the lead matches at the start, if only nothing; opening on none of its letters, nothing)
     lead = _LEAD.match(clause).end() if clause[:1] in _LEAD_LETTERS or clause[:1].isspace() else 0
     head = clause[lead:]
-    if "最" in head[:8] and (best := _SUPERLATIVE.match(head)):
+    if "最" in head[:8] and (best := SUPERLATIVE.match(head)):
         head = head[best.end() :]  # 增幅最大的湖北省…: the place that did best is the subject
     if not head:
         return None
@@ -456,7 +456,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     return None
 
 
-_SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
+# 增幅最大的湖北省…: a superlative before the place whose number it is.
+SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
 # 高于全国平均水平（5.2%）: the rate in brackets is the named whole's own.
 BASE_IN_BRACKETS = re.compile(r"(全国|全省|全市)(?:平均)?(?:水平|平均值)?[（(]$")
 

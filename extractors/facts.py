@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.entities import BASE_IN_BRACKETS, HOME, subject_of
+from extractors.entities import BASE_IN_BRACKETS, HOME, SUPERLATIVE, subject_of
 from extractors.frames import Sentence
 from extractors.kinds import has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
@@ -554,7 +554,7 @@ def _indicator(
     if by and names_measure(by.group(1)) and not is_relative(by.group(1)):
         return by.group(1), by.group(1)  # 某某集团以7465亿元营业收入位居榜首: the measure it ranks by
     left = left_phrase(before)
-    if "最" in left[:8] and (best := _SUPERLATIVE.match(left)):
+    if "最" in left[:8] and (best := SUPERLATIVE.match(left)):
         left = trim(left[best.end() :])  # 增速最快的湖北省一般公共预算收入: the place is whose, not what
     counted = q.unit in COUNT_UNITS and _NOUN_OR_NAME.match(after_q[:1])
     # 实现了约1.65亿元的交易额, 积累超过7万小时的服务时长: after a verb, the noun after 的 is measured.
@@ -655,7 +655,6 @@ def _indicator(
 
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _AT_OR_BY = re.compile(r"[于在由从]")
-_SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
 _BY_MEASURE = re.compile(
     r"的?([\u4e00-\u9fffA-Za-z]{2,12}?)(?:位居|位列|居|排名|排在|领跑|领先|紧随|名列|稳居)"
 )
