@@ -445,6 +445,8 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     if head.startswith("中国") and _COUNTRY_NAMED_FIRMS.match(head):
         return None  # 中国星网、中国中化等总部…: firms named after the country, not the country
     lead = leading_place(head)
+    if lead and lead[1] in ("全国", "全球") and head.startswith(_SHARE_OF_A_MARKET, lead[0]):
+        return None  # 全球市场占有率超过8%: the share of the world's market held by whoever the text is about
     if lead and lead[1] in ("全国", "全球") and event_name().match(head, lead[0]):
         # 世界人工智能大会, 中国国际工业博览会: the name of an event held somewhere, not the world
         return None
@@ -456,6 +458,7 @@ def _subject(clause: str, reader: EntityReader) -> str | None:
     return None
 
 
+_SHARE_OF_A_MARKET = ("市场占有率", "市场份额", "占有率", "份额")
 # 增幅最大的湖北省…: a superlative before the place whose number it is.
 SUPERLATIVE = re.compile(r"[\u4e00-\u9fff]{1,6}?最(?:大|高|快|多|小|低|慢|少)的(?=[\u4e00-\u9fff])")
 # 高于全国平均水平（5.2%）: the rate in brackets is the named whole's own.

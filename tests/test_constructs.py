@@ -1883,6 +1883,11 @@ FIELD_ROWS = [
         "京津冀协同发展", "京津冀三地研发经费投入合计4800亿元，研发投入强度分别为6.5%、3.6%和2.2%。",
         "2026-01-25", "2.2%", {"entity": "河北"}, id="members-of-a-grouping-respectively",
     ),
+    # 全球市场占有率 is the world market's share held by the firm the text is about, no number of the world
+    pytest.param(
+        "走进企业", "2025年，某某传感科技有限公司MEMS压力传感器出货量达到1.2亿颗，全球市场占有率超过8%。",
+        "2026-03-10", "超过8%", {"entity": "某某传感科技有限公司"}, id="world-market-share-is-the-firms",
+    ),
 ]  # fmt: skip
 
 
