@@ -37,6 +37,7 @@ ROWS = [
         id="capacity-per-year",
     ),
     pytest.param("2023年，全市港口进出港船舶2.3万艘次。", "2.3万艘次", 2.3e4, "ship_time", "level", {}, id="ship-time"),
+    pytest.param("全年智能眼镜出货量突破100万副。", "突破100万副", 1e6, "item", "level", {}, id="pairs-counted"),
     pytest.param("全年机场保障航班起降28.6万架次。", "28.6万架次", 2.86e5, "aircraft_time", "level", {}, id="aircraft-time"),
     pytest.param("全年交通卡口监测通行车辆1.2亿辆次。", "1.2亿辆次", 1.2e8, "vehicle_time", "level", {}, id="vehicle-time"),
     pytest.param("2023年，全省粮食总产量820亿斤。", "820亿斤", 4.1e7, "t", "level", {}, id="jin"),
