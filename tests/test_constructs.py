@@ -890,6 +890,11 @@ ROWS = [
         "11月份，鲜菜价格上涨7.5%，影响CPI上涨约0.15个百分点。", "约0.15个百分点", 0.15, "pp", "pp_change",
         {"indicator": "鲜菜价格影响CPI"}, id="effect-on-cpi-is-a-contribution",
     ),
+    # 同比增速 says how, not what: the rate is of the indicator just stated
+    pytest.param(
+        "2023年全市软件和信息服务业营收达1.8万亿元，同比增速达12.5%。", "12.5%", 12.5, "%", "growth",
+        {"indicator": "软件和信息服务业营收同比增速"}, id="year-on-year-rate-is-relative",
+    ),
 ]  # fmt: skip
 
 
