@@ -99,6 +99,8 @@ NOT_FACTS = [
 ]  # fmt: skip
 
 FACTS = [
+    # Network ports are counted like stations and sites
+    pytest.param("全市千兆光网端口数达到650万个。", ["650万个"], id="network-ports"),
     # A named district as an example is still a fact
     pytest.param("比如，浦东新区规上工业总产值增长5.2%。", ["5.2%"], id="a-named-district-as-an-example"),
     # Subsidy money paid out (拨付资金) is a policy amount; the projects supported are counted
