@@ -300,7 +300,10 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(Quantity(start, pos, number, value, "%", value, "%", "exact", "ratio"))
     for m in _multiple_words().finditer(text) if "番" in text or "倍" in text else ():
         value = Decimal(rules("multiples")["words"][m.group(0)])
-        out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", "exact", "words"))
+        qual = (
+            qualifier_after(text, m.end())[0] or qualifier_before(text[: m.start()]) or "exact"
+        )  # 翻了一番多
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, m.group(0), value, "x", qual, "words"))
     hint = _TENTHS_HINT.search(text) if "成" in text or "一半" in text else None
     for m in _TENTHS.finditer(text, hint.start()) if hint else ():  # none starts before the hint
         # 八成以上 is 80 % and more; 一半 is 50 %.

@@ -895,6 +895,15 @@ ROWS = [
         "2023年全市软件和信息服务业营收达1.8万亿元，同比增速达12.5%。", "12.5%", 12.5, "%", "growth",
         {"indicator": "软件和信息服务业营收同比增速"}, id="year-on-year-rate-is-relative",
     ),
+    # 多 after a multiple bounds it from below; it names no noun
+    pytest.param(
+        "全市人工智能企业数量是2020年的2倍多。", "2倍多", 2, "x", "multiple", {"qualifier": "lower_bound"},
+        id="a-multiple-and-more",
+    ),
+    pytest.param(
+        "2023年，全市机器人产业规模翻了一番多，达到1200亿元。", "翻了一番多", 2, "x", "multiple",
+        {"qualifier": "lower_bound"}, id="doubled-and-more",
+    ),
 ]  # fmt: skip
 
 
