@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractors.entities import BASE_IN_BRACKETS, HOME, SUPERLATIVE, subject_of
-from extractors.frames import Sentence
-from extractors.kinds import has_cue, kind_of, measure_of, states_done
+from extractors.frames import Sentence, place_of
+from extractors.kinds import goal_in_brackets, has_cue, kind_of, measure_of, states_done
 from extractors.lists import split_each, split_places, split_respectively
 from extractors.measures import is_stock, measure_word, measures_something, names_measure, with_measure_of
 from extractors.noise import BARE_PLACE, COUNT_UNITS, crosses_milestone, noise_reason, ordinal_milestone
@@ -96,7 +96,7 @@ def sentence_facts(
         prev = kept[-1] if kept and kept[-1].end > cs else None  # a fact before it in its clause
         linked = bool(kept) and _LIST_LINK.fullmatch(_between(text, kept[-1], q)) is not None
         # 超额完成14%的既定目标; 超额完成目标任务（下降16%）: the plan figure of what was just stated
-        goal = _GOAL_AFTER.match(after_q) is not None or _GOAL_BRACKET.search(before) is not None
+        goal = _GOAL_AFTER.match(after_q) is not None or goal_in_brackets(before)
         # The level a change is of: the last stated, unless it sat in brackets (保有量3.5亿辆（包括…700万辆）).
         change = _CHANGE.search(before) if out else None
         level = _level_before(out, kept, text, q) if change else None
@@ -439,7 +439,6 @@ def _level_before(out: list[Fact], kept: list[Quantity], text: str, q: Quantity)
 
 _BRACKET_CLOSE = re.compile(r"[）)]")
 _EXCHANGE = re.compile(r"(?:为)?1(美元|欧元|日元|港元|英镑)兑$")
-_GOAL_BRACKET = re.compile(r"(?:目标|任务|计划)[（(](?:下降|降低|增长|提高|减少)?$")
 _GOAL_AFTER = re.compile(r"的(?:既定|年度|预期|规划|发展)?(?:目标|任务)")
 # (A bracket after the unit is a note on it: 40万套（间）和15万套（间）.)
 _LIST_LINK = re.compile(r"(?:以上|左右|余)?(?:[（(][^）)]{1,4}[）)])?(?:和|、|及|与|以及|，|,)")
@@ -666,7 +665,7 @@ def _same_subjects(sentence: Sentence, q: Quantity, earlier: list[Fact]) -> list
     """The facts a bare head (营业收入) may stand for: when the sentence names an organisation of its
     own (上海建工…实现营业收入), only that organisation's (the firm before it had another)."""
     own = sentence.subjects.at(q.start)
-    if not own or own == HOME or _a_place(own):
+    if not own or own == HOME or place_of(own):
         return earlier  # (a place: what was said of it before, 全市…营业收入, may be meant)
     return [f for f in earlier if f.entity == own]
 
@@ -677,11 +676,7 @@ def _maker_of_milestone(after: str, sentence: Sentence) -> str | None:
     if not at or at.group(0) not in "于在":
         return None
     name = subject_of(re.split(r"[，。；]", after[at.end() :], maxsplit=1)[0], sentence.document.reader)
-    return name if name and name != HOME and not _a_place(name) else None
-
-
-def _a_place(name: str) -> bool:
-    return any(s == 0 and e == len(name) for s, e, _ in place_spans(name))
+    return name if name and name != HOME and not place_of(name) else None
 
 
 _BREAKDOWN_OPENER = re.compile(r"(?:^|[，。；])(?:分|按)[\u4e00-\u9fff]{1,6}(?:看|来看|分)[，,：:]")

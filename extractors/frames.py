@@ -208,7 +208,7 @@ class Sentence:
             # 上海外高桥造船有限公司 named in the sentence itself is a firm named after its place, not
             # the place of the heading (上海核心区 is a part of the place; a name carried from an
             # earlier sentence yields to the heading).
-            firm = _place_of(short) and not zone_after().match(entity, len(short))
+            firm = place_of(short) and not zone_after().match(entity, len(short))
             return entity if firm and self.subjects.at(pos) == entity else short
         return entity
 
@@ -222,7 +222,7 @@ class Sentence:
         document's place or its publisher's."""
         if entity != HOME:
             return entity
-        return next((f.entity for f in self.outer if _place_of(f.entity)), None) or self.document.home
+        return next((f.entity for f in self.outer if place_of(f.entity)), None) or self.document.home
 
     def _entity_at(self, pos: int) -> str | None:
         own = self.subjects.at(pos)
@@ -329,7 +329,7 @@ class DocumentFrames:
         self.frame = self._document_frame()
         # A headline opening with 全省 names no place: with none found anywhere, the home is unknown.
         named = self.frame.entity if self.frame.entity != HOME else None
-        self.home = _place_of(self.frame.entity) or document_region(document) or named
+        self.home = place_of(self.frame.entity) or document_region(document) or named
         self.report_year = self._report_year()
         self._topic: str | None = None
         self._seen_body = False
@@ -477,7 +477,7 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-def _place_of(entity: str | None) -> str | None:
+def place_of(entity: str | None) -> str | None:
     """The entity when it is a place (江苏), None when it is an organisation."""
     spans = place_spans(entity or "")
     return entity if spans and spans[0][0] == 0 and spans[-1][1] == len(entity) else None

@@ -68,7 +68,7 @@ def _last_fall(before: str) -> bool:
 
 def has_cue(text: str) -> bool:
     """Any estimate or target word in `text`."""
-    if _GOAL_IN_BRACKETS.search(text):
+    if goal_in_brackets(text):
         return True
     text = _strip_not_target(text)
     return bool(_cue("estimate").search(text) or _cue("target").search(text))
@@ -84,7 +84,7 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
         return "actual" if default == "actual" else default  # 由850万条提升至950万条: the baseline
     if states_done(clause_before):
         return "actual"
-    if _GOAL_IN_BRACKETS.search(clause_before):
+    if goal_in_brackets(clause_before):
         return "target"  # 超额完成年度目标任务（下降3%）: the bracket states the goal that was beaten
     for region in (clause_before, lead):
         if _cue("estimate").search(region):
@@ -102,6 +102,11 @@ def kind_of(lead: str, clause_before: str, clause_after: str, default: str, futu
 
 
 _GOAL_IN_BRACKETS = re.compile(r"(?:目标|任务|计划)[（(][^）)]{0,6}$")
+
+
+def goal_in_brackets(before: str) -> bool:
+    """超额完成年度目标任务（下降3%）: the number right after is in brackets that state a goal."""
+    return _GOAL_IN_BRACKETS.search(before) is not None
 
 
 def states_done(clause: str) -> bool:
