@@ -18,9 +18,14 @@ def output_row(document: dict, fact: dict, fields: tuple[str, ...]) -> dict:
 
 
 def write(rows: Iterable[dict], fmt: str, output: Path | None, fields: tuple[str, ...]) -> int:
-    """Write rows; a file is written beside its final name and renamed into place. Returns the count."""
+    """Write rows; a file is written beside its final name and renamed into place (a device or a pipe
+    is written to directly). Returns the count."""
     if output is None:
         return _write_stream(rows, fmt, sys.stdout, fields, bom=False)
+    if output.exists() and not output.is_file():
+        # /dev/null, a named pipe: written to as it is; a rename would put a file in its place.
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            return _write_stream(rows, fmt, fh, fields, bom=fmt == "csv")
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:

@@ -187,3 +187,20 @@ def test_sigterm_removes_the_unfinished_output(tmp_path):
     assert f"Terminated: {out} was not written." in stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inputs"]
+
+
+def test_output_to_a_pipe_is_written_to_and_stays_a_pipe(tmp_path):
+    """-o /dev/null or a named pipe: the facts go through it; a rename must not put a file in its place."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "facts.pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    result = run("-o", pipe)
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and len(received[0].splitlines()) > 300
